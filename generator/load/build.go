@@ -1,0 +1,307 @@
+package load
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"westcoast/generator/model"
+)
+
+// builder turns parsed files into the page graph.
+type builder struct {
+	cfg    *model.Config
+	langs  []*model.Language
+	files  []contentFile
+	parsed map[string]*sourceFile
+	facts  map[string]*factsSource
+	site   *model.Site
+	errs   model.Errors
+	// pages by key, then by language code
+	byKey map[string]map[string]*model.Page
+}
+
+func (b *builder) build() (*model.Site, error) {
+	b.site = &model.Site{Config: b.cfg, Languages: b.langs}
+	b.byKey = map[string]map[string]*model.Page{}
+	for _, f := range b.files {
+		if f.kind == markdownFile {
+			b.addFile(f)
+		}
+	}
+	b.checkFacts()
+	b.checkTranslations()
+	b.dropDrafts()
+	b.addMissingListPages()
+	if err := b.errs.Err(); err != nil {
+		return nil, err
+	}
+	b.collect()
+	b.link()
+	return b.site, b.errs.Err()
+}
+
+func (b *builder) lang(code string) *model.Language {
+	for _, l := range b.langs {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+func (b *builder) addFile(f contentFile) {
+	sf := b.parsed[f.path]
+	fm := sf.fm
+	if fa := b.facts[f.key]; fa != nil {
+		var errs model.Errors
+		if fm, errs = fa.merge(sf, b.cfg.Taxonomies); errs != nil {
+			b.errs = append(b.errs, errs...)
+			return
+		}
+	}
+	if prev := b.byKey[f.key][f.lang]; prev != nil {
+		b.errs = append(b.errs, model.Errorf(f.path, 0, 0, "the same page as %s: keep one of them", prev.Source))
+		return
+	}
+	if fm.Title == "" {
+		b.errs = append(b.errs, model.Errorf(f.path, 1, 1, "title is missing from the front matter"))
+	}
+	p := &model.Page{
+		Kind: b.kindOf(f), Lang: b.lang(f.lang), Key: f.key, Source: f.path,
+		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
+		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
+		Params: fm.Params, Site: b.site,
+	}
+	p.Figures = b.figures(f, p, fm.Figures)
+	b.termsOf(p, fm.Terms)
+	b.add(p)
+}
+
+func (b *builder) add(p *model.Page) {
+	if b.byKey[p.Key] == nil {
+		b.byKey[p.Key] = map[string]*model.Page{}
+	}
+	b.byKey[p.Key][p.Lang.Code] = p
+}
+
+// kindOf tells a page's kind from where its file is.
+func (b *builder) kindOf(f contentFile) model.Kind {
+	switch {
+	case f.key == "" && f.list:
+		return model.KindHome
+	case f.list && b.taxonomy(f.key) != nil:
+		return model.KindTaxonomy
+	case f.list && b.taxonomy(path.Dir(f.key)) != nil && strings.Contains(f.key, "/"):
+		return model.KindTerm
+	case f.list:
+		return model.KindSection
+	}
+	return model.KindPage
+}
+
+func (b *builder) taxonomy(plural string) *model.Taxonomy {
+	for i, t := range b.cfg.Taxonomies {
+		if t.Plural == plural {
+			return &b.cfg.Taxonomies[i]
+		}
+	}
+	return nil
+}
+
+// checkFacts reports facts files with no page beside them.
+func (b *builder) checkFacts() {
+	for _, key := range sortedKeys(b.facts) {
+		if b.byKey[key] == nil {
+			fa := b.facts[key]
+			b.errs = append(b.errs, model.Errorf(fa.path, 0, 0, "no Markdown page beside this facts file"))
+		}
+	}
+}
+
+// checkTranslations requires every page in every language, unless the page
+// says it is monolingual on purpose.
+func (b *builder) checkTranslations() {
+	for _, key := range sortedKeys(b.byKey) {
+		pages := b.byKey[key]
+		var have *model.Page
+		for _, l := range b.langs {
+			if p := pages[l.Code]; p != nil && have == nil {
+				have = p
+			}
+		}
+		for _, l := range b.langs {
+			if pages[l.Code] != nil || have.Monolingual {
+				continue
+			}
+			want := translationPath(have.Source, have.Lang.Code, l.Code)
+			b.errs = append(b.errs, model.Errorf(have.Source, 0, 0,
+				"missing translation: %s does not exist (write it, or set monolingual = true)", want))
+		}
+	}
+}
+
+func translationPath(source, from, to string) string {
+	return strings.TrimSuffix(source, "."+from+".md") + "." + to + ".md"
+}
+
+func (b *builder) dropDrafts() {
+	if b.cfg.Drafts {
+		return
+	}
+	for key, pages := range b.byKey {
+		for code, p := range pages {
+			if p.Draft {
+				delete(pages, code)
+			}
+		}
+		if len(pages) == 0 {
+			delete(b.byKey, key)
+		}
+	}
+}
+
+// addMissingListPages creates, in every language, the home page, the
+// section of every folder that holds pages, and the taxonomy and term pages
+// for every term in use, where content/ does not give them text.
+func (b *builder) addMissingListPages() {
+	need := map[string]model.Kind{"": model.KindHome}
+	for key, pages := range b.byKey {
+		for dir := parentKey(key); dir != ""; dir = parentKey(dir) {
+			if need[dir] == "" {
+				need[dir] = model.KindSection
+			}
+		}
+		for _, p := range pages {
+			for plural, terms := range p.TermKeys {
+				need[plural] = model.KindTaxonomy
+				for _, t := range terms {
+					need[plural+"/"+t] = model.KindTerm
+				}
+			}
+		}
+	}
+	for _, t := range b.cfg.Taxonomies {
+		need[t.Plural] = model.KindTaxonomy
+	}
+	for key, kind := range need {
+		if kind == model.KindSection && b.taxonomy(key) == nil && b.taxonomy(parentKey(key)) != nil {
+			kind = model.KindTerm
+		}
+		for _, l := range b.langs {
+			if b.byKey[key][l.Code] == nil {
+				b.add(&model.Page{Kind: kind, Lang: l, Key: key, Title: autoTitle(key, l), Site: b.site})
+			}
+		}
+	}
+}
+
+func autoTitle(key string, l *model.Language) string {
+	if key == "" {
+		return l.Title
+	}
+	return path.Base(key)
+}
+
+func parentKey(key string) string {
+	if i := strings.LastIndex(key, "/"); i >= 0 {
+		return key[:i]
+	}
+	return ""
+}
+
+// collect lists the pages in a stable order and gives each its URL.
+func (b *builder) collect() {
+	for _, l := range b.langs {
+		for _, key := range sortedKeys(b.byKey) {
+			if p := b.byKey[key][l.Code]; p != nil {
+				p.URL = pageURL(l, key)
+				p.Section, _, _ = strings.Cut(key, "/")
+				b.site.Pages = append(b.site.Pages, p)
+			}
+		}
+		l.Home = b.byKey[""][l.Code]
+	}
+	b.site.Index()
+}
+
+func pageURL(l *model.Language, key string) string {
+	if key == "" {
+		return l.Prefix + "/"
+	}
+	return l.Prefix + "/" + key + "/"
+}
+
+// link resolves parents, members, neighbours, translations and terms.
+func (b *builder) link() {
+	for _, p := range b.site.Pages {
+		p.Translations = nil
+		for _, l := range b.langs {
+			if t := b.byKey[p.Key][l.Code]; t != nil && t != p {
+				p.Translations = append(p.Translations, t)
+			}
+		}
+		if p.Kind == model.KindHome {
+			continue
+		}
+		parent := b.byKey[parentKey(p.Key)][p.Lang.Code]
+		p.Parent = parent
+		parent.Pages = append(parent.Pages, p)
+		if p.Kind == model.KindTaxonomy || p.Kind == model.KindTerm {
+			p.Taxonomy = strings.Split(p.Key, "/")[0]
+		}
+	}
+	for _, p := range b.site.Pages {
+		for plural, terms := range p.TermKeys {
+			for _, t := range terms {
+				term := b.byKey[plural+"/"+t][p.Lang.Code]
+				term.Pages = append(term.Pages, p)
+				if p.Terms == nil {
+					p.Terms = map[string][]*model.Page{}
+				}
+				p.Terms[plural] = append(p.Terms[plural], term)
+			}
+		}
+	}
+	for _, p := range b.site.Pages {
+		sortPages(p.Pages)
+		for _, terms := range p.Terms {
+			sortPages(terms)
+		}
+	}
+	for _, p := range b.site.Pages {
+		linkNeighbours(p.Pages)
+	}
+}
+
+// linkNeighbours sets Prev and Next among pages of the same kind, so a zone
+// leads to the next zone, not to a subsection.
+func linkNeighbours(pages []*model.Page) {
+	var prev *model.Page
+	for _, p := range pages {
+		if p.Kind != model.KindPage && p.Kind != model.KindTerm {
+			continue
+		}
+		if prev != nil {
+			prev.Next, p.Prev = p, prev
+		}
+		prev = p
+	}
+}
+
+// sortPages orders by weight (weighted pages first), then title, then key.
+func sortPages(pages []*model.Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Key < b.Key
+	})
+}

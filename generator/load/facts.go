@@ -1,0 +1,80 @@
+package load
+
+import (
+	"westcoast/generator/model"
+)
+
+// factsSource is a parsed facts file: the language-independent keys of the
+// page beside it.
+type factsSource struct {
+	path string
+	fm   frontMatter
+	set  map[string]bool
+	text string
+}
+
+func parseFacts(path string, data []byte, tax []model.Taxonomy) (*factsSource, error) {
+	src := tomlSource{file: path, text: string(data)}
+	fm, set, err := decodeFrontMatter(src, tax)
+	if err != nil {
+		return nil, err
+	}
+	return &factsSource{path: path, fm: fm, set: set, text: src.text}, nil
+}
+
+// sharedKeys are the keys a facts file may set: those that do not depend on
+// language. Titles and descriptions are written per language.
+var sharedKeys = map[string]bool{"weight": true, "layout": true, "figures": true, "params": true, "draft": true}
+
+// merge adds a page's facts to one translation's front matter. A key set in
+// both places is an error: a fact is entered once.
+func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter, model.Errors) {
+	fm := sf.fm
+	var list model.Errors
+	for _, key := range sortedKeys(fa.set) {
+		if !sharedKeys[key] && !isTaxonomy(tax, key) {
+			line, col := tomlSource{text: fa.text}.keyPosition([]string{key})
+			list = append(list, model.Errorf(fa.path, line, col, "%q depends on language: set it in each Markdown file, not here", key))
+			continue
+		}
+		if sf.set[key] {
+			list = append(list, model.Errorf(sf.path, 0, 0, "%q is also set in %s: enter a fact once", key, fa.path))
+		}
+	}
+	if len(list) > 0 {
+		return fm, list
+	}
+	if fa.set["weight"] {
+		fm.Weight = fa.fm.Weight
+	}
+	if fa.set["layout"] {
+		fm.Layout = fa.fm.Layout
+	}
+	if fa.set["draft"] {
+		fm.Draft = fa.fm.Draft
+	}
+	if fa.set["figures"] {
+		fm.Figures = fa.fm.Figures
+	}
+	if fa.set["params"] {
+		fm.Params = fa.fm.Params
+	}
+	terms := make(map[string][]string, len(fm.Terms)+len(fa.fm.Terms))
+	for k, v := range fm.Terms {
+		terms[k] = v
+	}
+	for k, v := range fa.fm.Terms {
+		terms[k] = v
+	}
+	fm.Terms = terms
+	return fm, nil
+}
+
+func isTaxonomy(tax []model.Taxonomy, key string) bool {
+	for _, t := range tax {
+		if t.Plural == key {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,109 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"strings"
+
+	"westcoast/generator/model"
+)
+
+// ContentDir is the folder of pages inside the site source.
+const ContentDir = "content"
+
+// contentFile is a file under content/ and what its name says it is.
+type contentFile struct {
+	path string // e.g. content/zones/x.zh.md
+	kind fileKind
+	key  string // page key: "zones/x"; "" for the home page
+	lang string // for Markdown
+	list bool   // _index: a list page (home, section, taxonomy, term)
+}
+
+type fileKind int
+
+const (
+	markdownFile fileKind = iota
+	factsFile
+	resourceFile
+)
+
+var slugPart = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// listContent walks content/ and names each file. Names that cannot become
+// URLs are errors.
+func listContent(fsys fs.FS, langs []*model.Language, defaultLang string) ([]contentFile, error) {
+	var files []contentFile
+	var list model.Errors
+	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		f, e := classify(p, langs, defaultLang)
+		if e != nil {
+			list = append(list, e)
+			return nil
+		}
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, model.Errorf(ContentDir, 0, 0, "cannot read: %v", err)
+	}
+	return files, list.Err()
+}
+
+func classify(p string, langs []*model.Language, defaultLang string) (contentFile, *model.Error) {
+	rel := strings.TrimPrefix(p, ContentDir+"/")
+	dir, name := path.Split(rel)
+	dir = strings.TrimSuffix(dir, "/")
+	f := contentFile{path: p}
+	base := name
+	switch {
+	case strings.HasSuffix(name, ".md"):
+		f.kind = markdownFile
+		base = strings.TrimSuffix(name, ".md")
+		f.lang = defaultLang
+		if i := strings.LastIndex(base, "."); i >= 0 {
+			f.lang = base[i+1:]
+			base = base[:i]
+			if !hasLanguage(langs, f.lang) {
+				return f, model.Errorf(p, 0, 0, "language %q in the file name is not configured in %s", f.lang, ConfigFile)
+			}
+		}
+	case strings.HasSuffix(name, ".toml"):
+		f.kind = factsFile
+		base = strings.TrimSuffix(name, ".toml")
+	default:
+		f.kind = resourceFile
+		f.key = dir
+		return f, nil
+	}
+	switch base {
+	case "_index":
+		f.key, f.list = dir, true
+	case "index":
+		f.key = dir
+	default:
+		f.key = path.Join(dir, base)
+	}
+	for _, part := range strings.Split(f.key, "/") {
+		if f.key != "" && !slugPart.MatchString(part) {
+			return f, model.Errorf(p, 0, 0, "%q cannot be part of a URL: use lower-case ASCII letters, digits and '-'", part)
+		}
+	}
+	return f, nil
+}
+
+func hasLanguage(langs []*model.Language, code string) bool {
+	for _, l := range langs {
+		if l.Code == code {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,93 @@
+package load
+
+import (
+	"io/fs"
+	"sync"
+
+	"westcoast/generator/markdown"
+	"westcoast/generator/model"
+	"westcoast/generator/par"
+)
+
+// Options are the build settings that come from the command line.
+type Options struct {
+	BaseURL string // overrides config.toml's baseURL when set
+	Drafts  bool   // include pages marked draft
+}
+
+// Load reads a site source (config.toml and content/ at the root of fsys)
+// into a resolved model. Errors name the file, line and column; all the
+// problems found are returned together as model.Errors.
+func Load(fsys fs.FS, opts Options, md *markdown.Converter) (*model.Site, error) {
+	cfg, langs, err := readConfig(fsys, opts)
+	if err != nil {
+		return nil, err
+	}
+	files, err := listContent(fsys, langs, cfg.DefaultLanguage)
+	if err != nil {
+		return nil, err
+	}
+	parsed, facts, err := parseAll(fsys, files, cfg.Taxonomies)
+	if err != nil {
+		return nil, err
+	}
+	b := &builder{cfg: cfg, langs: langs, files: files, parsed: parsed, facts: facts}
+	site, err := b.build()
+	if err != nil {
+		return nil, err
+	}
+	if err := convertAll(site, parsed, md); err != nil {
+		return nil, err
+	}
+	site.Assets, err = resources(fsys, site, files)
+	if err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// parseAll reads and parses every Markdown and facts file in parallel.
+func parseAll(fsys fs.FS, files []contentFile, tax []model.Taxonomy) (map[string]*sourceFile, map[string]*factsSource, error) {
+	parsed := map[string]*sourceFile{}
+	facts := map[string]*factsSource{}
+	var mu sync.Mutex
+	var list model.Errors
+	par.Do(len(files), func(i int) {
+		f := files[i]
+		if f.kind == resourceFile {
+			return
+		}
+		data, err := fs.ReadFile(fsys, f.path)
+		var sf *sourceFile
+		var fa *factsSource
+		if err == nil {
+			if f.kind == markdownFile {
+				sf, err = parseFile(f.path, data, tax)
+			} else {
+				fa, err = parseFacts(f.path, data, tax)
+			}
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		switch {
+		case err != nil:
+			list = append(list, asErrors(f.path, err)...)
+		case sf != nil:
+			parsed[f.path] = sf
+		default:
+			facts[f.key] = fa
+		}
+	})
+	return parsed, facts, list.Err()
+}
+
+// asErrors flattens an error into positioned errors.
+func asErrors(file string, err error) model.Errors {
+	switch e := err.(type) {
+	case model.Errors:
+		return e
+	case *model.Error:
+		return model.Errors{e}
+	}
+	return model.Errors{model.Errorf(file, 0, 0, "%v", unwrapPathError(err))}
+}

@@ -1,0 +1,69 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Error is a problem in the site's input, at a position a user can open.
+type Error struct {
+	File string // path relative to the site source, with slashes
+	Line int    // 1-based; 0 when the problem is with the whole file
+	Col  int    // 1-based; 0 when unknown
+	Msg  string
+}
+
+// Errorf returns an *Error at file:line:col.
+func Errorf(file string, line, col int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Error formats the error as file:line:col: message, leaving out what is unknown.
+func (e *Error) Error() string {
+	switch {
+	case e.Line > 0 && e.Col > 0:
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Col, e.Msg)
+	case e.Line > 0:
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	case e.File != "":
+		return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	}
+	return e.Msg
+}
+
+// Errors is a list of problems, reported together so that one build shows
+// an editor everything that needs fixing.
+type Errors []*Error
+
+// Error prints one problem per line, sorted by position.
+func (l Errors) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l.sorted() {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Err returns nil for an empty list, so callers can return it directly.
+func (l Errors) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	return l.sorted()
+}
+
+func (l Errors) sorted() Errors {
+	s := append(Errors(nil), l...)
+	sort.SliceStable(s, func(i, j int) bool {
+		a, b := s[i], s[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+	return s
+}

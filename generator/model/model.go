@@ -1,0 +1,136 @@
+// Package model holds the site as the loader resolves it: configuration,
+// languages and pages with every cross-page fact (translations, sections,
+// taxonomy terms, neighbours, URLs) already worked out. Render reads it and
+// never changes it.
+package model
+
+import "html/template"
+
+// Kind says what sort of page a Page is; it picks the default layout.
+type Kind string
+
+// The page kinds.
+const (
+	KindHome     Kind = "home"
+	KindSection  Kind = "section"
+	KindPage     Kind = "page"
+	KindTaxonomy Kind = "taxonomy"
+	KindTerm     Kind = "term"
+)
+
+// Site is the whole loaded site: one tree of pages per language.
+type Site struct {
+	Config    *Config
+	Languages []*Language // by weight; the first is not necessarily the default
+	// Pages holds every page of every language in a stable order: by
+	// language weight, then by path.
+	Pages []*Page
+	// Assets are files copied unchanged, keyed by their output path.
+	Assets []Asset
+	byKey  map[string]*Page // "lang\x00key"
+}
+
+// Asset is a file copied to the output as it is.
+type Asset struct {
+	Path   string // output path relative to the site root, with slashes
+	Source string // source path, for errors
+	Data   []byte
+}
+
+// Language is one configured language.
+type Language struct {
+	Code        string
+	Name        string
+	Weight      int
+	Title       string
+	Description string
+	UI          map[string]string
+	Default     bool
+	// Prefix is "" for the default language and "/<code>" for the others.
+	Prefix string
+	// Home is this language's home page.
+	Home *Page
+}
+
+// Figure is a number with a kind, entered once and rendered per language.
+type Figure struct {
+	ID     string
+	Kind   string // money, count, percent
+	Value  float64
+	Unit   map[string]string
+	Period string
+	Approx string
+	Label  map[string]string
+	Chart  string
+	Page   string // the key of the page that defines it
+}
+
+// Page is one page in one language.
+type Page struct {
+	Kind        Kind
+	Lang        *Language
+	Key         string // language-independent path: "", "zones", "zones/dongjiakou"
+	Source      string // content file, relative to the site source, with slashes
+	URL         string // site-relative, with the language prefix: "/en/zones/x/"
+	Section     string // first path element of Key; "" for the home page
+	Title       string
+	LinkTitle   string
+	Description string
+	Summary     template.HTML
+	Content     template.HTML
+	Weight      int
+	Layout      string
+	Draft       bool
+	Monolingual bool
+	Params      map[string]any
+	Figures     []*Figure
+	// TermKeys maps a taxonomy's plural name to the term slugs the page
+	// is filed under; Terms maps it to the term pages, in order.
+	TermKeys map[string][]string
+	Terms    map[string][]*Page
+	Site     *Site
+
+	Parent       *Page   // the section (or taxonomy, for a term) it belongs to
+	Pages        []*Page // a section's or term's member pages, in order
+	Translations []*Page // the same page in the other languages, by language weight
+	Prev, Next   *Page   // neighbours among the parent's pages
+	Taxonomy     string  // for taxonomy and term pages: the plural name
+}
+
+// Config is the decoded config.toml.
+type Config struct {
+	// BaseURL is absolute and ends in a slash.
+	BaseURL         string
+	DefaultLanguage string
+	Taxonomies      []Taxonomy // sorted by plural name
+	Drafts          bool       // build pages marked draft
+}
+
+// Taxonomy is a way of grouping pages: its plural names the front matter key
+// and the URL folder.
+type Taxonomy struct {
+	Singular, Plural string
+}
+
+// LanguageByCode returns the language with that code, or nil.
+func (s *Site) LanguageByCode(code string) *Language {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Page returns the page with a key in a language, or nil.
+func (s *Site) Page(lang, key string) *Page {
+	return s.byKey[lang+"\x00"+key]
+}
+
+// Index must be called once all pages are added, before Page is used.
+func (s *Site) Index() {
+	s.byKey = make(map[string]*Page, len(s.Pages))
+	for _, p := range s.Pages {
+		s.byKey[p.Lang.Code+"\x00"+p.Key] = p
+	}
+}

@@ -1,0 +1,4 @@
+// Package render turns a loaded model.Site and the templates in layouts/
+// into the site's files, in memory. It is a pure function of its inputs:
+// pages render in parallel and the output is the same bytes every time.
+package render

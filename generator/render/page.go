@@ -1,0 +1,150 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+
+	"westcoast/generator/model"
+)
+
+// Page is what a template's dot is: the page being rendered, with the
+// helpers that depend on it (its language, its place in the site).
+type Page struct {
+	*model.Page
+	// outPath is where the page is written; links are relative to it.
+	outPath string
+	// absLinks makes every link absolute, for pages such as 404.html that a
+	// host serves at any URL.
+	absLinks bool
+}
+
+// T returns a UI string in the page's language.
+func (p Page) T(key string) string { return p.Lang.T(key) }
+
+// Rel returns a link to target relative to this page. target is a
+// *model.Page, a render.Page, or a site path such as "/site.css" or
+// "/#fragment"-style strings.
+func (p Page) Rel(target any) (string, error) {
+	u, err := targetURL(target)
+	if err != nil {
+		return "", err
+	}
+	if p.absLinks {
+		return absolute(p.Site.Config.BaseURL, u), nil
+	}
+	return relative(p.outPath, u), nil
+}
+
+// Abs returns the absolute URL of target, from baseURL.
+func (p Page) Abs(target any) (string, error) {
+	u, err := targetURL(target)
+	if err != nil {
+		return "", err
+	}
+	return absolute(p.Site.Config.BaseURL, u), nil
+}
+
+func targetURL(target any) (string, error) {
+	switch t := target.(type) {
+	case *model.Page:
+		if t == nil {
+			return "", fmt.Errorf("link to a page that does not exist")
+		}
+		return t.URL, nil
+	case Page:
+		return t.URL, nil
+	case string:
+		if len(t) == 0 || t[0] != '/' {
+			return "", fmt.Errorf("link %q: site paths start with /", t)
+		}
+		return t, nil
+	}
+	return "", fmt.Errorf("cannot link to a %T", target)
+}
+
+// Get returns the page with a key ("zones", "zones/dongjiakou") in this
+// page's language, or an error naming the key.
+func (p Page) Get(key string) (*model.Page, error) {
+	if q := p.Site.Page(p.Lang.Code, key); q != nil {
+		return q, nil
+	}
+	return nil, fmt.Errorf("no page %q in %s", key, p.Lang.Code)
+}
+
+// Num writes a number in the page's language.
+func (p Page) Num(v float64) string { return p.Lang.FormatNumber(v) }
+
+// Money writes an amount of yuan in the page's language.
+func (p Page) Money(v float64) string { return p.Lang.FormatMoney(v, false) }
+
+// Figure writes a figure's value with its unit and qualifier.
+func (p Page) Figure(f *model.Figure) string { return f.Format(p.Lang, "") }
+
+// Label is a figure's label in the page's language.
+func (p Page) Label(f *model.Figure) string { return f.Label[p.Lang.Code] }
+
+// Period is a figure's period in the page's language, or "".
+func (p Page) Period(f *model.Figure) string {
+	if f.Period == "" {
+		return ""
+	}
+	return p.T("period." + f.Period)
+}
+
+// Chart draws the figures with a chart key as an SVG bar chart.
+func (p Page) Chart(key string, figures []*model.Figure) template.HTML {
+	return barChart(p, key, figures)
+}
+
+// Alternates are the page in every language, this one included, in
+// language order: for hreflang links and the language switcher.
+func (p Page) Alternates() []*model.Page {
+	var out []*model.Page
+	for _, l := range p.Site.Languages {
+		if l == p.Lang {
+			out = append(out, p.Page)
+		} else if t := p.TranslationIn(l); t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// TranslationIn returns the page in language l: its translation, or for a
+// page that has none, the nearest section above it that does.
+func (p Page) TranslationIn(l *model.Language) *model.Page {
+	for q := p.Page; q != nil; q = q.Parent {
+		if q.Lang == l {
+			return q
+		}
+		for _, t := range q.Translations {
+			if t.Lang == l {
+				return t
+			}
+		}
+	}
+	return l.Home
+}
+
+// Breadcrumbs are the pages above this one, from the home page down.
+func (p Page) Breadcrumbs() []*model.Page {
+	var trail []*model.Page
+	for q := p.Parent; q != nil; q = q.Parent {
+		trail = append([]*model.Page{q}, trail...)
+	}
+	return trail
+}
+
+// Languages are the site's languages, in order.
+func (p Page) Languages() []*model.Language { return p.Site.Languages }
+
+// Figures returns those of the page's figures that have a chart key.
+func (p Page) ChartFigures(key string) []*model.Figure {
+	var out []*model.Figure
+	for _, f := range p.Figures {
+		if f.Chart == key {
+			out = append(out, f)
+		}
+	}
+	return out
+}

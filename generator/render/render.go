@@ -1,0 +1,88 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"westcoast/generator/model"
+	"westcoast/generator/par"
+)
+
+// File is one output file.
+type File struct {
+	Path string // relative to the site root, with slashes
+	Data []byte
+}
+
+// Site renders every page and copies every asset. The files come back
+// sorted by path.
+func Site(site *model.Site, layouts *Layouts) ([]File, error) {
+	jobs := pageJobs(site)
+	files := make([]File, len(jobs))
+	var mu sync.Mutex
+	var errs []error
+	par.Do(len(jobs), func(i int) {
+		data, err := renderPage(layouts, jobs[i])
+		if err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+			return
+		}
+		files[i] = File{Path: strings.TrimPrefix(jobs[i].outPath, "/"), Data: data}
+	})
+	if len(errs) > 0 {
+		sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+		return nil, joinErrors(errs)
+	}
+	for _, a := range append(append([]model.Asset(nil), layouts.assets...), site.Assets...) {
+		files = append(files, File{Path: a.Path, Data: a.Data})
+	}
+	extra, err := siteFiles(site, layouts)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, extra...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for i := 1; i < len(files); i++ {
+		if files[i].Path == files[i-1].Path {
+			return nil, fmt.Errorf("two files would be written to %s", files[i].Path)
+		}
+	}
+	return files, nil
+}
+
+// pageJobs lists the pages to render with where each goes.
+func pageJobs(site *model.Site) []Page {
+	jobs := make([]Page, 0, len(site.Pages))
+	for _, p := range site.Pages {
+		jobs = append(jobs, Page{Page: p, outPath: p.URL + "index.html"})
+	}
+	return jobs
+}
+
+func renderPage(layouts *Layouts, p Page) ([]byte, error) {
+	set, name, err := layouts.lookup(p.Page)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	if err := execute(set, name, &b, p); err != nil {
+		return nil, fmt.Errorf("%w (rendering %s)", err, p.Source)
+	}
+	return []byte(b.String()), nil
+}
+
+type errorList []error
+
+func (l errorList) Error() string {
+	lines := make([]string, len(l))
+	for i, e := range l {
+		lines[i] = e.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func joinErrors(errs []error) error { return errorList(errs) }
