@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -17,6 +18,7 @@ const ConfigFile = "config.toml"
 type configFile struct {
 	BaseURL         string                    `toml:"baseURL"`
 	DefaultLanguage string                    `toml:"defaultLanguage"`
+	Updated         time.Time                 `toml:"updated"`
 	Taxonomies      map[string]string         `toml:"taxonomies"`
 	Languages       map[string]languageConfig `toml:"languages"`
 }
@@ -52,7 +54,11 @@ func readConfig(fsys fs.FS, opts Options) (*model.Config, []*model.Language, err
 		line, col := src.keyPosition([]string{"baseURL"})
 		return nil, nil, src.errorAt(line, col, "baseURL: %v", err)
 	}
-	cfg := &model.Config{BaseURL: base, DefaultLanguage: cf.DefaultLanguage, Drafts: opts.Drafts}
+	cfg := &model.Config{BaseURL: base, DefaultLanguage: cf.DefaultLanguage, Drafts: opts.Drafts,
+		Updated: rfc3339(cf.Updated)}
+	if cf.Updated.IsZero() {
+		return nil, nil, src.errorAt(1, 1, "updated is missing: set updated = 2024-01-31 (when the content last changed; feeds need it)")
+	}
 	for singular, plural := range cf.Taxonomies {
 		cfg.Taxonomies = append(cfg.Taxonomies, model.Taxonomy{Singular: singular, Plural: plural})
 	}
@@ -142,4 +148,14 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// rfc3339 formats a TOML date. A local date or time (no offset written) is
+// taken as UTC: the TOML library would give it this machine's offset, and
+// output must not depend on the machine.
+func rfc3339(t time.Time) string {
+	if zone, _ := t.Zone(); strings.HasSuffix(zone, "-local") {
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	}
+	return t.Format(time.RFC3339)
 }

@@ -104,6 +104,9 @@ type Config struct {
 	DefaultLanguage string
 	Taxonomies      []Taxonomy // sorted by plural name
 	Drafts          bool       // build pages marked draft
+	// Updated is when the site's content last changed, RFC 3339; feeds
+	// need it, and it must not come from the clock.
+	Updated string
 }
 
 // Taxonomy is a way of grouping pages: its plural names the front matter key

@@ -7,19 +7,37 @@ import (
 )
 
 // siteFiles renders the files that are not pages: the 404 page of each
-// language, from layouts/404.html.
+// language (from layouts/404.html), the sitemap, robots.txt, a feed and a
+// search index per language.
 func siteFiles(site *model.Site, layouts *Layouts) ([]File, error) {
 	var files []File
-	if _, ok := layouts.sets["404.html"]; ok {
-		for _, l := range site.Languages {
-			out := strings.TrimPrefix(l.Prefix+"/404.html", "/")
-			p := Page{Page: l.Home, outPath: "/" + out, absLinks: true}
+	for _, l := range site.Languages {
+		root := strings.TrimPrefix(l.Prefix+"/", "/")
+		if set, ok := layouts.sets["404.html"]; ok {
+			p := Page{Page: l.Home, outPath: "/" + root + "404.html", absLinks: true}
 			var b strings.Builder
-			if err := execute(layouts.sets["404.html"], "404.html", &b, p); err != nil {
+			if err := execute(set, "404.html", &b, p); err != nil {
 				return nil, err
 			}
-			files = append(files, File{Path: out, Data: []byte(b.String())})
+			files = append(files, File{Path: root + "404.html", Data: []byte(b.String())})
 		}
+		feed, err := atomFeed(site, l)
+		if err != nil {
+			return nil, err
+		}
+		index, err := searchIndex(site, l)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Path: root + "index.xml", Data: feed}, File{Path: root + "search-index.json", Data: index})
 	}
+	sitemap, err := sitemapXML(site)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files,
+		File{Path: "sitemap.xml", Data: sitemap},
+		File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + absolute(site.Config.BaseURL, "/sitemap.xml") + "\n")},
+	)
 	return files, nil
 }

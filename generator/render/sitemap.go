@@ -1,0 +1,55 @@
+package render
+
+import (
+	"encoding/xml"
+
+	"westcoast/generator/model"
+)
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	NS      string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc   string      `xml:"loc"`
+	Links []xhtmlLink `xml:"xhtml:link"`
+}
+
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+// sitemapXML lists every page with its alternates in every language and
+// x-default, the page in the default language, as search engines ask.
+func sitemapXML(site *model.Site) ([]byte, error) {
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	for _, p := range site.Pages {
+		u := sitemapURL{Loc: absolute(site.Config.BaseURL, p.URL)}
+		rp := Page{Page: p}
+		for _, alt := range rp.Alternates() {
+			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: alt.Lang.Code, Href: absolute(site.Config.BaseURL, alt.URL)})
+		}
+		if def := rp.TranslationIn(defaultLanguage(site)); def != nil {
+			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: absolute(site.Config.BaseURL, def.URL)})
+		}
+		set.URLs = append(set.URLs, u)
+	}
+	return marshalXML(set)
+}
+
+func defaultLanguage(site *model.Site) *model.Language {
+	return site.LanguageByCode(site.Config.DefaultLanguage)
+}
+
+func marshalXML(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}
