@@ -55,10 +55,10 @@ func (b *builder) addFile(f contentFile) {
 	fm := sf.fm
 	if fa := b.facts[f.key]; fa != nil {
 		var errs model.Errors
-		if fm, errs = fa.merge(sf, b.cfg.Taxonomies); errs != nil {
-			b.errs = append(b.errs, errs...)
-			return
-		}
+		// On a conflict the page is still added, so that the one mistake
+		// does not also show up as a missing translation.
+		fm, errs = fa.merge(sf, b.cfg.Taxonomies)
+		b.errs = append(b.errs, errs...)
 	}
 	if prev := b.byKey[f.key][f.lang]; prev != nil {
 		b.errs = append(b.errs, model.Errorf(f.path, 0, 0, "the same page as %s: keep one of them", prev.Source))

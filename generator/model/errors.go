@@ -53,8 +53,17 @@ func (l Errors) Err() error {
 	return l.sorted()
 }
 
+// sorted returns the errors by position, each once: a fact shared by two
+// translations is checked for each, but reported once.
 func (l Errors) sorted() Errors {
-	s := append(Errors(nil), l...)
+	seen := map[string]bool{}
+	var s Errors
+	for _, e := range l {
+		if msg := e.Error(); !seen[msg] {
+			seen[msg] = true
+			s = append(s, e)
+		}
+	}
 	sort.SliceStable(s, func(i, j int) bool {
 		a, b := s[i], s[j]
 		if a.File != b.File {
@@ -63,7 +72,10 @@ func (l Errors) sorted() Errors {
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
-		return a.Col < b.Col
+		if a.Col != b.Col {
+			return a.Col < b.Col
+		}
+		return a.Msg < b.Msg
 	})
 	return s
 }

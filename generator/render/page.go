@@ -96,15 +96,32 @@ func (p Page) Chart(key string, figures []*model.Figure) template.HTML {
 	return barChart(p, key, figures)
 }
 
-// Alternates are the page in every language, this one included, in
-// language order: for hreflang links and the language switcher.
+// Alternates are the page in every language it is written in, this one
+// included, in language order: for hreflang links, which must only join
+// true translations.
 func (p Page) Alternates() []*model.Page {
 	var out []*model.Page
 	for _, l := range p.Site.Languages {
 		if l == p.Lang {
 			out = append(out, p.Page)
-		} else if t := p.TranslationIn(l); t != nil {
-			out = append(out, t)
+		}
+		for _, t := range p.Translations {
+			if t.Lang == l {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// Switcher gives, for every other language, where the language switcher
+// leads: the translation, or for a page without one the nearest section
+// that has one, so the switcher never leads to a 404.
+func (p Page) Switcher() []*model.Page {
+	var out []*model.Page
+	for _, l := range p.Site.Languages {
+		if l != p.Lang {
+			out = append(out, p.TranslationIn(l))
 		}
 	}
 	return out

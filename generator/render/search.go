@@ -33,7 +33,7 @@ func searchIndex(site *model.Site, l *model.Language) ([]byte, error) {
 		if p.Lang != l || p.Layout == "search" {
 			continue
 		}
-		d := searchDoc{Title: p.Title, URL: strings.TrimPrefix(p.URL, l.Prefix+"/")}
+		d := searchDoc{Title: p.Title, URL: strings.TrimPrefix(p.URL, l.Prefix+"/"), Passages: []string{}}
 		if d.URL == "" {
 			d.URL = "./"
 		}

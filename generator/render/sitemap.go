@@ -34,7 +34,7 @@ func sitemapXML(site *model.Site) ([]byte, error) {
 		for _, alt := range rp.Alternates() {
 			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: alt.Lang.Code, Href: absolute(site.Config.BaseURL, alt.URL)})
 		}
-		if def := rp.TranslationIn(defaultLanguage(site)); def != nil {
+		if def := rp.TranslationIn(defaultLanguage(site)); def != nil && len(u.Links) > 1 {
 			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: absolute(site.Config.BaseURL, def.URL)})
 		}
 		set.URLs = append(set.URLs, u)

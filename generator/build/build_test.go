@@ -1,0 +1,115 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"westcoast/generator/load"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the fixture site")
+
+// TestGolden builds the fixture site in testdata/site and compares every
+// output file with testdata/golden. Run with -update after a deliberate
+// change, and read the diff.
+func TestGolden(t *testing.T) {
+	res, err := Site(os.DirFS("testdata/site"), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden := "testdata/golden"
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Files {
+			p := filepath.Join(golden, filepath.FromSlash(f.Path))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return
+	}
+	want := map[string][]byte{}
+	err = fs.WalkDir(os.DirFS(golden), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		want[p], err = os.ReadFile(filepath.Join(golden, p))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		w, ok := want[f.Path]
+		if !ok {
+			t.Errorf("%s: built but not in %s", f.Path, golden)
+			continue
+		}
+		delete(want, f.Path)
+		if !bytes.Equal(f.Data, w) {
+			t.Errorf("%s differs from golden:\n got: %s\nwant: %s", f.Path, f.Data, w)
+		}
+	}
+	for p := range want {
+		t.Errorf("%s: in %s but not built", p, golden)
+	}
+}
+
+// TestDeterministic builds the fixture twice: the same input must give the
+// same bytes, whatever the goroutine schedule or map order.
+func TestDeterministic(t *testing.T) {
+	a, err := Site(os.DirFS("testdata/site"), load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		b, err := Site(os.DirFS("testdata/site"), load.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Files) != len(b.Files) {
+			t.Fatalf("build %d: %d files, first build %d", i, len(b.Files), len(a.Files))
+		}
+		for j := range a.Files {
+			if a.Files[j].Path != b.Files[j].Path || !bytes.Equal(a.Files[j].Data, b.Files[j].Data) {
+				t.Fatalf("build %d: %s differs", i, a.Files[j].Path)
+			}
+		}
+	}
+}
+
+func TestDraftsAndBaseURL(t *testing.T) {
+	res, err := Site(os.DirFS("testdata/site"), load.Options{Drafts: true, BaseURL: "https://other.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, f := range res.Files {
+		files[f.Path] = f.Data
+	}
+	if _, ok := files["wip/index.html"]; !ok {
+		t.Error("-drafts: wip/index.html not built")
+	}
+	if !bytes.Contains(files["index.html"], []byte(`href="https://other.example/"`)) {
+		t.Error("-baseURL: canonical URL of the home page does not use the override")
+	}
+}
+
+func BenchmarkBuildFixture(b *testing.B) {
+	fsys := os.DirFS("testdata/site")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Site(fsys, load.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

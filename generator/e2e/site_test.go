@@ -1,0 +1,307 @@
+package e2e
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+)
+
+// The pages the tests visit, by their path in the default language (zh, at
+// the root); the English page is the same path under /en/.
+var (
+	home = "/"
+	zone = "/zones/dongjiakou/"
+	// pageTypes has one page of each kind: home, a zone (a regular page),
+	// a section, a taxonomy term, and two single pages.
+	pageTypes = []string{home, zone, "/zones/", "/industries/finance/", "/commentary/", "/about/"}
+)
+
+// en returns the English path of a default-language path.
+func en(path string) string { return "/en" + path }
+
+func TestHomeRenders(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+	for _, tc := range []struct{ path, lang string }{{home, "zh"}, {en(home), "en"}} {
+		b.open(s.root + tc.path)
+		got := eval[struct {
+			Lang, Title, H1 string
+			Main            bool
+		}](b, `({
+			Lang: document.documentElement.lang,
+			Title: document.title,
+			H1: (document.querySelector("h1") || {}).textContent || "",
+			Main: document.querySelector("main") !== null,
+		})`)
+		if primary(got.Lang) != tc.lang {
+			t.Errorf("%s: <html lang=%q>, want %s", tc.path, got.Lang, tc.lang)
+		}
+		if strings.TrimSpace(got.Title) == "" {
+			t.Errorf("%s: the page has no title", tc.path)
+		}
+		if strings.TrimSpace(got.H1) == "" {
+			t.Errorf("%s: the page has no <h1> with text", tc.path)
+		}
+		if !got.Main {
+			t.Errorf("%s: the page has no <main>", tc.path)
+		}
+		b.clean(tc.path)
+	}
+}
+
+// primary is the primary subtag of a language tag: "zh" for "zh-CN".
+func primary(tag string) string {
+	tag, _, _ = strings.Cut(strings.ToLower(tag), "-")
+	return tag
+}
+
+// switcherJS finds the language switcher: a link in the header (or one
+// marked data-lang-switch) whose hreflang is another language than the
+// page's. It marks the link so that the test can click it, and returns its
+// hreflang and lang attributes.
+const switcherJS = `(() => {
+	const here = document.documentElement.lang.toLowerCase().split("-")[0];
+	const links = [...document.querySelectorAll("a[data-lang-switch], [data-lang-switch] a[hreflang], header a[hreflang]")];
+	const other = links.find(a => a.hreflang && a.hreflang.toLowerCase().split("-")[0] !== here);
+	if (!other) return "";
+	other.setAttribute("data-e2e-switch", "");
+	return other.hreflang + " " + (other.getAttribute("lang") || "");
+})()`
+
+func TestLanguageSwitcher(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+	for _, zh := range pageTypes {
+		for _, hop := range []struct{ from, to, toLang string }{{zh, en(zh), "en"}, {en(zh), zh, "zh"}} {
+			b.open(s.root + hop.from)
+			found := eval[string](b, switcherJS)
+			if found == "" {
+				t.Errorf("%s: no language switcher (a[hreflang] in <header>, or [data-lang-switch])", hop.from)
+				continue
+			}
+			hreflang, lang, _ := strings.Cut(found, " ")
+			if primary(hreflang) != hop.toLang {
+				t.Errorf("%s: the switcher's hreflang is %q, want %s", hop.from, hreflang, hop.toLang)
+			}
+			if primary(lang) != hop.toLang {
+				t.Errorf("%s: the switcher has lang=%q, want %s (its text is in the other language)", hop.from, lang, hop.toLang)
+			}
+			b.click("[data-e2e-switch]")
+			if got := pathOf(t, b.location()); got != hop.to {
+				t.Errorf("the language switcher on %s leads to %s, want %s", hop.from, got, hop.to)
+			}
+			b.clean(hop.from + " → " + hop.to)
+		}
+	}
+}
+
+// pathOf is the path of a URL.
+func pathOf(t *testing.T, u string) string {
+	t.Helper()
+	p, err := url.Parse(u)
+	if err != nil {
+		t.Fatalf("bad URL %q: %v", u, err)
+	}
+	return p.Path
+}
+
+// searchCases are queries that must find a zone, in each language.
+var searchCases = []struct{ search, query, zone string }{
+	{"/search/", "芯片", "/zones/sino-german-ecopark/"},
+	{"/en/search/", "seed", "/en/zones/modern-agriculture/"},
+}
+
+// resultSelector matches a search result that links to a zone's page.
+func resultSelector(zonePath string) string {
+	_, slug, _ := strings.Cut(zonePath, "/zones/")
+	return fmt.Sprintf(`#search-results a[href*="zones/%s"]`, slug)
+}
+
+// waitResult waits for the search results to hold a link that matches sel.
+func waitResult(b *browser, page, sel string) bool {
+	b.t.Helper()
+	ctx, cancel := b.step()
+	defer cancel()
+	js := fmt.Sprintf(`document.querySelector(%q) !== null`, sel)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50e6), chromedp.WithPollingTimeout(10e9))); err != nil {
+		results := eval[string](b, `(document.getElementById("search-results") || {outerHTML: "no #search-results element"}).outerHTML.slice(0, 600)`)
+		b.t.Errorf("%s: no result matching %s within 10s (%v); #search-results is:\n%s", page, sel, err, results)
+		return false
+	}
+	return true
+}
+
+func TestSearch(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+	for _, tc := range searchCases {
+		page := tc.search + "?q=" + url.QueryEscape(tc.query)
+		b.open(s.root + page)
+		sel := resultSelector(tc.zone)
+		if !waitResult(b, page, sel) {
+			b.clean(page)
+			continue
+		}
+		b.clean(page)
+		b.click(sel)
+		if got := pathOf(t, b.location()); got != tc.zone {
+			t.Errorf("%s: the result link leads to %s, want %s", page, got, tc.zone)
+		}
+		b.clean(tc.zone + " (from search)")
+	}
+}
+
+func TestSubpath(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+
+	// The browser's own font when no stylesheet says otherwise.
+	b.open(s.sub + "robots.txt")
+	defaultFont := eval[string](b, `getComputedStyle(document.body).fontFamily`)
+	b.clean("robots.txt")
+
+	for _, path := range []string{home, en(zone)} {
+		u := s.sub + strings.TrimPrefix(path, "/")
+		b.open(u)
+		b.clean("/sub" + path)
+
+		sheets := eval[int](b, `document.querySelectorAll('link[rel~="stylesheet"]').length`)
+		loaded := eval[int](b, `[...document.querySelectorAll('link[rel~="stylesheet"]')].filter(l => l.sheet && l.sheet.cssRules.length > 0).length`)
+		if sheets == 0 || loaded != sheets {
+			t.Errorf("/sub%s: %d of %d stylesheets loaded", path, loaded, sheets)
+		}
+		if font := eval[string](b, `getComputedStyle(document.body).fontFamily`); font == defaultFont {
+			t.Errorf("/sub%s: the body's font-family is the browser default %q: the stylesheet did not apply", path, font)
+		}
+		// Every link on the page must stay under /sub/: relative links do,
+		// a root-absolute "/zones/" does not.
+		escapes := eval[[]string](b, fmt.Sprintf(`[...document.querySelectorAll("a[href], link[href], script[src], img[src]")]
+			.map(e => e.href || e.src)
+			.filter(h => h.startsWith(location.origin) && !h.startsWith(%q))`, s.sub))
+		for _, e := range escapes {
+			t.Errorf("/sub%s: a link leaves the subpath: %s", path, e)
+		}
+	}
+
+	// Search loads its index relative to the page too.
+	tc := searchCases[1]
+	page := tc.search + "?q=" + url.QueryEscape(tc.query)
+	b.open(s.sub + strings.TrimPrefix(page, "/"))
+	if sel := resultSelector(tc.zone); waitResult(b, "/sub"+page, sel) {
+		b.click(sel)
+		if got, want := pathOf(t, b.location()), "/sub"+tc.zone; got != want {
+			t.Errorf("/sub%s: the result link leads to %s, want %s", page, got, want)
+		}
+	}
+	b.clean("/sub" + page)
+}
+
+// axeViolation is what the test keeps of an axe-core result.
+type axeViolation struct {
+	ID, Impact, Help, HelpURL string
+	Nodes                     []struct{ Target, HTML, Summary string }
+}
+
+const axeRunJS = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	ID: v.id, Impact: v.impact || "", Help: v.help, HelpURL: v.helpUrl,
+	Nodes: v.nodes.map(n => ({Target: n.target.join(" "), HTML: n.html, Summary: n.failureSummary || ""})),
+})))`
+
+func TestAxe(t *testing.T) {
+	s := builtSite(t)
+	axePath := filepath.Join("..", "..", "node_modules", "axe-core", "axe.min.js")
+	axeJS, err := os.ReadFile(axePath)
+	if err != nil {
+		needCI(t, "axe-core not installed (%v): run npm ci --ignore-scripts", err)
+	}
+	b := newBrowser(t)
+	type page struct{ path, wait string }
+	var pages []page
+	for _, p := range []string{home, zone} {
+		pages = append(pages, page{p, ""}, page{en(p), ""})
+	}
+	// The search pages are checked with their results showing.
+	for _, tc := range searchCases {
+		pages = append(pages, page{tc.search + "?q=" + url.QueryEscape(tc.query), resultSelector(tc.zone)})
+	}
+	pages = append(pages, page{"/404.html", ""}, page{en("/404.html"), ""})
+
+	for _, scheme := range []string{"light", "dark"} {
+		setScheme(b, scheme)
+		for _, p := range pages {
+			b.open(s.root + p.path)
+			if p.wait != "" {
+				waitResult(b, p.path, p.wait)
+			}
+			b.clean(p.path)
+			b.do("injecting axe-core", chromedp.Evaluate[chromedp.Void](string(axeJS)))
+			vs := eval[[]axeViolation](b, axeRunJS, chromedp.EvalAwaitPromise)
+			for _, v := range vs {
+				var nodes strings.Builder
+				for _, n := range v.Nodes {
+					fmt.Fprintf(&nodes, "\n\t\t%s\n\t\t\t%s\n\t\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t\t"))
+				}
+				t.Errorf("%s (%s scheme): axe %s [%s]: %s (%s)%s", p.path, scheme, v.ID, v.Impact, v.Help, v.HelpURL, nodes.String())
+			}
+		}
+	}
+}
+
+// setScheme makes the tab prefer a light or a dark colour scheme.
+func setScheme(b *browser, scheme string) {
+	b.t.Helper()
+	ctx, cancel := b.step()
+	defer cancel()
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	if err != nil {
+		b.t.Fatalf("emulating prefers-color-scheme: %s: %v", scheme, err)
+	}
+}
+
+func TestScreenshots(t *testing.T) {
+	s := builtSite(t)
+	dir := os.Getenv("SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t)
+	shots := []struct{ name, path string }{
+		{"home-zh", home}, {"home-en", en(home)}, {"zone-zh", zone}, {"zone-en", en(zone)},
+	}
+	for _, width := range []int64{360, 1280} {
+		var opts []chromedp.EmulateViewportOption
+		if width < 600 {
+			opts = append(opts, chromedp.EmulateMobile, chromedp.EmulateTouch)
+		}
+		b.do("setting the viewport", chromedp.EmulateViewport(width, 800, opts...))
+		for _, sh := range shots {
+			b.open(s.root + sh.path)
+			b.clean(sh.path)
+			// A page wider than the screen scrolls sideways on a phone.
+			if w := eval[int64](b, `document.documentElement.scrollWidth`); w > width {
+				t.Errorf("%s at %d px: the page is %d px wide and scrolls sideways", sh.path, width, w)
+			}
+			ctx, cancel := b.step()
+			png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+			cancel()
+			if err != nil {
+				t.Fatalf("screenshot of %s: %v", sh.path, err)
+			}
+			file := filepath.Join(dir, fmt.Sprintf("%s-%d.png", sh.name, width))
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Logf("screenshots of the home and a zone page at 360 and 1280 px are in %s", dir)
+}
