@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -80,6 +81,7 @@ func TestLanguageSwitcher(t *testing.T) {
 	for _, zh := range pageTypes {
 		for _, hop := range []struct{ from, to, toLang string }{{zh, en(zh), "en"}, {en(zh), zh, "zh"}} {
 			b.open(s.root + hop.from)
+			b.clean(hop.from)
 			found := eval[string](b, switcherJS)
 			if found == "" {
 				t.Errorf("%s: no language switcher (a[hreflang] in <header>, or [data-lang-switch])", hop.from)
@@ -96,7 +98,7 @@ func TestLanguageSwitcher(t *testing.T) {
 			if got := pathOf(t, b.location()); got != hop.to {
 				t.Errorf("the language switcher on %s leads to %s, want %s", hop.from, got, hop.to)
 			}
-			b.clean(hop.from + " → " + hop.to)
+			b.clean(hop.to + " (from the switcher on " + hop.from + ")")
 		}
 	}
 }
@@ -129,7 +131,7 @@ func waitResult(b *browser, page, sel string) bool {
 	ctx, cancel := b.step()
 	defer cancel()
 	js := fmt.Sprintf(`document.querySelector(%q) !== null`, sel)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50e6), chromedp.WithPollingTimeout(10e9))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		results := eval[string](b, `(document.getElementById("search-results") || {outerHTML: "no #search-results element"}).outerHTML.slice(0, 600)`)
 		b.t.Errorf("%s: no result matching %s within 10s (%v); #search-results is:\n%s", page, sel, err, results)
 		return false
@@ -162,9 +164,9 @@ func TestSubpath(t *testing.T) {
 	b := newBrowser(t)
 
 	// The browser's own font when no stylesheet says otherwise.
-	b.open(s.sub + "robots.txt")
+	b.do("opening a blank page", chromedp.Navigate("data:text/html,<p>x"))
 	defaultFont := eval[string](b, `getComputedStyle(document.body).fontFamily`)
-	b.clean("robots.txt")
+	b.rec.take()
 
 	for _, path := range []string{home, en(zone)} {
 		u := s.sub + strings.TrimPrefix(path, "/")
