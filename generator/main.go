@@ -113,6 +113,9 @@ func runCheck(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := res.CheckLinks(); err != nil {
+		return err
+	}
 	fmt.Fprintf(stderr, "checked %s: no problems\n", summary(res))
 	return nil
 }
