@@ -1,0 +1,125 @@
+package build
+
+import (
+	"html"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"westcoast/generator/load"
+	"westcoast/generator/model"
+)
+
+// buildRealSite builds the repository's own site, once per test binary.
+func buildRealSite(t *testing.T) *Result {
+	t.Helper()
+	res, err := Site(os.DirFS("../.."), load.Options{})
+	if err != nil {
+		t.Fatalf("the real site does not build:\n%v", err)
+	}
+	return res
+}
+
+func TestRealSite(t *testing.T) {
+	res := buildRealSite(t)
+	if err := res.CheckLinks(); err != nil {
+		t.Error(err)
+	}
+	for _, p := range res.Site.Pages {
+		if len(p.Translations) == 0 && !p.Monolingual {
+			t.Errorf("%s (%s) has no translation", p.URL, p.Source)
+		}
+	}
+	zh := res.Site.Page("zh", "zones")
+	if zh == nil || len(zh.Pages) != 7 {
+		t.Fatalf("want 7 zones in the zones section")
+	}
+}
+
+var (
+	tags       = regexp.MustCompile(`<[^>]*>`)
+	whitespace = regexp.MustCompile(`\s+`)
+)
+
+// pageText is a built HTML page's text with tags and all white space
+// removed, so sentences can be looked for whatever the markup around them.
+func pageText(data []byte) string {
+	return whitespace.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(string(data), "")), "")
+}
+
+// articleMends undo the print layout: the commentary's continuation mark,
+// the byline's box, and the three words cut across print columns (the
+// character at each cut stands twice).
+var articleMends = strings.NewReplacer(
+	"(上接第一版)", "",
+	"□", "",
+	"在加快构建现代\n\n代产业体系", "在加快构建现代产业体系",
+	"抢占新赛道、培\n\n育新动能", "抢占新赛道、培育新动能",
+	"努力实现更高质量发展\n\n展。", "努力实现更高质量发展。",
+)
+
+// TestArticleCoverage proves that every sentence of the article is on the
+// Chinese site: the article is split on 。！？ and line breaks, and each
+// piece must appear in the text of some Chinese page.
+func TestArticleCoverage(t *testing.T) {
+	raw, err := os.ReadFile("testdata/article.zh.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := buildRealSite(t)
+	var site strings.Builder
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".html") && !strings.HasPrefix(f.Path, "en/") {
+			site.WriteString(pageText(f.Data))
+			site.WriteString("\n")
+		}
+	}
+	text := site.String()
+	sentences := regexp.MustCompile(`[。！？\n]`).Split(articleMends.Replace(string(raw)), -1)
+	checked := 0
+	for _, s := range sentences {
+		s = strings.TrimPrefix(whitespace.ReplaceAllString(s, ""), "——")
+		if s == "" {
+			continue
+		}
+		checked++
+		if !strings.Contains(text, s) {
+			t.Errorf("not on the Chinese site: %s", s)
+		}
+	}
+	if checked < 60 {
+		t.Errorf("only %d sentences checked: the article was not split as expected", checked)
+	}
+}
+
+// TestZoneFigures checks that every zone page shows every figure of its
+// zone, written the way its language writes it.
+func TestZoneFigures(t *testing.T) {
+	res := buildRealSite(t)
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	for _, p := range res.Site.Pages {
+		if p.Section != "zones" || p.Kind != model.KindPage {
+			continue
+		}
+		page := files[strings.TrimPrefix(p.URL, "/")+"index.html"]
+		for _, f := range p.Figures {
+			want := html.EscapeString(f.Format(p.Lang, ""))
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: figure %s (%q) is not on the page", p.URL, f.ID, want)
+			}
+		}
+	}
+	dongjiakou := files["zones/dongjiakou/index.html"]
+	for _, want := range []string{"420亿元", "14个", "164亿元"} {
+		if !strings.Contains(dongjiakou, want) {
+			t.Errorf("zones/dongjiakou: %s missing", want)
+		}
+	}
+	if en := files["en/zones/dongjiakou/index.html"]; !strings.Contains(en, "CNY 42 billion") {
+		t.Error("en/zones/dongjiakou: CNY 42 billion missing")
+	}
+}
