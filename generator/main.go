@@ -12,6 +12,7 @@ import (
 	"westcoast/generator/build"
 	"westcoast/generator/load"
 	"westcoast/generator/publish"
+	"westcoast/generator/serve"
 )
 
 func main() {
@@ -34,6 +35,10 @@ func run(args []string, stderr io.Writer) int {
 		err = runBuild(args, stderr)
 	case "check":
 		err = runCheck(args, stderr)
+	case "serve":
+		err = runServe(args, stderr)
+	case "new":
+		err = runNew(args, stderr)
 	case "version":
 		err = runVersion(stderr)
 	default:
@@ -100,6 +105,23 @@ func runBuild(args []string, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stderr, "built %s in %s\n", summary(res), time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+func runServe(args []string, stderr io.Writer) error {
+	var sf siteFlags
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	sf.register(fs)
+	bind := fs.String("bind", "127.0.0.1", "address to listen on")
+	port := fs.Int("port", 1313, "port to listen on")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	addr := fmt.Sprintf("%s:%d", *bind, *port)
+	if sf.baseURL == "" {
+		// Absolute links (canonical, the 404 page) then point at the preview.
+		sf.baseURL = "http://" + addr + "/"
+	}
+	return serve.Run(serve.Options{Source: sf.source, Addr: addr, Build: sf.build, Log: stderr})
 }
 
 func runCheck(args []string, stderr io.Writer) error {

@@ -37,3 +37,25 @@ func TestExitStatus(t *testing.T) {
 		t.Error("a failed build wrote its destination")
 	}
 }
+
+func TestNewZone(t *testing.T) {
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	var stderr bytes.Buffer
+	if code := run([]string{"new", "zone", "harbour"}, &stderr); code != 0 {
+		t.Fatalf("new zone: %d %s", code, stderr.String())
+	}
+	for _, f := range []string{"harbour.toml", "harbour.zh.md", "harbour.en.md"} {
+		if _, err := os.Stat(filepath.Join("content/zones", f)); err != nil {
+			t.Error(err)
+		}
+	}
+	if code := run([]string{"new", "zone", "harbour"}, &stderr); code != 1 {
+		t.Errorf("second new zone harbour: exit %d, want 1 (no overwrite)", code)
+	}
+	if code := run([]string{"new", "zone", "Bad Name"}, &stderr); code != 2 {
+		t.Errorf("new zone with a bad slug: exit %d, want 2", code)
+	}
+}
