@@ -6,10 +6,7 @@ import (
 )
 
 func TestChinese(t *testing.T) {
-	c := New()
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []convertCase{
 		{"break after emphasis", "**重点**\n继续", "<p><strong>重点</strong>继续</p>"},
 		{"break before opening quote", "他说：\n“你好”", "<p>他说：“你好”</p>"},
 		{"break between Chinese", "第一行\n第二行", "<p>第一行第二行</p>"},
@@ -29,24 +26,11 @@ func TestChinese(t *testing.T) {
 		{"table", "| 项 | 值 |\n| --- | --- |\n| 甲 | 1 |", "<table>\n<thead>\n<tr>\n<th>项</th>\n<th>值</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>甲</td>\n<td>1</td>\n</tr>\n</tbody>\n</table>"},
 		{"strikethrough", "~~删除~~", "<p><del>删除</del></p>"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := c.Convert([]byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s := strings.TrimSpace(string(got)); s != tt.want {
-				t.Errorf("Convert(%q)\n got %q\nwant %q", tt.in, s, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 func TestHeadingIDs(t *testing.T) {
-	c := New()
-	tests := []struct {
-		name, in, want string
-	}{
+	tests := []convertCase{
 		{"Chinese heading", "## 新闻标题", `<h2 id="新闻标题">新闻标题</h2>`},
 		{"repeated heading", "## 新闻标题\n\n## 新闻标题", `<h2 id="新闻标题">新闻标题</h2>` + "\n" + `<h2 id="新闻标题-1">新闻标题</h2>`},
 		{"punctuation dropped", "## 创新思路打法：推动", `<h2 id="创新思路打法推动">创新思路打法：推动</h2>`},
@@ -55,17 +39,7 @@ func TestHeadingIDs(t *testing.T) {
 		{"only punctuation", "## ！？", `<h2 id="section">！？</h2>`},
 		{"explicit id not reused", "## 甲 {#乙}\n\n## 乙", `<h2 id="乙">甲</h2>` + "\n" + `<h2 id="乙-1">乙</h2>`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, err := c.Convert([]byte(tt.in))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s := strings.TrimSpace(string(got)); s != tt.want {
-				t.Errorf("Convert(%q)\n got %q\nwant %q", tt.in, s, tt.want)
-			}
-		})
-	}
+	runCases(t, tests)
 }
 
 func TestConvertInline(t *testing.T) {
@@ -88,4 +62,22 @@ func FuzzConvert(f *testing.F) {
 			t.Fatalf("Convert(%q): %v", src, err)
 		}
 	})
+}
+
+type convertCase struct{ name, in, want string }
+
+// runCases converts each case's Markdown and compares the HTML exactly.
+func runCases(t *testing.T, tests []convertCase) {
+	c := New()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := c.Convert([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := strings.TrimSpace(string(got)); s != tt.want {
+				t.Errorf("Convert(%q)\n got %q\nwant %q", tt.in, s, tt.want)
+			}
+		})
+	}
 }
