@@ -58,7 +58,7 @@
       const title = norm(pg.t), ps = (pg.p || []).map(norm);
       const lastK = ts.length - 1;
       if (!ts.every((t, k) => find(title, t, k == lastK).length || ps.some(x => find(x, t, k == lastK).length))) continue;
-      let best = ps[0], br = [], bn = 0, score = ts.filter((t, k) => find(title, t, k == lastK).length).length * 5;
+      let best = ps[0], br = [], bn = 0, score = ts.filter((t, k) => find(title, t, k == lastK).length).length * 20;
       for (const x of ps) {
         const rs = ts.map((t, k) => find(x, t, k == lastK)), n = rs.filter(r => r.length).length;
         score += n;
