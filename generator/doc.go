@@ -105,18 +105,33 @@
 //
 // # Template data and functions
 //
-// A template's dot is the *model.Page being rendered; .Site is the site and
-// .Lang the page's language. Functions:
+// A template's dot is the page being rendered (render.Page): its fields are
+// those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Content,
+// .Kind, .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev,
+// .Next, .Terms, .Site) and its methods do what depends on the page:
 //
-//	T "key"                 UI string in the page's language
-//	rel  page|"/path/"      URL relative to the current page
-//	abs  page|"/path/"      absolute URL from baseURL
-//	num  1234.5             number in the page's language
-//	money 4.2e10            420亿元 / CNY 42 billion
-//	figure f                a figure's value, qualifier and unit
-//	label f                 a figure's label in the page's language
-//	chart "key" figures     an SVG bar chart of the figures with that chart key
-//	markdown "text"         inline Markdown to HTML
+//	.T "key"                UI string in the page's language
+//	.Rel page|"/path"       URL relative to the current page (absolute on 404.html)
+//	.Abs page|"/path"       absolute URL from baseURL
+//	.Get "zones"            the page with that key in this language ("" is home)
+//	.Num 1234.5             number in the page's language
+//	.Money 4.2e10           420亿元 / CNY 42 billion
+//	.Figure f               a figure's value, qualifier and unit
+//	.Label f, .Period f     a figure's label and period in the page's language
+//	.ChartFigures "key"     the page's figures with that chart key
+//	.Chart "key" figures    an SVG bar chart; its title is UI string chart.<key>
+//	.Alternates             the page in each language it exists in (hreflang)
+//	.Switcher               per other language, the translation or the nearest
+//	                        section that has one (the language switcher)
+//	.Breadcrumbs            the pages above this one, home first
+//
+// Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
+// $.Label . and so on. Functions: dict (key, value pairs for a partial) and
+// add.
+//
+// Besides the pages, each build writes per language an Atom feed
+// (index.xml), a search index (search-index.json) and 404.html, and once
+// sitemap.xml (with hreflang alternates) and robots.txt.
 //
 // # URLs
 //
