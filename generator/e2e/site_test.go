@@ -52,6 +52,21 @@ func TestHomeRenders(t *testing.T) {
 		if !got.Main {
 			t.Errorf("%s: the page has no <main>", tc.path)
 		}
+		// Without a <link rel="icon">, browsers fetch /favicon.ico from the
+		// host's root: a 404 and a console error, at a subpath always.
+		icon := eval[string](b, `(() => {
+			const l = document.querySelector('link[rel~="icon"]');
+			if (!l) return "missing";
+			if (!l.href.startsWith("http")) return "";
+			return fetch(l.href).then(r => r.ok ? "" : "HTTP " + r.status + " for " + l.href);
+		})()`, chromedp.EvalAwaitPromise)
+		switch icon {
+		case "":
+		case "missing":
+			t.Errorf(`%s: no <link rel="icon">, so browsers ask for /favicon.ico, which is not there`, tc.path)
+		default:
+			t.Errorf("%s: the icon does not load: %s", tc.path, icon)
+		}
 		b.clean(tc.path)
 	}
 }
