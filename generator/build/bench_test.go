@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -21,7 +22,9 @@ func BenchmarkBuildRealSite(b *testing.B) {
 }
 
 // largeSite is the fixture site's config and layouts with n pages per
-// language, each a few Chinese or English paragraphs with a figure.
+// language, each a few Chinese or English paragraphs with a figure. It is
+// written to disk: fstest.MapFS lists a folder by scanning every file, which
+// would measure the map rather than the generator.
 func largeSite(b *testing.B, n int) fs.FS {
 	fixture := os.DirFS("testdata/site")
 	fsys := fstest.MapFS{}
@@ -44,7 +47,17 @@ func largeSite(b *testing.B, n int) fs.FS {
 		fsys[dir+".zh.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"页面%d\"\n+++\n## 标题\n\n%s%s%s", i, zh, zh, zh))}
 		fsys[dir+".en.md"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Page %d\"\n+++\n## Heading\n\n%s%s%s", i, en, en, en))}
 	}
-	return fsys
+	dir := b.TempDir()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return os.DirFS(dir)
 }
 
 // BenchmarkBuild10kPages builds 5,000 pages in each of two languages.
