@@ -1,89 +1,80 @@
-// Site search: fetch this language's index once, match every query word,
-// show each page with its best passage and the matches marked.
+// Site search: load this language's index once; a page matches when every
+// query word is in its title or passages. Chinese matches as a substring,
+// English by word, ignoring case and plural endings.
 (() => {
-  const out = document.getElementById('results'), q = document.getElementById('q');
+  const out = document.getElementById('search-results'), q = document.getElementById('q'), D = document;
   if (!out || !q) return;
-  const d = out.dataset, base = new URL(d.index, location.href);
-  let pages, timer;
-  // Normalize one character at a time, keeping where each came from.
+  const d = out.dataset, base = new URL(d.index, location.href), el = (t, c) => Object.assign(D.createElement(t), c);
+  let pages, home, timer;
+  // Normalized text, with the source offset of each normalized character.
   const norm = s => {
     let n = '', at = [], i = 0;
     for (const ch of s) {
       const c = ch.normalize('NFKC').toLowerCase();
-      for (let k = 0; k < c.length; k++) at.push(i);
-      n += c; i += ch.length;
+      n += c; at.push(...Array(c.length).fill(i)); i += ch.length;
     }
-    at.push(i);
-    return { s, n, at };
+    return { s, n, at: [...at, i] };
   };
-  // Word forms: zones, zone; industries, industry.
   const forms = w => [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, '')];
-  const terms = text => norm(text).n.split(/\s+/).filter(Boolean).flatMap(t =>
-    /[^\x00-\x7f]/.test(t) ? [{ sub: t }] : (t.match(/[a-z0-9]+/g) || []).map(w => ({ w: forms(w) })));
-  // Where term t matches in normalized text x: [start, end] pairs.
-  const find = (x, t, last) => {
+  // Where term t is in x, as [start, end] pairs; the last word also matches a word's start.
+  const find = (x, t) => {
     const r = [];
-    if (t.sub) {
-      for (let i = x.n.indexOf(t.sub); i >= 0; i = x.n.indexOf(t.sub, i + 1)) r.push([i, i + t.sub.length]);
-    } else {
-      for (const m of x.n.matchAll(/[\p{L}\p{N}]+/gu)) {
-        const f = forms(m[0]);
-        if (t.w.some(a => f.includes(a) || (last && a.length > 2 && m[0].startsWith(a)))) r.push([m.index, m.index + m[0].length]);
-      }
+    if (t.sub) for (let i = x.n.indexOf(t.sub); i >= 0; i = x.n.indexOf(t.sub, i + 1)) r.push([i, i + t.sub.length]);
+    else for (const m of x.n.matchAll(/[\p{L}\p{N}]+/gu)) {
+      const f = forms(m[0]), w = m[0];
+      if (t.w.some(a => f.includes(a)) || (t.last && t.w[0].length > 2 && w.startsWith(t.w[0]))) r.push([m.index, m.index + w.length]);
     }
     return r;
   };
-  const show = (x, r) => {
-    const p = document.createElement('p'), s = x.s;
+  const snippet = (x, r) => {
+    const p = el('p'), s = x.s;
     r.sort((a, b) => a[0] - b[0]);
-    let from = r.length ? Math.max(0, x.at[r[0][0]] - 60) : 0, to = Math.min(s.length, from + 220), i = from;
-    if (from) p.append('…');
+    let i = r.length ? Math.max(0, x.at[r[0][0]] - 50) : 0, to = Math.min(s.length, i + 200);
+    if (i) p.append('…');
     for (const [a, b] of r) {
       const sa = Math.max(x.at[a], i), sb = Math.min(x.at[b], to);
-      if (sb <= sa) continue;
-      const m = document.createElement('mark');
-      m.textContent = s.slice(sa, sb);
-      p.append(s.slice(i, sa), m);
-      i = sb;
+      if (sb > sa) { p.append(s.slice(i, sa), el('mark', { textContent: s.slice(sa, sb) })); i = sb; }
     }
     p.append(s.slice(i, to), to < s.length ? '…' : '');
     return p;
   };
   const run = () => {
-    const text = q.value.trim(), ts = terms(text), hits = [];
+    const text = q.value.trim(), hits = [];
     history.replaceState(null, '', text ? '?q=' + encodeURIComponent(text) : location.pathname);
+    const ts = norm(text).n.split(/\s+/).filter(Boolean).flatMap(t =>
+      /[^\x00-\x7f]/.test(t) ? [{ sub: t }] : (t.match(/[\p{L}\p{N}]+/gu) || []).map(w => ({ w: forms(w) })));
+    if (ts.length) ts[ts.length - 1].last = 1;
     out.textContent = '';
     if (!ts.length || !pages) return;
     for (const pg of pages) {
-      const title = norm(pg.t), ps = (pg.p || []).map(norm);
-      const lastK = ts.length - 1;
-      if (!ts.every((t, k) => find(title, t, k == lastK).length || ps.some(x => find(x, t, k == lastK).length))) continue;
-      let best = ps[0], br = [], bn = 0, score = ts.filter((t, k) => find(title, t, k == lastK).length).length * 5;
+      const title = norm(pg.t), ps = (pg.p || []).map(norm), inT = ts.filter(t => find(title, t).length).length;
+      if (ts.some(t => !find(title, t).length && !ps.some(x => find(x, t).length))) continue;
+      let best = ps[0], br = [], bn = 0, score = inT * 20;
       for (const x of ps) {
-        const rs = ts.map((t, k) => find(x, t, k == lastK)), n = rs.filter(r => r.length).length;
+        const rs = ts.map(t => find(x, t)), n = rs.filter(r => r.length).length;
         score += n;
         if (n > bn) { bn = n; best = x; br = rs.flat(); }
       }
       hits.push({ pg, best, br, score });
     }
     hits.sort((a, b) => b.score - a.score);
-    const st = document.createElement('p'), ol = document.createElement('ol');
-    st.className = 'search-status';
-    st.textContent = hits.length ? (hits.length == 1 ? d.one : d.count).replace('%d', hits.length) : d.none;
-    for (const h of hits) {
-      const li = document.createElement('li'), a = document.createElement('a');
-      a.href = new URL(h.pg.u, base).href;
-      a.textContent = h.pg.t;
-      li.append(a);
-      if (h.pg.s) li.append(' ', Object.assign(document.createElement('span'), { className: 'result-section', textContent: h.pg.s }));
-      if (h.best) li.append(show(h.best, h.br));
+    const ol = el('ol'), n = hits.length;
+    for (const { pg, best, br } of hits) {
+      const li = el('li');
+      li.append(el('a', { href: new URL(pg.u, base).href, textContent: pg.t }));
+      if (pg.s && pg.s != home) li.append(' ', el('span', { className: 'result-section', textContent: pg.s }));
+      if (best) li.append(snippet(best, br));
       ol.append(li);
     }
-    out.append(st);
-    if (hits.length) out.append(ol);
+    out.append(el('p', { className: 'search-status', textContent: n ? (n == 1 ? d.single : d.count).replace('%d', n) : d.none }));
+    if (n) out.append(ol);
   };
   q.form.addEventListener('submit', e => { e.preventDefault(); run(); });
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 200); });
   q.value = new URLSearchParams(location.search).get('q') || '';
-  fetch(base).then(r => r.json()).then(j => { pages = j.pages; run(); });
+  fetch(base).then(r => r.json()).then(j => {
+    pages = j.pages;
+    home = (pages.find(p => p.u == './') || {}).t;
+    run();
+  });
 })();

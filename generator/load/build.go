@@ -270,7 +270,12 @@ func (b *builder) link() {
 		}
 	}
 	for _, p := range b.site.Pages {
-		linkNeighbours(p.Pages)
+		// Neighbours are siblings in the folder tree; a term lists pages
+		// of many sections, so its list would give a page a stranger's
+		// neighbour.
+		if p.Kind != model.KindTerm {
+			linkNeighbours(p.Pages)
+		}
 	}
 }
 

@@ -37,7 +37,7 @@ func searchIndex(site *model.Site, l *model.Language) ([]byte, error) {
 		if d.URL == "" {
 			d.URL = "./"
 		}
-		if p.Parent != nil && p.Kind == model.KindPage {
+		if p.Parent != nil && p.Parent.Kind != model.KindHome {
 			d.Section = p.Parent.Title
 		}
 		if p.Description != "" {
