@@ -16,11 +16,19 @@ const LayoutDir = "layouts"
 
 const baseName = "_default/baseof.html"
 
+// layout is one page template with everything it can call, and the
+// template to execute: the base layout when the page template only fills in
+// its blocks.
+type layout struct {
+	set   *template.Template
+	entry string
+}
+
 // Layouts are the parsed templates: for each page template, a set made of
 // the base layout, every partial and the page template itself. They are
 // parsed once and executed concurrently.
 type Layouts struct {
-	sets   map[string]*template.Template // by page template name
+	sets   map[string]layout // by page template name
 	assets []model.Asset
 }
 
@@ -29,7 +37,7 @@ type Layouts struct {
 // name the file and line.
 func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	files := map[string]string{}
-	l := &Layouts{sets: map[string]*template.Template{}}
+	l := &Layouts{sets: map[string]layout{}}
 	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -64,7 +72,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		if err != nil {
 			return nil, templateError(err)
 		}
-		l.sets[name] = set
+		l.sets[name] = layout{set: set, entry: entryFor(set, name)}
 	}
 	return l, nil
 }
@@ -90,7 +98,7 @@ func parseBase(files map[string]string) (*template.Template, error) {
 
 // lookup finds the template for a page: by layout, then by kind, first in
 // the page's section folder and then in _default.
-func (l *Layouts) lookup(p *model.Page) (*template.Template, string, error) {
+func (l *Layouts) lookup(p *model.Page) (layout, error) {
 	var names []string
 	section := p.Section
 	if p.Kind == model.KindHome {
@@ -106,21 +114,26 @@ func (l *Layouts) lookup(p *model.Page) (*template.Template, string, error) {
 		names = append(names, path.Join("_default", base+".html"))
 	}
 	for _, name := range names {
-		if set, ok := l.sets[name]; ok {
-			return set, name, nil
+		if lay, ok := l.sets[name]; ok {
+			return lay, nil
 		}
 	}
-	return nil, "", model.Errorf(p.Source, 0, 0, "no layout for this %s page: looked for %s", p.Kind, "layouts/"+strings.Join(names, ", layouts/"))
+	return layout{}, model.Errorf(p.Source, 0, 0, "no layout for this %s page: looked for %s", p.Kind, "layouts/"+strings.Join(names, ", layouts/"))
 }
 
-// execute runs a page template. A template that defines blocks is framed
-// by the base layout; one that does not stands alone.
-func execute(set *template.Template, name string, w *strings.Builder, data any) error {
-	entry := name
-	if set.Lookup(baseName) != nil && set.Lookup(baseName).Tree != nil && definesBlocks(set, name) {
-		entry = baseName
+// entryFor decides, once and before any execution, which template a page
+// starts from: html/template rewrites the trees when it first executes
+// them, so they must not be inspected while pages render in parallel.
+func entryFor(set *template.Template, name string) string {
+	if base := set.Lookup(baseName); base != nil && base.Tree != nil && definesBlocks(set, name) {
+		return baseName
 	}
-	if err := set.ExecuteTemplate(w, entry, data); err != nil {
+	return name
+}
+
+// execute runs a page template.
+func (lay layout) execute(w *strings.Builder, data any) error {
+	if err := lay.set.ExecuteTemplate(w, lay.entry, data); err != nil {
 		return templateError(err)
 	}
 	return nil

@@ -64,12 +64,12 @@ func pageJobs(site *model.Site) []Page {
 }
 
 func renderPage(layouts *Layouts, p Page) ([]byte, error) {
-	set, name, err := layouts.lookup(p.Page)
+	lay, err := layouts.lookup(p.Page)
 	if err != nil {
 		return nil, err
 	}
 	var b strings.Builder
-	if err := execute(set, name, &b, p); err != nil {
+	if err := lay.execute(&b, p); err != nil {
 		return nil, fmt.Errorf("%w (rendering %s)", err, p.Source)
 	}
 	return []byte(b.String()), nil

@@ -13,10 +13,10 @@ func siteFiles(site *model.Site, layouts *Layouts) ([]File, error) {
 	var files []File
 	for _, l := range site.Languages {
 		root := strings.TrimPrefix(l.Prefix+"/", "/")
-		if set, ok := layouts.sets["404.html"]; ok {
+		if lay, ok := layouts.sets["404.html"]; ok {
 			p := Page{Page: l.Home, outPath: "/" + root + "404.html", absLinks: true}
 			var b strings.Builder
-			if err := execute(set, "404.html", &b, p); err != nil {
+			if err := lay.execute(&b, p); err != nil {
 				return nil, err
 			}
 			files = append(files, File{Path: root + "404.html", Data: []byte(b.String())})
