@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"westcoast/generator/load"
 )
@@ -111,5 +113,41 @@ func BenchmarkBuildFixture(b *testing.B) {
 		if _, err := Site(fsys, load.Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// fixtureWith is the fixture site with some files replaced.
+func fixtureWith(t *testing.T, files map[string]string) fs.FS {
+	t.Helper()
+	fixture := os.DirFS("testdata/site")
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(fixture, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fixture, p)
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	return fsys
+}
+
+func TestTemplateExecutionError(t *testing.T) {
+	fsys := fixtureWith(t, map[string]string{
+		"layouts/_default/page.html": "{{define \"main\"}}\n<a href=\"{{.Rel (.Get \"nowhere\")}}\">x</a>{{end}}",
+	})
+	_, err := Site(fsys, load.Options{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	want := `layouts/_default/page.html:2:17: executing "main" at <.Get>: error calling Get: no page "nowhere" in en (rendering content/posts/alpha.en.md)`
+	if got := strings.Split(err.Error(), "\n")[0]; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
