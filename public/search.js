@@ -11,18 +11,26 @@
     let n = '', at = [], i = 0;
     for (const ch of s) {
       const c = ch.normalize('NFKC').toLowerCase();
-      n += c; at.push(...Array(c.length).fill(i)); i += ch.length;
+      n += c; for (let k = 0; k < c.length; k++) at.push(i); i += ch.length;
     }
-    return { s, n, at: [...at, i] };
+    at.push(i);
+    return { s, n, at };
   };
-  const forms = w => [w, w.replace(/ies$/, 'y'), w.replace(/es$/, ''), w.replace(/s$/, '')];
+  const forms = w => {
+    const f = [w];
+    if (w.endsWith('ies')) f.push(w.slice(0, -3) + 'y');
+    if (w.endsWith('es')) f.push(w.slice(0, -2));
+    if (w.endsWith('s')) f.push(w.slice(0, -1));
+    return f;
+  };
+  // The words of a normalized text with their plural-free forms, made once.
+  const words = x => x.words || (x.words = [...x.n.matchAll(/[\p{L}\p{N}]+/gu)].map(m => [m.index, m[0], forms(m[0])]));
   // Where term t is in x, as [start, end] pairs; the last word also matches a word's start.
   const find = (x, t) => {
     const r = [];
     if (t.sub) for (let i = x.n.indexOf(t.sub); i >= 0; i = x.n.indexOf(t.sub, i + 1)) r.push([i, i + t.sub.length]);
-    else for (const m of x.n.matchAll(/[\p{L}\p{N}]+/gu)) {
-      const f = forms(m[0]), w = m[0];
-      if (t.w.some(a => f.includes(a)) || (t.last && t.w[0].length > 2 && w.startsWith(t.w[0]))) r.push([m.index, m.index + w.length]);
+    else for (const [at, w, f] of words(x)) {
+      if (t.w.some(a => f.includes(a)) || (t.last && t.w[0].length > 2 && w.startsWith(t.w[0]))) r.push([at, at + w.length]);
     }
     return r;
   };
@@ -46,8 +54,8 @@
     if (ts.length) ts[ts.length - 1].last = 1;
     out.textContent = '';
     if (!ts.length || !pages) return;
-    for (const pg of pages) {
-      const title = norm(pg.t), ps = (pg.p || []).map(norm), inT = ts.filter(t => find(title, t).length).length;
+    for (const { pg, title, ps } of pages) {
+      const inT = ts.filter(t => find(title, t).length).length;
       if (ts.some(t => !find(title, t).length && !ps.some(x => find(x, t).length))) continue;
       let best = ps[0], br = [], bn = 0, score = inT * 20;
       for (const x of ps) {
@@ -73,8 +81,10 @@
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 200); });
   q.value = new URLSearchParams(location.search).get('q') || '';
   fetch(base).then(r => r.json()).then(j => {
-    pages = j.pages;
-    home = (pages.find(p => p.u == './') || {}).t;
+    // Normalized once: a query then only searches.
+    pages = j.pages.map(pg => ({ pg, title: norm(pg.t), ps: (pg.p || []).map(norm) }));
+    pages.forEach(x => [x.title, ...x.ps].forEach(words));
+    home = (j.pages.find(p => p.u == './') || {}).t;
     run();
   });
 })();

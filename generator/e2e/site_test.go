@@ -322,3 +322,35 @@ func TestScreenshots(t *testing.T) {
 	}
 	t.Logf("screenshots of the home and a zone page at 360 and 1280 px are in %s", dir)
 }
+
+// TestSearchSpeed times the search itself, index already loaded: a query
+// must be answered in under 50 ms on the real site (issue 4).
+func TestSearchSpeed(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+	for _, tc := range []struct{ page, first string }{
+		{"/search/?q=" + url.QueryEscape("金融"), "集成电路 芯片 种业 金融 现代产业体系"},
+		{en("/search/?q=finance"), "seed industries financing zones chips"},
+	} {
+		b.open(s.root + tc.page)
+		if !waitResult(b, tc.page, "#search-results li a") {
+			continue
+		}
+		worst := eval[float64](b, fmt.Sprintf(`(() => {
+			const q = document.getElementById("q");
+			let worst = 0;
+			for (const query of %q.split(" ")) {
+				const t0 = performance.now();
+				q.value = query;
+				q.form.requestSubmit();
+				worst = Math.max(worst, performance.now() - t0);
+			}
+			return worst;
+		})()`, tc.first))
+		t.Logf("%s: slowest query took %.1f ms", tc.page, worst)
+		if worst >= 50 {
+			t.Errorf("%s: a query took %.1f ms, want under 50 ms", tc.page, worst)
+		}
+		b.clean(tc.page)
+	}
+}
