@@ -23,8 +23,18 @@
     if (w.endsWith('s')) f.push(w.slice(0, -1));
     return f;
   };
-  // The words of a normalized text with their plural-free forms, made once.
-  const words = x => x.words || (x.words = [...x.n.matchAll(/[\p{L}\p{N}]+/gu)].map(m => [m.index, m[0], forms(m[0])]));
+  // The words of a normalized text with their plural-free forms, and a set
+  // and a string of them for quick tests, made once when the index loads.
+  const words = x => {
+    if (!x.words) {
+      x.words = [...x.n.matchAll(/[\p{L}\p{N}]+/gu)].map(m => [m.index, m[0], forms(m[0])]);
+      x.set = new Set(x.words.flatMap(w => w[2]));
+      x.joined = ' ' + x.words.map(w => w[1]).join(' ');
+    }
+    return x.words;
+  };
+  // Whether term t is in x at all: cheap, so only the best passage is searched for positions.
+  const has = (x, t) => t.sub ? x.n.includes(t.sub) : t.w.some(a => x.set.has(a)) || (t.last && t.w[0].length > 2 && x.joined.includes(' ' + t.w[0]));
   // Where term t is in x, as [start, end] pairs; the last word also matches a word's start.
   const find = (x, t) => {
     const r = [];
@@ -55,15 +65,15 @@
     out.textContent = '';
     if (!ts.length || !pages) return;
     for (const { pg, title, ps } of pages) {
-      const inT = ts.filter(t => find(title, t).length).length;
-      if (ts.some(t => !find(title, t).length && !ps.some(x => find(x, t).length))) continue;
-      let best = ps[0], br = [], bn = 0, score = inT * 20;
+      const inT = ts.filter(t => has(title, t)).length;
+      if (ts.some(t => !has(title, t) && !ps.some(x => has(x, t)))) continue;
+      let best = ps[0], bn = 0, score = inT * 20;
       for (const x of ps) {
-        const rs = ts.map(t => find(x, t)), n = rs.filter(r => r.length).length;
+        const n = ts.filter(t => has(x, t)).length;
         score += n;
-        if (n > bn) { bn = n; best = x; br = rs.flat(); }
+        if (n > bn) { bn = n; best = x; }
       }
-      hits.push({ pg, best, br, score });
+      hits.push({ pg, best, br: best && bn ? ts.flatMap(t => find(best, t)) : [], score });
     }
     hits.sort((a, b) => b.score - a.score);
     const ol = el('ol'), n = hits.length;

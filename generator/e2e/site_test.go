@@ -323,12 +323,14 @@ func TestScreenshots(t *testing.T) {
 	t.Logf("screenshots of the home and a zone page at 360 and 1280 px are in %s", dir)
 }
 
-// TestSearchSpeed times the search itself, index already loaded: a query
-// must be answered in under 50 ms on the real site (issue 4).
+// TestSearchSpeed times the search itself, with the index loaded: a query
+// must be answered in under 50 ms on the real site (issue 4). Each query
+// runs five times and its median counts, since a shared CI machine adds
+// pauses that are not the script's.
 func TestSearchSpeed(t *testing.T) {
 	s := builtSite(t)
 	b := newBrowser(t)
-	for _, tc := range []struct{ page, first string }{
+	for _, tc := range []struct{ page, queries string }{
 		{"/search/?q=" + url.QueryEscape("金融"), "集成电路 芯片 种业 金融 现代产业体系"},
 		{en("/search/?q=finance"), "seed industries financing zones chips"},
 	} {
@@ -336,20 +338,29 @@ func TestSearchSpeed(t *testing.T) {
 		if !waitResult(b, tc.page, "#search-results li a") {
 			continue
 		}
-		worst := eval[float64](b, fmt.Sprintf(`(() => {
-			const q = document.getElementById("q");
+		got := eval[struct {
+			Worst float64
+			Log   string
+		}](b, fmt.Sprintf(`(() => {
+			const q = document.getElementById("q"), log = [];
 			let worst = 0;
 			for (const query of %q.split(" ")) {
-				const t0 = performance.now();
-				q.value = query;
-				q.form.requestSubmit();
-				worst = Math.max(worst, performance.now() - t0);
+				const times = [];
+				for (let k = 0; k < 5; k++) {
+					const t0 = performance.now();
+					q.value = query;
+					q.form.requestSubmit();
+					times.push(performance.now() - t0);
+				}
+				const median = times.sort((a, b) => a - b)[2];
+				log.push(query + " " + median.toFixed(1) + " ms");
+				worst = Math.max(worst, median);
 			}
-			return worst;
-		})()`, tc.first))
-		t.Logf("%s: slowest query took %.1f ms", tc.page, worst)
-		if worst >= 50 {
-			t.Errorf("%s: a query took %.1f ms, want under 50 ms", tc.page, worst)
+			return {Worst: worst, Log: log.join(", ")};
+		})()`, tc.queries))
+		t.Logf("%s: median per query: %s", tc.page, got.Log)
+		if got.Worst >= 50 {
+			t.Errorf("%s: a query took %.1f ms (median of 5), want under 50 ms", tc.page, got.Worst)
 		}
 		b.clean(tc.page)
 	}
