@@ -26,19 +26,7 @@ func BenchmarkBuildRealSite(b *testing.B) {
 // written to disk: fstest.MapFS lists a folder by scanning every file, which
 // would measure the map rather than the generator.
 func largeSite(b *testing.B, n int) fs.FS {
-	fixture := os.DirFS("testdata/site")
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(fixture, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(fixture, p)
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	fsys := fixtureWith(b, nil)
 	zh := "今年以来，**董家口经济区**锚定打造支撑全市产业经济发展的重要一极，\n创新突破、提质增效。下半年争取新开工项目{{< figure \"projects\" >}}。\n\n"
 	en := "Since the start of the year, the **zone** has set its sights on growth,\nand aims to start {{< figure \"projects\" >}}.\n\n"
 	for i := 0; i < n; i++ {

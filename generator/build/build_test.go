@@ -116,8 +116,8 @@ func BenchmarkBuildFixture(b *testing.B) {
 	}
 }
 
-// fixtureWith is the fixture site with some files replaced.
-func fixtureWith(t *testing.T, files map[string]string) fs.FS {
+// fixtureWith is the fixture site in memory, with some files replaced.
+func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 	t.Helper()
 	fixture := os.DirFS("testdata/site")
 	fsys := fstest.MapFS{}

@@ -18,6 +18,10 @@ type Page struct {
 	absLinks bool
 }
 
+// NotFound reports whether this is the 404 page, which is rendered with
+// the home page as its data.
+func (p Page) NotFound() bool { return p.absLinks }
+
 // T returns a UI string in the page's language.
 func (p Page) T(key string) string { return p.Lang.T(key) }
 
