@@ -23,6 +23,8 @@ func TestExitStatus(t *testing.T) {
 		{"content error", []string{"build", "-source", broken, "-destination", filepath.Join(out, "p")}, 1, `config.toml:2:1: unknown key "typo"`},
 		{"fixture builds", []string{"build", "-source", "build/testdata/site", "-destination", filepath.Join(out, "q")}, 0, "built 15 pages (zh 8, en 7) in "},
 		{"check", []string{"check", "-source", "build/testdata/site"}, 0, "checked 15 pages (zh 8, en 7): no problems"},
+		{"version", []string{"version"}, 0, "generator "},
+		{"new without a kind", []string{"new"}, 2, "usage: new zone <slug>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
