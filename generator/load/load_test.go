@@ -224,3 +224,34 @@ func asModelError(err error, e **model.Error, list *model.Errors) bool {
 	}
 	return false
 }
+
+func FuzzShortcodes(f *testing.F) {
+	for _, seed := range []string{
+		`总投资{{< figure "x" >}}。`,
+		`{{< figure "x" "bare" >}}级`,
+		`{{< figure "/#x" >}}`,
+		`{{< video "x" >}}`,
+		`{{< figure >}}`,
+		"第一行\n{{<",
+	} {
+		f.Add(seed)
+	}
+	s, err := Load(site(map[string]string{
+		"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 3e9\nlabel = { zh = \"甲\", en = \"A\" }\n",
+	}), Options{}, markdown.New())
+	if err != nil {
+		f.Fatal(err)
+	}
+	page := s.Page("zh", "a")
+	f.Fuzz(func(t *testing.T, body string) {
+		out, errs := expandShortcodes(page, "content/a.zh.md", 4, []byte(body))
+		for _, e := range errs {
+			if e.File != "content/a.zh.md" || e.Line < 4 || e.Col < 1 {
+				t.Fatalf("error without a true position: %v", e)
+			}
+		}
+		if len(errs) == 0 && strings.Contains(string(out), "{{<") {
+			t.Fatalf("a shortcode was left in the text without an error: %q", out)
+		}
+	})
+}

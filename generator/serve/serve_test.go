@@ -1,11 +1,13 @@
 package serve
 
 import (
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"westcoast/generator/build"
 	"westcoast/generator/model"
@@ -48,5 +50,69 @@ func TestServe(t *testing.T) {
 	}
 	if code, _, b := get("/nope/"); code != 404 || !strings.Contains(b, "missing") {
 		t.Errorf("/nope/: %d %q", code, b)
+	}
+}
+
+// TestReloadAfterRebuild: an open page's event stream gets a message when
+// the site is rebuilt, and a failed build keeps the last good files.
+func TestReloadAfterRebuild(t *testing.T) {
+	fail := false
+	s := &server{opts: Options{Log: io.Discard, Build: func() (*build.Result, error) {
+		if fail {
+			return nil, errors.New("content/a.zh.md:3:1: broken")
+		}
+		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>ok</body>")}}}, nil
+	}}}
+	s.changed = newCond(s)
+	if err := s.rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + reloadPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	got := make(chan string, 1)
+	go func() {
+		b, _ := io.ReadAll(resp.Body)
+		got <- string(b)
+	}()
+	time.Sleep(50 * time.Millisecond)
+	fail = true
+	if err := s.rebuild(); err == nil {
+		t.Fatal("the failing build reported no error")
+	}
+	fail = false
+	if err := s.rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case msg := <-got:
+		if !strings.Contains(msg, "data: reload") {
+			t.Errorf("event stream: %q", msg)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("no reload event after a rebuild")
+	}
+}
+
+func TestFailedBuildKeepsLastGood(t *testing.T) {
+	calls := 0
+	s := &server{opts: Options{Log: io.Discard, Build: func() (*build.Result, error) {
+		calls++
+		if calls > 1 {
+			return nil, errors.New("broken")
+		}
+		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>good</body>")}}}, nil
+	}}}
+	s.changed = newCond(s)
+	_ = s.rebuild()
+	_ = s.rebuild()
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if !strings.Contains(rec.Body.String(), "good") {
+		t.Errorf("after a failed build the preview shows %q", rec.Body.String())
 	}
 }
