@@ -41,15 +41,6 @@ func (b *builder) build() (*model.Site, error) {
 	return b.site, b.errs.Err()
 }
 
-func (b *builder) lang(code string) *model.Language {
-	for _, l := range b.langs {
-		if l.Code == code {
-			return l
-		}
-	}
-	return nil
-}
-
 func (b *builder) addFile(f contentFile) {
 	sf := b.parsed[f.path]
 	fm := sf.fm
@@ -68,7 +59,7 @@ func (b *builder) addFile(f contentFile) {
 		b.errs = append(b.errs, model.Errorf(f.path, 1, 1, "title is missing from the front matter"))
 	}
 	p := &model.Page{
-		Kind: b.kindOf(f), Lang: b.lang(f.lang), Key: f.key, Source: f.path,
+		Kind: b.kindOf(f), Lang: model.FindLanguage(b.langs, f.lang), Key: f.key, Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
 		Params: fm.Params, Site: b.site,
@@ -101,12 +92,7 @@ func (b *builder) kindOf(f contentFile) model.Kind {
 }
 
 func (b *builder) taxonomy(plural string) *model.Taxonomy {
-	for i, t := range b.cfg.Taxonomies {
-		if t.Plural == plural {
-			return &b.cfg.Taxonomies[i]
-		}
-	}
-	return nil
+	return model.FindTaxonomy(b.cfg.Taxonomies, plural)
 }
 
 // checkFacts reports facts files with no page beside them.

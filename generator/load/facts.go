@@ -32,7 +32,7 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 	fm := sf.fm
 	var list model.Errors
 	for _, key := range sortedKeys(fa.set) {
-		if !sharedKeys[key] && !isTaxonomy(tax, key) {
+		if !sharedKeys[key] && model.FindTaxonomy(tax, key) == nil {
 			line, col := tomlSource{text: fa.text}.keyPosition([]string{key})
 			list = append(list, model.Errorf(fa.path, line, col, "%q depends on language: set it in each Markdown file, not here", key))
 			continue
@@ -68,13 +68,4 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 	}
 	fm.Terms = terms
 	return fm, nil
-}
-
-func isTaxonomy(tax []model.Taxonomy, key string) bool {
-	for _, t := range tax {
-		if t.Plural == key {
-			return true
-		}
-	}
-	return false
 }

@@ -49,7 +49,7 @@ func (b *builder) figures(f contentFile, p *model.Page, list []figureConfig) []*
 			}
 		}
 		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: fc.Unit,
-			Period: fc.Period, Approx: fc.Approx, Label: fc.Label, Chart: fc.Chart, Page: p.Key})
+			Period: fc.Period, Approx: fc.Approx, Label: fc.Label, Chart: fc.Chart})
 	}
 	return out
 }

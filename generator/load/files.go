@@ -71,7 +71,7 @@ func classify(p string, langs []*model.Language, defaultLang string) (contentFil
 		if i := strings.LastIndex(base, "."); i >= 0 {
 			f.lang = base[i+1:]
 			base = base[:i]
-			if !hasLanguage(langs, f.lang) {
+			if model.FindLanguage(langs, f.lang) == nil {
 				return f, model.Errorf(p, 0, 0, "language %q in the file name is not configured in %s", f.lang, ConfigFile)
 			}
 		}
@@ -97,13 +97,4 @@ func classify(p string, langs []*model.Language, defaultLang string) (contentFil
 		}
 	}
 	return f, nil
-}
-
-func hasLanguage(langs []*model.Language, code string) bool {
-	for _, l := range langs {
-		if l.Code == code {
-			return true
-		}
-	}
-	return false
 }

@@ -62,7 +62,6 @@ type Figure struct {
 	Approx string
 	Label  map[string]string
 	Chart  string
-	Page   string // the key of the page that defines it
 }
 
 // Page is one page in one language.
@@ -115,11 +114,26 @@ type Taxonomy struct {
 	Singular, Plural string
 }
 
-// LanguageByCode returns the language with that code, or nil.
+// LanguageByCode returns the site's language with that code, or nil.
 func (s *Site) LanguageByCode(code string) *Language {
-	for _, l := range s.Languages {
+	return FindLanguage(s.Languages, code)
+}
+
+// FindLanguage returns the language with that code, or nil.
+func FindLanguage(langs []*Language, code string) *Language {
+	for _, l := range langs {
 		if l.Code == code {
 			return l
+		}
+	}
+	return nil
+}
+
+// FindTaxonomy returns the taxonomy with that plural name, or nil.
+func FindTaxonomy(taxonomies []Taxonomy, plural string) *Taxonomy {
+	for i, t := range taxonomies {
+		if t.Plural == plural {
+			return &taxonomies[i]
 		}
 	}
 	return nil

@@ -159,7 +159,7 @@ func (p Page) Breadcrumbs() []*model.Page {
 // Languages are the site's languages, in order.
 func (p Page) Languages() []*model.Language { return p.Site.Languages }
 
-// Figures returns those of the page's figures that have a chart key.
+// ChartFigures returns the page's figures that have the chart key key.
 func (p Page) ChartFigures(key string) []*model.Figure {
 	var out []*model.Figure
 	for _, f := range p.Figures {
