@@ -64,7 +64,7 @@ func (b *builder) addFile(f contentFile) {
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
 		Params: fm.Params, Site: b.site,
 	}
-	p.Figures = b.figures(f, p, fm.Figures)
+	p.Figures = b.figures(f, fm.Figures)
 	b.termsOf(p, fm.Terms)
 	b.add(p)
 }

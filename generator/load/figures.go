@@ -12,7 +12,7 @@ var figureKinds = map[string]bool{"money": true, "count": true, "percent": true}
 // figures checks a page's figures and makes them model figures. Labels and
 // units are needed in every language; periods and qualifiers need their UI
 // strings.
-func (b *builder) figures(f contentFile, p *model.Page, list []figureConfig) []*model.Figure {
+func (b *builder) figures(f contentFile, list []figureConfig) []*model.Figure {
 	where := f.path
 	text := ""
 	if fa := b.facts[f.key]; fa != nil && fa.set["figures"] {
