@@ -1,9 +1,9 @@
 package load
 
 import (
+	"fmt"
+	"reflect"
 	"strings"
-
-	"github.com/BurntSushi/toml"
 
 	"westcoast/generator/model"
 )
@@ -21,8 +21,8 @@ type frontMatter struct {
 	Layout      string         `toml:"layout"`
 	Figures     []figureConfig `toml:"figures"`
 	Params      map[string]any `toml:"params"`
-	// Terms holds the taxonomy keys (industries = [...]); they are known only
-	// from config, so they are decoded from the remaining keys.
+	// Terms holds the taxonomy keys (industries = [...]) by plural name;
+	// they are known only from config (see withTaxonomies).
 	Terms map[string][]string `toml:"-"`
 }
 
@@ -86,51 +86,49 @@ func parseFile(path string, data []byte, taxonomies []model.Taxonomy) (*sourceFi
 	return &sourceFile{path: path, fm: fm, set: set, body: body, bodyLine: bodyLine}, nil
 }
 
-// decodeFrontMatter decodes front matter or a facts file. Taxonomy keys are
-// named only in config, so they are decoded apart, as lists of term slugs.
+// decodeFrontMatter decodes front matter or a facts file in one pass. The
+// taxonomy keys are named only in config, so the decoding target is
+// frontMatter's fields plus a list of term slugs per taxonomy.
 func decodeFrontMatter(src tomlSource, taxonomies []model.Taxonomy) (frontMatter, map[string]bool, error) {
 	var fm frontMatter
-	plurals := make([]string, len(taxonomies))
-	for i, t := range taxonomies {
-		plurals[i] = t.Plural
-	}
-	md, err := src.decode(&fm, plurals...)
+	target := reflect.New(withTaxonomies(taxonomies))
+	md, err := src.decode(target.Interface())
 	if err != nil {
 		return fm, nil, err
+	}
+	v := target.Elem()
+	base := reflect.ValueOf(&fm).Elem()
+	for i := 0; i < base.NumField(); i++ {
+		base.Field(i).Set(v.Field(i))
 	}
 	set := map[string]bool{}
 	for _, k := range md.Keys() {
 		set[k[0]] = true
 	}
 	fm.Terms = map[string][]string{}
-	var raw map[string]any
-	for _, plural := range plurals {
-		if !set[plural] {
-			continue
+	for i, t := range taxonomies {
+		if set[t.Plural] {
+			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
-		if raw == nil {
-			_, _ = toml.Decode(src.text, &raw)
-		}
-		list, ok := stringList(raw[plural])
-		if !ok {
-			line, col := src.keyPosition(toml.Key{plural})
-			return fm, nil, src.errorAt(line, col, "%s: expected a list of term slugs such as [\"finance\"]", plural)
-		}
-		fm.Terms[plural] = list
 	}
 	return fm, set, nil
 }
 
-func stringList(v any) ([]string, bool) {
-	list, ok := v.([]any)
-	if !ok {
-		return nil, false
+// withTaxonomies returns a struct type with frontMatter's fields followed by
+// a []string field for each taxonomy, tagged with its plural name, so that a
+// misspelt taxonomy is an unknown key like any other.
+func withTaxonomies(taxonomies []model.Taxonomy) reflect.Type {
+	t := reflect.TypeOf(frontMatter{})
+	fields := make([]reflect.StructField, 0, t.NumField()+len(taxonomies))
+	for i := 0; i < t.NumField(); i++ {
+		fields = append(fields, t.Field(i))
 	}
-	out := make([]string, len(list))
-	for i, x := range list {
-		if out[i], ok = x.(string); !ok {
-			return nil, false
-		}
+	for i, tax := range taxonomies {
+		fields = append(fields, reflect.StructField{
+			Name: fmt.Sprintf("Taxonomy%d", i),
+			Type: reflect.TypeOf([]string(nil)),
+			Tag:  reflect.StructTag(fmt.Sprintf("toml:%q", tax.Plural)),
+		})
 	}
-	return out, true
+	return reflect.StructOf(fields)
 }

@@ -111,7 +111,7 @@ func TestErrors(t *testing.T) {
 			`content/a.fr.md: language "fr" in the file name is not configured in config.toml`},
 		{"taxonomy not a list",
 			map[string]string{"content/a.toml": "tags = \"x\"\n"},
-			`content/a.toml:1:1: tags: expected a list of term slugs such as ["finance"]`},
+			`content/a.toml:1:1: tags: expected an array, found a string`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,8 +23,7 @@ type tomlSource struct {
 
 // decode decodes strictly into v: a syntax error, a value of the wrong type
 // or a key that v has no field for is an error at its line and column.
-// Top-level keys named in extra are left for the caller to decode.
-func (s tomlSource) decode(v any, extra ...string) (toml.MetaData, error) {
+func (s tomlSource) decode(v any) (toml.MetaData, error) {
 	md, err := toml.Decode(s.text, v)
 	if err != nil {
 		var pe toml.ParseError
@@ -39,9 +38,6 @@ func (s tomlSource) decode(v any, extra ...string) (toml.MetaData, error) {
 	}
 	var list model.Errors
 	for _, key := range md.Undecoded() {
-		if slices.Contains(extra, key[0]) {
-			continue
-		}
 		line, col := s.keyPosition(key)
 		list = append(list, s.errorAt(line, col, "unknown key %q", key.String()))
 	}
