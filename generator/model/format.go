@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // T returns the UI string for key, or the key itself in brackets so that a
@@ -54,26 +55,28 @@ func (l *Language) FormatNumber(v float64) string {
 // left out (420亿, 42 billion) for text that supplies its own.
 func (l *Language) FormatMoney(yuan float64, bare bool) string {
 	if l.chineseStyle() {
-		n, unit := scale(yuan, []float64{1e8, 1e4}, []string{"亿", "万"})
+		n, unit := l.scale(yuan, []float64{1e8, 1e4}, []string{"亿", "万"})
 		if bare {
 			return n + unit
 		}
 		return n + unit + "元"
 	}
-	n, unit := scale(yuan, []float64{1e9, 1e6}, []string{" billion", " million"})
+	n, unit := l.scale(yuan, []float64{1e9, 1e6}, []string{" billion", " million"})
 	if bare {
 		return n + unit
 	}
 	return "CNY " + n + unit
 }
 
-func scale(v float64, steps []float64, names []string) (string, string) {
+// scale writes v in the largest of the named units it reaches, with up to
+// two decimals; below the smallest, as a plain number.
+func (l *Language) scale(v float64, steps []float64, names []string) (string, string) {
 	for i, step := range steps {
 		if math.Abs(v) >= step {
-			return strconv.FormatFloat(math.Round(v/step*100)/100, 'f', -1, 64), names[i]
+			return l.FormatNumber(v / step), names[i]
 		}
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64), ""
+	return l.FormatNumber(v), ""
 }
 
 // Format renders a figure in a language. form "bare" gives the number alone
@@ -105,4 +108,16 @@ func joinUnit(l *Language, n, unit string) string {
 		return n + unit
 	}
 	return n + " " + unit
+}
+
+// FormatDate writes a date as the language does: 2024年5月1日 in Chinese,
+// 1 May 2024 in English, and 2024-05-01 (ISO 8601) in any other language.
+func (l *Language) FormatDate(t time.Time) string {
+	switch {
+	case l.chineseStyle():
+		return t.Format("2006年1月2日")
+	case l.Code == "en" || strings.HasPrefix(l.Code, "en-"):
+		return t.Format("2 January 2006")
+	}
+	return t.Format("2006-01-02")
 }

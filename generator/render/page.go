@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -80,6 +81,23 @@ func (p Page) Num(v float64) string { return p.Lang.FormatNumber(v) }
 
 // Money writes an amount of yuan in the page's language.
 func (p Page) Money(v float64) string { return p.Lang.FormatMoney(v, false) }
+
+// Date writes a date in the page's language. It takes a time or a string
+// in RFC 3339 or YYYY-MM-DD form, such as .Site.Config.Updated.
+func (p Page) Date(d any) (string, error) {
+	switch v := d.(type) {
+	case time.Time:
+		return p.Lang.FormatDate(v), nil
+	case string:
+		for _, layout := range []string{time.RFC3339, time.DateOnly} {
+			if t, err := time.Parse(layout, v); err == nil {
+				return p.Lang.FormatDate(t), nil
+			}
+		}
+		return "", fmt.Errorf("date %q: want 2006-01-02 or RFC 3339", v)
+	}
+	return "", fmt.Errorf("cannot format a %T as a date", d)
+}
 
 // Figure writes a figure's value with its unit and qualifier.
 func (p Page) Figure(f *model.Figure) string { return f.Format(p.Lang, "") }
