@@ -21,6 +21,7 @@
 //
 //	baseURL = "https://example.org/site/"   # absolute URLs: canonical, hreflang, sitemap, feeds
 //	defaultLanguage = "zh"                  # built at the root; others under /<code>/
+//	updated = 2026-11-29                    # when the content last changed: feeds, .Date
 //
 //	[taxonomies]                            # singular = plural; the plural is the front matter key and URL
 //	industry = "industries"
@@ -116,6 +117,7 @@
 //	.Get "zones"            the page with that key in this language ("" is home)
 //	.Num 1234.5             number in the page's language
 //	.Money 4.2e10           420亿元 / CNY 42 billion
+//	.Date .Site.Config.Updated   2026年11月29日 / 29 November 2026
 //	.Figure f               a figure's value, qualifier and unit
 //	.Label f, .Period f     a figure's label and period in the page's language
 //	.ChartFigures "key"     the page's figures with that chart key
