@@ -31,7 +31,7 @@
 //	weight = 1                              # order of languages
 //	title = "站点标题"
 //	description = "站点简介"
-//	[languages.zh.ui]                       # UI strings, read by the T template function
+//	[languages.zh.ui]                       # UI strings, read in templates with .T "home"
 //	home = "首页"
 //
 // Every language must define the same set of UI strings.
@@ -134,6 +134,16 @@
 // Besides the pages, each build writes per language an Atom feed
 // (index.xml), a search index (search-index.json) and 404.html, and once
 // sitemap.xml (with hreflang alternates) and robots.txt.
+//
+// # Errors
+//
+// A build reports every problem it finds, each as file:line:col: message
+// (content/zones/x.zh.md:3:1: unknown key "titel"), and exits with status 1.
+// Nothing is published then: public/ stays as the last good build left it.
+// A page without its translation, a figure or page that a shortcode names
+// but that does not exist, a UI string missing in one language, and a
+// template that fails are all errors; `generator check` also follows every
+// link and #fragment in the built pages.
 //
 // # URLs
 //
