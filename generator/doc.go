@@ -52,8 +52,9 @@
 //
 // Facts that do not depend on language are entered once, in a TOML file with
 // the page's base name beside its Markdown: zones/dongjiakou.toml (or
-// index.toml, _index.toml). Its keys are the same as the front matter's; a key
-// set in both places is an error.
+// index.toml, _index.toml). It may set weight, layout, draft, params, figures
+// and the taxonomy keys; a key set both there and in a translation's front
+// matter is an error.
 //
 // File and folder names become URLs, so they must be lower-case ASCII slugs
 // (a-z, 0-9, "-").
