@@ -146,7 +146,7 @@ func TestTemplateExecutionError(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error")
 	}
-	want := `layouts/_default/page.html:2:17: executing "main" at <.Get>: error calling Get: no page "nowhere" in en (rendering content/posts/alpha.en.md)`
+	want := `layouts/_default/page.html:2:17: executing "main" at <.Get>: error calling Get: no page "nowhere" in zh (rendering content/posts/alpha.zh.md)`
 	if got := strings.Split(err.Error(), "\n")[0]; got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}

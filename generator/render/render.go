@@ -1,10 +1,10 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
@@ -21,21 +21,16 @@ type File struct {
 func Site(site *model.Site, layouts *Layouts) ([]File, error) {
 	jobs := pageJobs(site)
 	files := make([]File, len(jobs))
-	var mu sync.Mutex
-	var errs []error
+	// One slot per page, so errors come out in page order, not in the
+	// order goroutines happened to finish.
+	errs := make([]error, len(jobs))
 	par.Do(len(jobs), func(i int) {
-		data, err := renderPage(layouts, jobs[i])
-		if err != nil {
-			mu.Lock()
-			errs = append(errs, err)
-			mu.Unlock()
-			return
-		}
+		var data []byte
+		data, errs[i] = renderPage(layouts, jobs[i])
 		files[i] = File{Path: strings.TrimPrefix(jobs[i].outPath, "/"), Data: data}
 	})
-	if len(errs) > 0 {
-		sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
-		return nil, joinErrors(errs)
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	for _, a := range append(append([]model.Asset(nil), layouts.assets...), site.Assets...) {
 		files = append(files, File{Path: a.Path, Data: a.Data})
@@ -74,15 +69,3 @@ func renderPage(layouts *Layouts, p Page) ([]byte, error) {
 	}
 	return []byte(b.String()), nil
 }
-
-type errorList []error
-
-func (l errorList) Error() string {
-	lines := make([]string, len(l))
-	for i, e := range l {
-		lines[i] = e.Error()
-	}
-	return strings.Join(lines, "\n")
-}
-
-func joinErrors(errs []error) error { return errorList(errs) }
