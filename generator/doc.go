@@ -82,6 +82,7 @@
 //	unit = { zh = "个", en = "projects" }   # count only: the counter or noun per language
 //	period = "h2"                    # UI strings period.<period>
 //	approx = "about"                 # optional: about, atLeast (UI strings approx.<approx>)
+//	status = "target"                # optional: target (争取), potential (可新增); UI strings status.<status>
 //	label = { zh = "新开工项目总投资", en = "Total investment in new projects" }
 //	chart = "shares"                 # optional: figures with the same chart key are drawn together
 //

@@ -44,12 +44,15 @@ func (b *builder) figures(f contentFile, list []figureConfig) []*model.Figure {
 			if fc.Period != "" && l.UI["period."+fc.Period] == "" {
 				bad("period %q needs the UI string \"period.%s\" in languages.%s.ui", fc.Period, fc.Period, l.Code)
 			}
+			if fc.Status != "" && l.UI["status."+fc.Status] == "" {
+				bad("status %q needs the UI string \"status.%s\" in languages.%s.ui", fc.Status, fc.Status, l.Code)
+			}
 			if fc.Approx != "" && !strings.Contains(l.UI["approx."+fc.Approx], "%s") {
 				bad("approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
 		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: fc.Unit,
-			Period: fc.Period, Approx: fc.Approx, Label: fc.Label, Chart: fc.Chart})
+			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: fc.Label, Chart: fc.Chart})
 	}
 	return out
 }

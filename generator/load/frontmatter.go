@@ -33,6 +33,7 @@ type figureConfig struct {
 	Unit   map[string]string `toml:"unit"`
 	Period string            `toml:"period"`
 	Approx string            `toml:"approx"`
+	Status string            `toml:"status"`
 	Label  map[string]string `toml:"label"`
 	Chart  string            `toml:"chart"`
 }

@@ -6,6 +6,18 @@ import (
 	"strings"
 )
 
+// Pos is a place in a source file: a path relative to the site source, with
+// slashes, and a 1-based line and column (0 when unknown).
+type Pos struct {
+	File      string
+	Line, Col int
+}
+
+// Errorf returns an *Error at p.
+func (p Pos) Errorf(format string, args ...any) *Error {
+	return Errorf(p.File, p.Line, p.Col, format, args...)
+}
+
 // Error is a problem in the site's input, at a position a user can open.
 type Error struct {
 	File string // path relative to the site source, with slashes

@@ -60,6 +60,10 @@ type Figure struct {
 	Unit   map[string]string
 	Period string
 	Approx string
+	// Status says how sure the number is: "" for a reported result,
+	// "target" for an aim (争取, 力争), "potential" for what could follow
+	// (可新增). Layouts label it with the UI string "status.<Status>".
+	Status string
 	Label  map[string]string
 	Chart  string
 }
@@ -82,7 +86,11 @@ type Page struct {
 	Draft       bool
 	Monolingual bool
 	Params      map[string]any
-	Figures     []*Figure
+	// KeyPos says where each front matter key was written, by dotted path
+	// ("layout", "params.reporters", "summary"), so that a later stage can
+	// blame the content file's line, not a template.
+	KeyPos  map[string]Pos
+	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page
 	// is filed under; Terms maps it to the term pages, in order.
 	TermKeys map[string][]string
