@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -93,14 +94,14 @@ func runBuild(args []string, stderr io.Writer) error {
 		return err
 	}
 	if *dest == "" {
-		*dest = sf.source + "/public"
+		*dest = filepath.Join(sf.source, "public")
 	}
 	start := time.Now()
 	res, err := sf.build()
 	if err != nil {
 		return err
 	}
-	if err := publish.Dir(*dest, res.Files); err != nil {
+	if err := publish.Dir(*dest, publish.Options{Source: sf.source, Log: stderr}, res.Files); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "built %s in %s\n", summary(res), time.Since(start).Round(time.Millisecond))

@@ -1,86 +1,262 @@
-// Package publish writes rendered files to the destination folder as one
-// step: everything goes to a fresh folder beside it, which then replaces the
-// old one. A build that fails leaves the published site as it was, and no
-// file from an earlier build lingers.
+// Package publish puts a built site into its destination folder as one
+// step, and refuses any destination whose replacement could lose work.
+//
+// A build writes into a fresh folder beside the destination (Stage, then
+// Write from any number of goroutines); Commit swaps it into place
+// atomically and removes the old site. At every instant the destination
+// holds either the whole old site or the whole new one: on Linux the swap is
+// one rename-exchange, elsewhere a build killed between two renames is
+// repaired by the next one. A build that fails or is killed leaves the
+// published site as it was, and the next build removes what it left behind.
+//
+// The generator replaces only what it made: every published folder holds a
+// small marker file (Marker), and a non-empty folder without it is refused.
+// The destination may not be, hold, or lie inside the site's sources. Builds
+// into one destination take turns: a lock on its parent folder is held from
+// Stage to Commit.
 package publish
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"westcoast/generator/render"
 )
 
-// Dir replaces the folder dest with exactly files. dest's parent must exist.
-func Dir(dest string, files []render.File) error {
-	dest = filepath.Clean(dest)
-	if err := safeDestination(dest); err != nil {
-		return err
-	}
-	parent, base := filepath.Split(dest)
-	if parent == "" {
-		parent = "."
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
-	if err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(tmp, dest)
+// Marker is the file every published folder holds, so that a later build
+// knows the folder is its own to replace.
+const Marker = ".generator-output"
+
+const markerText = "This folder is written by the site generator. Each build replaces it whole:\n" +
+	"keep nothing else here.\n"
+
+// Options say what a destination must be kept apart from.
+type Options struct {
+	// Source is the site's source folder: the destination may not be it,
+	// hold it, or lie inside its content/, layouts/ or config.toml.
+	Source string
+	// Log receives warnings that do not make the build fail, such as an
+	// old site that could not be removed after the new one was published.
+	Log io.Writer
 }
 
-// safeDestination refuses folders whose replacement would lose more than a
-// build: the file system root, the working folder and its ancestors.
-func safeDestination(dest string) error {
-	abs, err := filepath.Abs(dest)
+// Staging is a site being written beside its destination.
+type Staging struct {
+	dest   string // as the user wrote it, for messages
+	abs    string // absolute destination
+	tmp    string // the folder being written
+	log    io.Writer
+	unlock func()
+	// removeAll removes the old site after the swap; tests replace it to
+	// see what happens when it fails (root can remove anything).
+	removeAll func(string) error
+	mu        sync.Mutex
+	written   map[string]bool
+	dirs      sync.Map // folders already made under tmp
+}
+
+// Stage checks dest, waits for any other build into it to finish, cleans up
+// after builds that were killed, and starts a new folder beside it. The
+// caller must Commit or Discard.
+func Stage(dest string, opts Options) (*Staging, error) {
+	abs, err := checkDestination(dest, opts.Source)
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
+		return nil, err
 	}
-	wd, _ := os.Getwd()
-	if abs == filepath.Dir(abs) || abs == wd || strings.HasPrefix(wd+string(filepath.Separator), abs+string(filepath.Separator)) {
-		return fmt.Errorf("publish: refusing to replace %s: it holds more than the built site", dest)
+	parent, base := filepath.Split(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+	}
+	log := opts.Log
+	if log == nil {
+		log = io.Discard
+	}
+	unlock, err := lock(parent, func() { fmt.Fprintf(log, "waiting for another build into %s to finish\n", dest) })
+	if err != nil {
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+	}
+	// Checked again under the lock: another build may have just made it.
+	if _, err := checkDestination(dest, opts.Source); err != nil {
+		unlock()
+		return nil, err
+	}
+	if err := recoverAbandoned(parent, base); err != nil {
+		unlock()
+		return nil, fmt.Errorf("cannot publish to %s: cleaning up after an earlier build: %w", dest, err)
+	}
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base, "new"))
+	if err != nil {
+		unlock()
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+	}
+	return &Staging{dest: dest, abs: abs, tmp: tmp, log: log, unlock: unlock, removeAll: os.RemoveAll,
+		written: map[string]bool{}}, nil
+}
+
+// Write adds a file to the new site. name is a slash-separated path inside
+// the site; anything that could lead outside it is refused, as is a second
+// file at the same path. Write is safe for concurrent use.
+func (s *Staging) Write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	twice := s.written[name]
+	s.written[name] = true
+	s.mu.Unlock()
+	if twice {
+		return fmt.Errorf("publish: %s is written twice", name)
+	}
+	p := filepath.Join(s.tmp, filepath.FromSlash(name))
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return fmt.Errorf("publish: %s: %w", name, err)
+	}
+	// O_EXCL: never write through anything already there.
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", name, unwrapPath(err))
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %s: %w", name, err)
 	}
 	return nil
 }
 
-func writeAll(root string, files []render.File) error {
-	for _, f := range files {
-		p := filepath.Join(root, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("publish: %w", err)
+// checkName refuses output paths that are not plainly inside the site:
+// absolute, with "..", empty or "." elements, backslashes or NUL bytes.
+func checkName(name string) error {
+	if name == Marker {
+		return fmt.Errorf("publish: %s is reserved for the generator's marker", name)
+	}
+	bad := name == "" || strings.HasPrefix(name, "/") || strings.ContainsAny(name, "\\\x00")
+	for _, part := range strings.Split(name, "/") {
+		if part == "" || part == "." || part == ".." {
+			bad = true
 		}
 	}
-	return os.Chmod(root, 0o755)
+	if bad {
+		return fmt.Errorf("publish: refusing to write %q: not a path inside the site", name)
+	}
+	return nil
 }
 
-// swap puts tmp in dest's place. The old folder is moved aside first and
-// removed only after the new one is in place.
-func swap(tmp, dest string) error {
-	old := ""
-	if _, err := os.Lstat(dest); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dest, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("publish: %w", err)
-		}
+func (s *Staging) mkdir(dir string) error {
+	if _, done := s.dirs.Load(dir); done {
+		return nil
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if old != "" {
-			os.Rename(old, dest)
-		}
-		os.RemoveAll(tmp)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return unwrapPath(err)
+	}
+	s.dirs.Store(dir, true)
+	return nil
+}
+
+// Commit puts the new site in the destination's place and removes the old
+// one. If the old one cannot be removed, the new site is still published:
+// that is a warning, and the next build tries again.
+func (s *Staging) Commit() error {
+	defer s.unlock()
+	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		os.RemoveAll(s.tmp)
 		return fmt.Errorf("publish: %w", err)
+	}
+	// MkdirTemp makes the folder private; a published site is readable.
+	if err := os.Chmod(s.tmp, 0o755); err != nil {
+		os.RemoveAll(s.tmp)
+		return fmt.Errorf("publish: %w", err)
+	}
+	old, err := swap(s.tmp, s.abs)
+	if err != nil {
+		os.RemoveAll(s.tmp)
+		return fmt.Errorf("cannot publish to %s: %w", s.dest, err)
 	}
 	if old != "" {
-		return os.RemoveAll(old)
+		if err := s.removeAll(old); err != nil {
+			fmt.Fprintf(s.log, "warning: the new site is published, but the old one could not be removed (%v); the next build will try again\n", unwrapPath(err))
+		}
 	}
 	return nil
+}
+
+// Discard abandons the new site; the destination stays as it was.
+func (s *Staging) Discard() {
+	defer s.unlock()
+	os.RemoveAll(s.tmp)
+}
+
+// tempPrefix names the folders a build keeps beside the destination, so
+// that a later build can find and remove what a killed one left.
+func tempPrefix(base, kind string) string {
+	return "." + base + "." + kind + "-"
+}
+
+// recoverAbandoned repairs what killed builds left beside the destination:
+// a half-written new site is removed; an old site moved aside is put back
+// if the destination is missing (a kill between two renames, where
+// rename-exchange is not available) and removed otherwise.
+func recoverAbandoned(parent, base string) error {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return err
+	}
+	dest := filepath.Join(parent, base)
+	_, statErr := os.Lstat(dest)
+	missing := errors.Is(statErr, os.ErrNotExist)
+	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), tempPrefix(base, "new")):
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+		case strings.HasPrefix(e.Name(), tempPrefix(base, "old")) && missing:
+			if err := os.Rename(p, dest); err != nil {
+				return err
+			}
+			missing = false
+		case strings.HasPrefix(e.Name(), tempPrefix(base, "old")):
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Dir publishes files to dest in one step: Stage, Write each, Commit.
+func Dir(dest string, opts Options, files []render.File) error {
+	s, err := Stage(dest, opts)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := s.Write(f.Path, f.Data); err != nil {
+			s.Discard()
+			return err
+		}
+	}
+	return s.Commit()
+}
+
+// unwrapPath drops the absolute path from a file system error: messages
+// name paths inside the site, and output never holds absolute paths.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
