@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -40,20 +39,18 @@ func (f *FS) resolve(op, name string) (node, error) {
 	if f.rootErr != nil {
 		return node{}, &fs.PathError{Op: op, Path: name, Err: f.rootErr}
 	}
-	info, err := os.Stat(f.root)
-	if err != nil {
-		return node{}, relative(op, name, err)
-	}
-	n := node{real: f.root, info: info, base: ".", trail: []string{f.root}}
+	n := node{real: f.root, info: f.rootInfo, base: ".", trail: []string{f.root}}
 	if name == "." {
 		return n, nil
 	}
-	elems := strings.Split(name, "/")
-	for i, elem := range elems {
+	var err error
+	end := -1 // of the name so far
+	for _, elem := range strings.Split(name, "/") {
+		end += 1 + len(elem)
 		if !n.info.IsDir() {
 			return node{}, &fs.PathError{Op: op, Path: name, Err: errNotDir}
 		}
-		if n, err = f.child(n, path.Join(elems[:i+1]...), elem); err != nil {
+		if n, err = f.child(n, name[:end], elem); err != nil {
 			if _, ok := err.(*fs.PathError); ok {
 				err = relative(op, name, err)
 			}

@@ -23,9 +23,10 @@ import (
 // FS is a site's source folder. It implements fs.FS, fs.ReadFileFS,
 // fs.ReadDirFS and fs.StatFS, with names relative to the folder.
 type FS struct {
-	root    string // the folder's real path: links resolved, absolute
-	rootErr error  // why the folder cannot be read, if it cannot
-	max     int64  // the largest file that may be read, in bytes
+	root     string // the folder's real path: links resolved, absolute
+	rootInfo fs.FileInfo
+	rootErr  error // why the folder cannot be read, if it cannot
+	max      int64 // the largest file that may be read, in bytes
 }
 
 // New returns the source folder dir, reading no file larger than
@@ -36,6 +37,9 @@ func New(dir string, maxFileSize Size) *FS {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		f.root, err = filepath.EvalSymlinks(abs)
+	}
+	if err == nil {
+		f.rootInfo, err = os.Stat(f.root)
 	}
 	if err != nil {
 		f.rootErr = unwrapPath(err)
