@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"strings"
 
 	"westcoast/generator/model"
 )
@@ -77,7 +78,10 @@ func (d *dir) ReadDir(count int) ([]fs.DirEntry, error) {
 }
 
 // readDir lists the folder at n, leaving out and reporting the entries
-// that cannot be read.
+// that cannot be read. A hidden entry (".name") that cannot be read is
+// left out silently: editors leave such things beside the file being
+// edited (Emacs's lock, .#page.md, is a symlink to nowhere), and a site
+// has no hidden pages.
 func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	all, err := os.ReadDir(n.real)
 	if err != nil {
@@ -92,6 +96,9 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 		case nil:
 			entries = append(entries, entry{c.named()})
 		case *model.Error:
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
 			refused = append(refused, err)
 		default:
 			if !os.IsNotExist(err) { // else removed since it was listed

@@ -89,7 +89,8 @@ func (f *FS) Stat(name string) (fs.FileInfo, error) {
 
 // ReadDir lists the folder name, sorted by file name. Entries that cannot
 // be read (a link leading out, a pipe, a file over the limit) are left out
-// of the list and reported together in the error, as model.Errors.
+// of the list and reported together in the error, as model.Errors; hidden
+// ones (".name") are left out without an error.
 func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	n, err := f.resolve("readdir", name)
 	if err != nil {

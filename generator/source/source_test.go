@@ -77,6 +77,8 @@ func hostile(t *testing.T) string {
 		"content/nowhere -> missing.md",
 		"content/big 1025",
 		"content/edge 1024",
+		"content/.#a.md -> editor@host.4242:1700000000",
+		"content/.hidden -> /etc/passwd",
 		"layouts/assets/shadow -> /etc/shadow",
 	)
 }
@@ -101,6 +103,7 @@ func TestReadFile(t *testing.T) {
 		{"content/loop/a.md", "", "content/loop: symlink to .. leads back into a folder that holds it"},
 		{"content/sub/self/b.md", "", "content/sub/self: symlink to . leads back into a folder that holds it"},
 		{"content/nowhere", "", "content/nowhere: symlink to missing.md leads nowhere"},
+		{"content/.hidden", "", "content/.hidden: symlink to /etc/passwd leads outside the site source"},
 		{"content/big", "", "content/big: 1.1KB is more than the 1KB limit (-maxFileSize)"},
 		{"content/missing.md", "", "open content/missing.md: no such file or directory"},
 		{"content/a.md/x", "", "open content/a.md/x: not a folder"},
@@ -125,7 +128,8 @@ func errText(err error) string {
 }
 
 // TestWalk: a walk meets each refusal once, at the entry, with the message
-// ReadFile gives, and goes on with the entries that can be read.
+// ReadFile gives, and goes on with the entries that can be read. Hidden
+// entries that cannot be read are left out without a word.
 func TestWalk(t *testing.T) {
 	fsys := New(hostile(t), 1024)
 	var walked, errs []string
