@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -145,5 +146,27 @@ func TestHelpMatchesDoc(t *testing.T) {
 	writeHelp(&help)
 	if got := strings.TrimSpace(quoted.String()); got != strings.TrimSpace(help.String()) {
 		t.Errorf("doc.go quotes:\n%s\n\ngenerator help prints:\n%s", got, help.String())
+	}
+}
+
+// TestPublishedModes: published files get ordinary permissions, never the
+// source file's: a 0600 file is not made readable through the site, nor
+// a 0755 one executable.
+func TestPublishedModes(t *testing.T) {
+	defer syscall.Umask(syscall.Umask(0o022))
+	site := filepath.Join(t.TempDir(), "site")
+	copyTree(t, "build/testdata/site", site)
+	os.Chmod(filepath.Join(site, "layouts/assets/site.css"), 0o600)
+	os.Chmod(filepath.Join(site, "content/posts/beta/note.txt"), 0o755)
+	out := filepath.Join(t.TempDir(), "public")
+	var stderr bytes.Buffer
+	if code := run([]string{"build", "-source", site, "-destination", out}, &stderr); code != 0 {
+		t.Fatalf("build: %d %s", code, stderr.String())
+	}
+	for _, f := range []string{"site.css", "posts/beta/note.txt"} {
+		info, err := os.Stat(filepath.Join(out, f))
+		if err != nil || info.Mode().Perm() != 0o644 {
+			t.Errorf("%s: %v %v, want -rw-r--r--", f, info.Mode(), err)
+		}
 	}
 }
