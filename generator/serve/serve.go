@@ -35,6 +35,9 @@ type timeouts struct {
 	readHeader, read, write, idle time.Duration
 }
 
+// defaultTimeouts are generous for a browser on the same machine, which
+// sends a request at once; the write timeout covers the largest page, not
+// the live-reload stream, which extends its own.
 var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 10 * time.Second, write: 30 * time.Second, idle: 2 * time.Minute}
 
 // server holds the last good build and the pages waiting for a reload.
