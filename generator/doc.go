@@ -3,16 +3,55 @@
 //
 // # Commands
 //
-//	generator                     same as build
-//	generator build [-source DIR] [-destination DIR] [-baseURL URL] [-drafts]
-//	generator check [-source DIR]  build in memory and report problems
-//	generator serve [-bind 127.0.0.1] [-port 1313]   preview with live reload
-//	generator new zone <slug>     scaffold a zh+en pair in content/zones/
-//	generator version             module version and VCS revision
+// Usage, as "generator help" prints it:
 //
-// Exit status is 0 on success, 1 on a content or template error (printed as
-// file:line:col: message) and 2 on bad usage. A one-line summary goes to
-// standard error.
+//	Usage:
+//
+//		generator [command] [flags]
+//
+//	Commands:
+//
+//		build [flags]                  build the site (the default command)
+//		check [flags]                  build in memory and report problems
+//		serve [flags]                  preview the site with live reload
+//		new [-source DIR] zone <slug>  scaffold a zh+en pair in content/zones/
+//		version                        print the module version and VCS revision
+//		help [command]                 print this text, or a command's usage
+//
+//	Flags of build, check, serve and new:
+//
+//		-source DIR          read the site (config.toml, content/, layouts/) from DIR (default ".")
+//
+//	Flags of build, check and serve:
+//
+//		-baseURL URL         use URL instead of config.toml's baseURL
+//		-drafts              include pages marked draft
+//		-maxFileSize SIZE    refuse any source file over SIZE (1MB = 1024KB) (default 10MB)
+//
+//	Flags of build:
+//
+//		-destination DIR     write the site to DIR (default: public/ in the source folder)
+//
+//	Flags of serve:
+//
+//		-bind ADDRESS        listen on ADDRESS (default "127.0.0.1")
+//		-port N              listen on port N (default 1313)
+//
+// Each command's -h prints its own usage and flags. Exit status is 0 on
+// success, 1 on a content or template error (printed as file:line:col:
+// message) and 2 on bad usage. A one-line summary goes to standard error.
+//
+// # What the source may hold
+//
+// The generator reads regular files and folders, and nothing else: a
+// device, a named pipe or a socket in content/ or layouts/ is an error. A
+// symlink is followed when it leads to a file or folder inside the site's
+// folder (the one -source names), never out of it, so a link to
+// /etc/passwd is an error, not a published page. No source file may be
+// larger than -maxFileSize (10MB unless set; written like 512KB or 20MB).
+// Each of these errors names the file, as every build error does.
+// Published files get ordinary permissions (0644), never those of the
+// files they came from.
 //
 // # Configuration
 //

@@ -14,21 +14,31 @@ import (
 	"westcoast/generator/load"
 	"westcoast/generator/publish"
 	"westcoast/generator/serve"
+	"westcoast/generator/source"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 
-// usageError is bad command-line use: exit status 2.
-type usageError struct{ msg string }
+// usageError is bad command-line use: exit status 2, with the command's
+// synopsis.
+type usageError struct {
+	cmd string // "" for the generator itself
+	msg string
+}
 
 func (e usageError) Error() string { return e.msg }
+
+// errHelp ends a command that was asked for its usage: exit status 0.
+var errHelp = errors.New("help printed")
 
 func run(args []string, stderr io.Writer) int {
 	cmd := "build"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]
+	} else if len(args) > 0 && isHelpFlag(args[0]) {
+		cmd, args = "help", nil
 	}
 	var err error
 	switch cmd {
@@ -41,56 +51,92 @@ func run(args []string, stderr io.Writer) int {
 	case "new":
 		err = runNew(args, stderr)
 	case "version":
-		err = runVersion(stderr)
+		err = runVersion(args, stderr)
+	case "help":
+		err = runHelp(args, stderr)
 	default:
-		err = usageError{fmt.Sprintf("unknown command %q (want build, check, serve, new or version)", cmd)}
+		err = usageError{"", fmt.Sprintf("unknown command %q (want build, check, serve, new, version or help)", cmd)}
 	}
 	var ue usageError
 	switch {
-	case err == nil:
+	case err == nil, err == errHelp:
 		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, "usage:", ue.msg)
+		printUsageError(stderr, ue)
 		return 2
 	}
 	fmt.Fprintln(stderr, err)
 	return 1
 }
 
+// sourceUsage describes -source, the same for every command.
+const sourceUsage = "read the site (config.toml, content/, layouts/) from `DIR`"
+
 // siteFlags are the flags that say which site to build and how.
 type siteFlags struct {
-	source  string
-	baseURL string
-	drafts  bool
+	source      string
+	baseURL     string
+	drafts      bool
+	maxFileSize source.Size
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&s.source, "source", ".", "folder holding config.toml, content/ and layouts/")
-	fs.StringVar(&s.baseURL, "baseURL", "", "override config.toml's baseURL")
+	fs.StringVar(&s.source, "source", ".", sourceUsage)
+	fs.StringVar(&s.baseURL, "baseURL", "", "use `URL` instead of config.toml's baseURL")
 	fs.BoolVar(&s.drafts, "drafts", false, "include pages marked draft")
+	s.maxFileSize = source.DefaultMaxFileSize
+	fs.Var(&s.maxFileSize, "maxFileSize", "refuse any source file over `SIZE` (1MB = 1024KB)")
+}
+
+// fsys is the site's source: only what is safe to publish can be read.
+func (s *siteFlags) fsys() *source.FS {
+	return source.New(s.source, s.maxFileSize)
 }
 
 func (s *siteFlags) build() (*build.Result, error) {
-	return build.Site(os.DirFS(s.source), load.Options{BaseURL: s.baseURL, Drafts: s.drafts})
+	return build.Site(s.fsys(), load.Options{BaseURL: s.baseURL, Drafts: s.drafts})
 }
 
-func parseFlags(fs *flag.FlagSet, args []string) error {
+// parseFlags parses a command's flags. With -h it prints the command's
+// usage; a command that takes no arguments refuses them.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, takesArgs bool) error {
 	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
-	}
-	if fs.NArg() > 0 {
-		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		writeCommandHelp(stderr, findUsage(fs.Name()))
+		return errHelp
+	case err != nil:
+		return usageError{fs.Name(), err.Error()}
+	case fs.NArg() > 0 && !takesArgs:
+		return usageError{fs.Name(), fmt.Sprintf("unexpected argument %q", fs.Arg(0))}
 	}
 	return nil
 }
 
-func runBuild(args []string, stderr io.Writer) error {
+// buildFlags registers the flags of build.
+func buildFlags(fs *flag.FlagSet) (*siteFlags, *string) {
+	sf := checkFlags(fs)
+	return sf, fs.String("destination", "", "write the site to `DIR` (default: public/ in the source folder)")
+}
+
+// checkFlags registers the flags of check.
+func checkFlags(fs *flag.FlagSet) *siteFlags {
 	var sf siteFlags
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	sf.register(fs)
-	dest := fs.String("destination", "", "output folder (default: public/ in the source folder)")
-	if err := parseFlags(fs, args); err != nil {
+	return &sf
+}
+
+// serveFlags registers the flags of serve.
+func serveFlags(fs *flag.FlagSet) (*siteFlags, *string, *int) {
+	sf := checkFlags(fs)
+	return sf, fs.String("bind", "127.0.0.1", "listen on `ADDRESS`"), fs.Int("port", 1313, "listen on port `N`")
+}
+
+func runBuild(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	sf, dest := buildFlags(fs)
+	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
 	if *dest == "" {
@@ -109,12 +155,9 @@ func runBuild(args []string, stderr io.Writer) error {
 }
 
 func runServe(args []string, stderr io.Writer) error {
-	var sf siteFlags
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	sf.register(fs)
-	bind := fs.String("bind", "127.0.0.1", "address to listen on")
-	port := fs.Int("port", 1313, "port to listen on")
-	if err := parseFlags(fs, args); err != nil {
+	sf, bind, port := serveFlags(fs)
+	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
 	addr := fmt.Sprintf("%s:%d", *bind, *port)
@@ -122,14 +165,13 @@ func runServe(args []string, stderr io.Writer) error {
 		// Absolute links (canonical, the 404 page) then point at the preview.
 		sf.baseURL = "http://" + addr + "/"
 	}
-	return serve.Run(serve.Options{Source: sf.source, Addr: addr, Build: sf.build, Log: stderr})
+	return serve.Run(serve.Options{Source: sf.fsys(), Addr: addr, Build: sf.build, Log: stderr})
 }
 
 func runCheck(args []string, stderr io.Writer) error {
-	var sf siteFlags
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	sf.register(fs)
-	if err := parseFlags(fs, args); err != nil {
+	sf := checkFlags(fs)
+	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
 	res, err := sf.build()

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -8,7 +9,10 @@ import (
 
 // runVersion prints the module version and the VCS revision the binary was
 // built from, as Go records them.
-func runVersion(w io.Writer) error {
+func runVersion(args []string, w io.Writer) error {
+	if err := parseFlags(flag.NewFlagSet("version", flag.ContinueOnError), args, w, false); err != nil {
+		return err
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		fmt.Fprintln(w, "generator: no build information")

@@ -37,7 +37,12 @@ func listContent(fsys fs.FS, langs []*model.Language, defaultLang string) ([]con
 	var files []contentFile
 	var list model.Errors
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		switch err.(type) {
+		case nil:
+		case model.Errors, *model.Error: // files the source refuses to read: report them, go on
+			list = append(list, asErrors(p, err)...)
+			return nil
+		default:
 			return err
 		}
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {

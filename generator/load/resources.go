@@ -18,7 +18,10 @@ func resources(fsys fs.FS, site *model.Site, files []contentFile) ([]model.Asset
 			continue
 		}
 		data, err := fs.ReadFile(fsys, f.path)
-		if err != nil {
+		if e, ok := err.(*model.Error); ok { // the source refused it, and said why
+			list = append(list, e)
+			continue
+		} else if err != nil {
 			list = append(list, model.Errorf(f.path, 0, 0, "cannot read: %v", unwrapPathError(err)))
 			continue
 		}

@@ -54,7 +54,11 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		}
 		return nil
 	})
-	if err != nil {
+	switch err.(type) {
+	case nil:
+	case model.Errors, *model.Error: // files the source refused to read, each named
+		return nil, err
+	default:
 		return nil, model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
 	}
 	base, err := parseBase(files)

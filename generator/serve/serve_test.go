@@ -16,15 +16,14 @@ import (
 
 func TestServe(t *testing.T) {
 	body := "<html><body>v1</body></html>"
-	s := &server{opts: Options{Log: io.Discard, Build: func() (*build.Result, error) {
+	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
 		return &build.Result{Site: &model.Site{}, Files: []render.File{
 			{Path: "index.html", Data: []byte(body)},
 			{Path: "a/index.html", Data: []byte("<body>a</body>")},
 			{Path: "404.html", Data: []byte("<body>missing</body>")},
 			{Path: "site.css", Data: []byte("body{}")},
 		}}, nil
-	}}}
-	s.changed = newCond(s)
+	}})
 	if err := s.rebuild(); err != nil {
 		t.Fatal(err)
 	}
@@ -57,13 +56,12 @@ func TestServe(t *testing.T) {
 // the site is rebuilt, and a failed build keeps the last good files.
 func TestReloadAfterRebuild(t *testing.T) {
 	fail := false
-	s := &server{opts: Options{Log: io.Discard, Build: func() (*build.Result, error) {
+	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
 		if fail {
 			return nil, errors.New("content/a.zh.md:3:1: broken")
 		}
 		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>ok</body>")}}}, nil
-	}}}
-	s.changed = newCond(s)
+	}})
 	if err := s.rebuild(); err != nil {
 		t.Fatal(err)
 	}
@@ -100,14 +98,13 @@ func TestReloadAfterRebuild(t *testing.T) {
 
 func TestFailedBuildKeepsLastGood(t *testing.T) {
 	calls := 0
-	s := &server{opts: Options{Log: io.Discard, Build: func() (*build.Result, error) {
+	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
 		calls++
 		if calls > 1 {
 			return nil, errors.New("broken")
 		}
 		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>good</body>")}}}, nil
-	}}}
-	s.changed = newCond(s)
+	}})
 	_ = s.rebuild()
 	_ = s.rebuild()
 	rec := httptest.NewRecorder()
