@@ -27,8 +27,8 @@ func Site(fsys fs.FS, opts load.Options) (*Result, error) {
 	if loadErr != nil {
 		return nil, collect(loadErr, layoutErr)
 	}
-	files, renderErr := render.Site(site, layouts)
-	if err := collect(layoutErr, renderErr); err != nil {
+	files, err := render.Site(site, layouts) // with the layouts' faults
+	if err != nil {
 		return nil, err
 	}
 	return &Result{Site: site, Files: files}, nil

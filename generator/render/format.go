@@ -19,10 +19,10 @@ func sprintf(format string, args ...any) (string, error) {
 }
 
 // fmtFault matches what fmt writes in place of a verb it cannot fill. The
-// probes checkFormat passes accept every verb, so only faults of the format
-// itself (too few or too many values, a bad index or width) show here, and
-// never anything from the values.
-var fmtFault = regexp.MustCompile(`%!\PC?\((MISSING|BADINDEX|BADWIDTH|BADPREC|NOVERB)\)|%!\(EXTRA `)
+// probes checkFormat passes accept every verb but %w, so only faults of the
+// format itself (too few or too many values, a bad index or width, %w)
+// show here, and never anything from the values.
+var fmtFault = regexp.MustCompile(`(?s)%!.?\((MISSING|BADINDEX|BADWIDTH|BADPREC|NOVERB)\)|%!\(EXTRA |%!.\(render\.probe=`)
 
 // checkFormat formats once with probes in place of the values: fmt itself
 // decides which value each verb takes, and each probe checks that its value
@@ -35,7 +35,7 @@ func checkFormat(format string, args []any) error {
 	}
 	dry := fmt.Sprintf(format, probes...)
 	if fmtFault.MatchString(dry) {
-		return fmt.Errorf("%s but %s", wants(format), gets(len(args)))
+		return mismatch(format, len(args))
 	}
 	if len(bad) > 0 {
 		return fmt.Errorf("%s", bad[0])
@@ -51,25 +51,56 @@ type probe struct {
 
 // Format checks that the value suits the verb and writes nothing.
 func (p probe) Format(f fmt.State, verb rune) {
-	if s := fmt.Sprintf(fmt.FormatString(f, verb), p.v); strings.HasPrefix(s, "%!"+string(verb)+"(") {
+	if !suits(p.v, f, verb) {
 		*p.bad = append(*p.bad, fmt.Sprintf("%%%c cannot show %s", verb, describe(p.v)))
 	}
 }
 
-// wants says how many values a format takes, when that is plain to see.
-func wants(format string) string {
-	n, plain := countVerbs(format)
-	if !plain {
-		return fmt.Sprintf("%q does not match its values", format)
+// suits reports whether fmt can show v with a verb. A page, a list or a
+// table is shown by %v only: fmt would print it field by field, and put
+// its faults in the fields.
+func suits(v any, f fmt.State, verb rune) bool {
+	switch v.(type) {
+	case fmt.Formatter:
+		return true
+	case error, fmt.Stringer:
+		if strings.ContainsRune("vsqxX", verb) {
+			return true
+		}
 	}
-	return fmt.Sprintf("%q wants %s", format, values(n))
+	if composite(reflect.ValueOf(v)) {
+		return verb == 'v'
+	}
+	if strings.ContainsRune("#0+- .*[]123456789", verb) {
+		return false // no type has such a verb, and FormatString would misread it
+	}
+	return !strings.HasPrefix(fmt.Sprintf(fmt.FormatString(f, verb), v), "%!"+string(verb)+"(")
 }
 
-func gets(n int) string {
-	if n == 0 {
-		return "gets none"
+func composite(v reflect.Value) bool {
+	if v.Kind() == reflect.Pointer && !v.IsNil() {
+		v = v.Elem()
 	}
-	return "gets " + values(n)
+	switch v.Kind() {
+	case reflect.Struct, reflect.Map, reflect.Array:
+		return true
+	case reflect.Slice:
+		return v.Type().Elem().Kind() != reflect.Uint8
+	}
+	return false
+}
+
+// mismatch says how a format and its values differ: by count when that is
+// plain to see.
+func mismatch(format string, got int) error {
+	n, plain := countVerbs(format)
+	if !plain || n == got {
+		return fmt.Errorf("%q does not fit the %s it gets", format, values(got))
+	}
+	if got == 0 {
+		return fmt.Errorf("%q wants %s but gets none", format, values(n))
+	}
+	return fmt.Errorf("%q wants %s but gets %d", format, values(n), got)
 }
 
 func values(n int) string {

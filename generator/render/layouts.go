@@ -23,7 +23,7 @@ const baseName = "_default/baseof.html"
 type layout struct {
 	set   *template.Template
 	entry string
-	src   *sources
+	src   sources
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
@@ -39,7 +39,10 @@ type Layouts struct {
 	// every page needs.
 	allBroken bool
 	assets    []model.Asset
-	src       *sources
+	src       sources
+	// err holds the faults of the templates, which render.Site reports
+	// with those of the pages.
+	err error
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -53,8 +56,9 @@ type sources map[string]string
 // pages that use sound templates too.
 func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	src := sources{}
-	l := &Layouts{sets: map[string]layout{}, broken: map[string]bool{}, src: &src}
+	l := &Layouts{sets: map[string]layout{}, broken: map[string]bool{}, src: src}
 	if err := l.read(fsys, src); err != nil {
+		l.err, l.allBroken = err, true
 		return l, err
 	}
 	var errs model.Errors
@@ -78,7 +82,8 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 			}
 		}
 	}
-	return l, errs.Err()
+	l.err = errs.Err()
+	return l, l.err
 }
 
 // read loads the template texts and collects the assets.
@@ -142,36 +147,65 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 
 // pageEntry decides, once and before any execution, which template a page
 // starts from, and enforces the one rule that makes that plain: a page
-// template either only defines blocks ({{define "main"}}…{{end}}, with
-// nothing but spaces and comments around them), and then fills in the base
-// layout, or defines none and is a whole page on its own. Text beside the
-// blocks would otherwise make the template a page of its own and silently
-// drop the base layout. (html/template rewrites the trees when it first
-// executes them, so they must not be inspected while pages render.)
+// template either fills in the base layout, and then holds only {{define}}s
+// with nothing but spaces and comments around them, or is a whole page on
+// its own, which defines nothing for the base layout ({{block}} is fine).
+// Text beside the definitions would otherwise make the template a page of
+// its own and silently drop the base layout. (html/template rewrites the
+// trees when it first executes them, so they must not be inspected while
+// pages render.)
 func pageEntry(page *template.Template, src sources, hasBase bool) (string, *model.Error) {
 	name := page.Name()
-	if !definesBlocks(page) {
-		return name, nil
-	}
-	if stray := firstStray(page.Tree.Root); stray != nil {
-		at := src.pos(name, strayOffset(stray))
+	fills := fillsIn(page)
+	stray := firstStray(page.Tree.Root)
+	switch {
+	case stray != nil && fills:
+		at := src.pos(name, strayOffset(stray, src[name]))
 		return "", at.Errorf("%s is outside {{define}}: a page layout either only defines blocks for %s/%s, or is a whole page without {{define}}", describeNode(stray), LayoutDir, baseName)
-	}
-	if !hasBase {
+	case stray != nil:
+		return name, nil
+	case hasBase:
+		return baseName, nil
+	case fills:
 		return "", model.Errorf(LayoutDir+"/"+name, 0, 0, "defines blocks, but there is no %s/%s for them to fill in", LayoutDir, baseName)
 	}
-	return baseName, nil
+	return name, nil
 }
 
-// definesBlocks reports whether a parsed file defines templates besides
-// its own body.
-func definesBlocks(page *template.Template) bool {
+// fillsIn reports whether a parsed file defines templates that it does not
+// itself call: blocks for the base layout.
+func fillsIn(page *template.Template) bool {
+	called := map[string]bool{}
+	calls(page.Tree.Root, called)
 	for _, t := range page.Templates() {
-		if t.Name() != page.Name() && t.Tree != nil {
+		if t.Name() != page.Name() && t.Tree != nil && !called[t.Name()] {
 			return true
 		}
 	}
 	return false
+}
+
+// calls records the templates a tree calls with {{template}} or {{block}}.
+func calls(n parse.Node, called map[string]bool) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n != nil {
+			for _, c := range n.Nodes {
+				calls(c, called)
+			}
+		}
+	case *parse.TemplateNode:
+		called[n.Name] = true
+	case *parse.IfNode:
+		calls(n.List, called)
+		calls(n.ElseList, called)
+	case *parse.RangeNode:
+		calls(n.List, called)
+		calls(n.ElseList, called)
+	case *parse.WithNode:
+		calls(n.List, called)
+		calls(n.ElseList, called)
+	}
 }
 
 // firstStray returns the first node of a template's body that is more than
@@ -189,29 +223,29 @@ func firstStray(root *parse.ListNode) parse.Node {
 	return nil
 }
 
-// strayOffset is where a stray node starts, past any leading white space.
-func strayOffset(n parse.Node) int {
+// strayOffset is where a stray node starts: past any leading white space
+// for text, at its "{{" for an action (the parser places some actions at
+// their first argument).
+func strayOffset(n parse.Node, text string) int {
 	if t, ok := n.(*parse.TextNode); ok {
-		text := string(t.Text)
-		return int(t.Pos) + len(text) - len(strings.TrimLeft(text, " \t\r\n"))
+		s := string(t.Text)
+		return int(t.Pos) + len(s) - len(strings.TrimLeft(s, " \t\r\n"))
 	}
-	return int(n.Position())
+	pos := min(int(n.Position()), len(text))
+	return max(strings.LastIndex(text[:pos], "{{"), 0)
 }
 
 // describeNode quotes the start of a stray node for an error.
 func describeNode(n parse.Node) string {
-	s := n.String()
-	if t, ok := n.(*parse.TextNode); ok {
-		s = strings.TrimSpace(string(t.Text))
+	t, ok := n.(*parse.TextNode)
+	if !ok {
+		return shorten(n.String())
 	}
-	line, _, cut := strings.Cut(s, "\n")
+	line, _, cut := strings.Cut(strings.TrimSpace(string(t.Text)), "\n")
 	if r := []rune(line); cut || len(r) > 30 {
 		line = string(r[:min(30, len(r))]) + "…"
 	}
-	if _, ok := n.(*parse.TextNode); ok {
-		return "text " + strconv.Quote(line)
-	}
-	return line
+	return "text " + strconv.Quote(line)
 }
 
 // addTrees adds a parsed file's templates to a set. A definition that is
@@ -289,7 +323,7 @@ func listFiles(names []string) string {
 // the page.
 func (lay layout) execute(w *strings.Builder, p Page) error {
 	if err := lay.set.ExecuteTemplate(w, lay.entry, p); err != nil {
-		return &pageError{at: execError(err, *lay.src), page: p.what()}
+		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil
 }

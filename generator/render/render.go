@@ -18,11 +18,13 @@ type File struct {
 }
 
 // Site renders every page and copies every asset. The files come back
-// sorted by path. Errors are a model.Errors, each fault once.
+// sorted by path. Errors are a model.Errors, each fault once: those of the
+// layouts, and those of the pages that could be rendered with the sound
+// ones.
 func Site(site *model.Site, layouts *Layouts) ([]File, error) {
 	jobs := pageJobs(site)
 	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
+	errs := make([]error, len(jobs), len(jobs)+2)
 	par.Do(len(jobs), func(i int) {
 		var data []byte
 		data, errs[i] = renderPage(layouts, jobs[i])
@@ -35,7 +37,7 @@ func Site(site *model.Site, layouts *Layouts) ([]File, error) {
 		files = append(files, File{Path: a.Path, Data: a.Data, Source: a.Source})
 	}
 	extra, err := siteFiles(site, layouts)
-	errs = append(errs, err)
+	errs = append(errs, err, layouts.err)
 	files = append(files, extra...)
 	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	errs = append(errs, collisions(files)...)

@@ -48,11 +48,8 @@ func parseError(err error, src sources) *model.Error {
 // execError reads an error from executing a template.
 func execError(err error, src sources) *model.Error {
 	var he *template.Error
-	if errors.As(err, &he) && he.Node != nil {
-		place, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
-		if m := nodePlace.FindStringSubmatch(place); m != nil {
-			return src.at(m[1], m[2], m[3]).Errorf("%s", plainText(he.Description))
-		}
+	if errors.As(err, &he) {
+		return htmlError(he, src)
 	}
 	text := err.Error()
 	if m := execFault.FindStringSubmatch(text); m != nil {
@@ -70,6 +67,29 @@ func execError(err error, src sources) *model.Error {
 	}
 	return &model.Error{File: LayoutDir, Msg: plainText(text)}
 }
+
+// htmlError reads a fault html/template finds in the HTML around actions.
+func htmlError(he *template.Error, src sources) *model.Error {
+	msg := plainText(contextDump.ReplaceAllString(he.Description, ""))
+	switch he.ErrorCode {
+	case template.ErrEndContext:
+		msg = "ends inside an unclosed tag, attribute or quote, here or in a template it calls"
+	case template.ErrBranchEnd:
+		msg = "the branches of this action leave the HTML in different states: one closes a tag or quote that another leaves open"
+	case template.ErrRangeLoopReentry:
+		msg = "each pass of this {{range}} must leave the HTML as it found it: a tag or quote is left open"
+	}
+	if he.Node != nil {
+		place, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+		if m := nodePlace.FindStringSubmatch(place); m != nil {
+			return src.at(m[1], m[2], m[3]).Errorf("%s", msg)
+		}
+	}
+	return model.Errorf(LayoutDir+"/"+he.Name, he.Line, 0, "%s", msg)
+}
+
+// contextDump matches html/template's dump of its parser state.
+var contextDump = regexp.MustCompile(`:? ?\{state\w*[^}]*\}`)
 
 // at is a position from text/template's line and 0-based byte column, as a
 // 1-based column in characters, which is what editors count.
@@ -122,6 +142,10 @@ var execRewrites = []rewrite{
 	{regexp.MustCompile(`^wrong number of args for (\w+): want (at least )?(\d+) got (\d+)$`), func(m []string) string {
 		n, _ := strconv.Atoi(m[3])
 		return fmt.Sprintf("%s takes %s%s, got %s", m[1], m[2], values(n), m[4])
+	}},
+	{regexp.MustCompile(`^expected (\w+); found (.+)$`), func(m []string) string {
+		want := map[string]string{"integer": "a whole number", "float": "a number", "complex": "a number", "bool": "true or false", "string": "text"}[m[1]]
+		return "not " + want
 	}},
 	{regexp.MustCompile(`^can't give argument to non-function (.+)$`), func(m []string) string {
 		return fmt.Sprintf("%s takes no values", m[1])
