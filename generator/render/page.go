@@ -114,7 +114,7 @@ func (p Page) Date(d any) (string, error) {
 				return p.Lang.FormatDate(t), nil
 			}
 		}
-		return "", fmt.Errorf("date %q: want 2006-01-02 or RFC 3339", v)
+		return "", fmt.Errorf("date %q: want a day as YYYY-MM-DD or a time as YYYY-MM-DDThh:mm:ssZ", v)
 	}
 	return "", fmt.Errorf("cannot write %s as a date", describe(d))
 }

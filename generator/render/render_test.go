@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"testing"
 
 	"westcoast/generator/model"
@@ -96,6 +97,12 @@ func TestRenderErrors(t *testing.T) {
 			page(`<a href="{{.Rel (.Get "nowhere")}}">x</a>`),
 			"layouts/_default/page.html:1:35: .Get: no page \"nowhere\" in en (rendering content/posts/a.en.md and 1 more page)\n" +
 				"layouts/_default/page.html:1:35: .Get: no page \"nowhere\" in zh (rendering content/posts/a.zh.md and 1 more page)"},
+		{"a date that is not one",
+			page(`{{.Date "yesterday"}}`),
+			`layouts/_default/page.html:1:20: .Date: date "yesterday": want a day as YYYY-MM-DD or a time as YYYY-MM-DDThh:mm:ssZ (rendering content/posts/a.zh.md and 3 more pages)`},
+		{"a number as a date",
+			page(`{{.Date 3}}`),
+			`layouts/_default/page.html:1:20: .Date: cannot write the number 3 as a date (rendering content/posts/a.zh.md and 3 more pages)`},
 		{"the 404 page",
 			map[string]string{"layouts/404.html": `<p>{{.Titel}}</p>`},
 			`layouts/404.html:1:6: .Titel: a page has no field or method Titel (rendering the zh 404 page)`},
@@ -175,6 +182,37 @@ func TestUIValues(t *testing.T) {
 	for _, f := range files {
 		if w, ok := want[f.Path]; ok && string(f.Data) != w {
 			t.Errorf("%s:\n got  %s\n want %s", f.Path, f.Data, w)
+		}
+	}
+}
+
+// TestPlainMessages covers the rewordings of template messages that the
+// layouts above do not reach.
+func TestPlainMessages(t *testing.T) {
+	src := sources{"p.html": "ab\n{{x}}"}
+	tests := []struct{ in, want string }{
+		{`template: p.html:2:2: executing "p.html" at <.Site.secret>: secret is an unexported field of struct type *model.Site`,
+			`layouts/p.html:2:3: .Site.secret: the site has no field or method secret`},
+		{`template: p.html:2:2: executing "p.html" at <dict>: wrong number of args for dict: want at least 1 got 0`,
+			`layouts/p.html:2:3: dict: dict takes at least 1 value, got 0`},
+		{`template: p.html:2:2: executing "p.html" at <.Title>: range can't iterate over x`,
+			`layouts/p.html:2:3: .Title: cannot range over x`},
+		{`template: p.html:2:2: executing "p.html" at <eq .Title 1>: error calling eq: incompatible types for comparison`,
+			`layouts/p.html:2:3: eq .Title 1: cannot compare values of different kinds`},
+		{`template: p.html:2:2: executing "p.html" at <.Period>: error calling Period: runtime error: invalid memory address or nil pointer dereference`,
+			`layouts/p.html:2:3: .Period: a value it needs does not exist`},
+		{`template: p.html:2:2: executing "p.html" at <.Get>: wrong type for value; expected string; got []*model.Page`,
+			`layouts/p.html:2:3: .Get: wants text, got a list of pages`},
+		{`template: p.html:2:2: executing "p.html" at <.Lang>: can't give argument to non-function .Lang`,
+			`layouts/p.html:2:3: .Lang: .Lang takes no values`},
+		{`template: p.html:2:2: executing "p.html" at <.X>: something about map[string]interface {} and *render.Page`,
+			`layouts/p.html:2:3: .X: something about a table and a page`},
+		{`html/template: "p.html" is an incomplete or empty template`,
+			`layouts: "p.html" is an incomplete or empty template`},
+	}
+	for _, tt := range tests {
+		if got := execError(errors.New(tt.in), src).Error(); got != tt.want {
+			t.Errorf("%s\n got  %s\n want %s", tt.in, got, tt.want)
 		}
 	}
 }

@@ -181,9 +181,13 @@ func plainExec(msg string) string {
 // goType matches the Go type names that may be left in a message.
 var goType = regexp.MustCompile(`(?:\[\])?\*?(?:render|model|template|time)\.\w+|map\[string\]interface \{\}|interface \{\}`)
 
-// plainText names the Go types left in a message as an editor would.
+// packagePrefix is how the template packages start their messages.
+var packagePrefix = regexp.MustCompile(`^(html/)?template: ?`)
+
+// plainText names the Go types left in a message as an editor would, and
+// drops the name of the package that wrote it.
 func plainText(msg string) string {
-	return goType.ReplaceAllStringFunc(msg, typeWord)
+	return goType.ReplaceAllStringFunc(packagePrefix.ReplaceAllString(msg, ""), typeWord)
 }
 
 // typeWord names a Go type, written as Go prints it, for an editor.
