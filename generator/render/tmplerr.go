@@ -147,6 +147,24 @@ var execRewrites = []rewrite{
 		want := map[string]string{"integer": "a whole number", "float": "a number", "complex": "a number", "bool": "true or false", "string": "text"}[m[1]]
 		return "not " + want
 	}},
+	{regexp.MustCompile(`^len of type (.+)$`), func(m []string) string {
+		return "cannot take the length of " + typeWord(m[1])
+	}},
+	{regexp.MustCompile(`^(len of nil pointer|index of untyped nil|slice of untyped nil)$`), func(m []string) string {
+		return "there is nothing here to measure, index or slice"
+	}},
+	{regexp.MustCompile(`^can't (index|slice) item of type (.+)$`), func(m []string) string {
+		return fmt.Sprintf("cannot %s %s", m[1], typeWord(m[2]))
+	}},
+	{regexp.MustCompile(`^cannot index slice/array with type (.+)$`), func(m []string) string {
+		return "a list is indexed by a whole number, not " + typeWord(m[1])
+	}},
+	{regexp.MustCompile(`^value has type (.+); should be (.+)$`), func(m []string) string {
+		return fmt.Sprintf("wants %s, got %s", typeWord(m[2]), typeWord(m[1]))
+	}},
+	{regexp.MustCompile(`^non-function (.+) of type (.+)$`), func(m []string) string {
+		return m[1] + " is not a function"
+	}},
 	{regexp.MustCompile(`^can't give argument to non-function (.+)$`), func(m []string) string {
 		return fmt.Sprintf("%s takes no values", m[1])
 	}},
