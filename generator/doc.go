@@ -104,6 +104,9 @@
 //	layouts/<section>/<kind>.html       kind: home, section, page, taxonomy, term
 //	layouts/_default/<kind>.html
 //
+// where <section> is the content folder the page is in (zones for
+// content/zones/x.zh.md); pages at the root of content/ have none.
+//
 // A layout named in front matter must exist: layout = "fancy" with neither
 // file above is an error at the content file's layout key, not a quiet
 // fallback to the kind's template.

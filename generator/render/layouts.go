@@ -161,8 +161,10 @@ func addTrees(set, file *template.Template) {
 // template is an error at the page's layout key, not a quiet fallback.
 // skip is set when the page's template failed to parse.
 func (l *Layouts) lookup(p *model.Page) (lay layout, skip bool, err error) {
+	// The folder is that of the page's section; a page at the root, whose
+	// Section is its own key, has none.
 	section := p.Section
-	if p.Kind == model.KindHome {
+	if p.Kind == model.KindHome || p.Kind == model.KindPage && p.Key == p.Section {
 		section = ""
 	}
 	candidates := func(base string) []string {
@@ -183,7 +185,9 @@ func (l *Layouts) lookup(p *model.Page) (lay layout, skip bool, err error) {
 	if lay, found, skip := l.find(names); found || skip {
 		return lay, skip, nil
 	}
-	return layout{}, false, model.Errorf(p.Source, 0, 0, "no layout for this %s page: looked for %s", p.Kind, listFiles(names))
+	// A fault of the layouts, met by every page of the kind: one line.
+	at := model.Errorf(LayoutDir, 0, 0, "no %s template: looked for %s", p.Kind, listFiles(names))
+	return layout{}, false, &pageError{at: at, page: Page{Page: p}.what()}
 }
 
 // find returns the first of names that is a page template.

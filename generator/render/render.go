@@ -71,10 +71,14 @@ func renderPage(layouts *Layouts, p Page) ([]byte, error) {
 }
 
 // what names the page for an error: its content file, or for the 404 page
-// (which is rendered with the home page's data) what it is.
+// (which is rendered with the home page's data) and pages made without
+// one, such as taxonomy terms, what it is.
 func (p Page) what() string {
-	if p.NotFound() {
+	switch {
+	case p.NotFound():
 		return "the " + p.Lang.Code + " 404 page"
+	case p.Source == "":
+		return "the page " + p.URL
 	}
 	return p.Source
 }

@@ -140,6 +140,26 @@ func TestUnknownLayout(t *testing.T) {
 	}
 }
 
+// TestMissingTemplate: a kind without a template is one fault of the
+// layouts, whatever the number of pages of that kind.
+func TestMissingTemplate(t *testing.T) {
+	site := testSite()
+	site.Page("en", "posts/b").Source = "" // a page made without a file
+	l, _ := ReadLayouts(mapFS(map[string]string{"layouts/_default/home.html": "<p>{{.Title}}</p>", "layouts/_default/section.html": "<p></p>"}))
+	_, err := Site(site, l)
+	want := "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering content/posts/a.zh.md and 3 more pages)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+	site.Page("zh", "posts/a").Source = ""
+	site.Page("zh", "posts/b").Source = ""
+	_, err = Site(site, l)
+	want = "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering the page /posts/a/ and 3 more pages)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got\n%v\nwant\n%s", err, want)
+	}
+}
+
 // TestBrokenLayoutNoFallback: a page whose template failed to parse is not
 // rendered with another one, and the other pages are still rendered, so
 // their faults show in the same run.
