@@ -143,6 +143,25 @@
 //	layouts/<section>/<kind>.html       kind: home, section, page, taxonomy, term
 //	layouts/_default/<kind>.html
 //
+// where <section> is the content folder the page is in (zones for
+// content/zones/x.zh.md); pages at the root of content/ have none.
+//
+// A layout named in front matter must exist: layout = "fancy" with neither
+// file above is an error at the content file's layout key, not a quiet
+// fallback to the kind's template.
+//
+// A page template has one of two shapes:
+//
+//   - It fills in the base layout: it holds only {{define "main"}}…{{end}}
+//     (and any other blocks baseof.html calls), with nothing but white space
+//     and {{/* comments */}} around them.
+//   - It is a whole page on its own (<!DOCTYPE html>…), which defines no
+//     blocks for baseof.html; it may use {{block}} and {{template}}.
+//
+// Text or an action beside the definitions would silently make the page
+// that text alone, so it is an error at its line and column. Helpers that
+// several templates share belong in layouts/partials/.
+//
 // Files in layouts/assets/ are copied to the site root unchanged.
 //
 // # Template data and functions
@@ -152,7 +171,10 @@
 // .Kind, .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev,
 // .Next, .Terms, .Site) and its methods do what depends on the page:
 //
-//	.T "key"                UI string in the page's language
+//	.T "key"                UI string in the page's language, as written
+//	.T "updated" $date      the UI string with its %s, %d filled in; a string
+//	                        whose verbs do not take exactly the values given
+//	                        is an error (so is an unknown key)
 //	.Rel page|"/path"       URL relative to the current page (absolute on 404.html)
 //	.Abs page|"/path"       absolute URL from baseURL
 //	.Get "zones"            the page with that key in this language ("" is home)
@@ -169,8 +191,9 @@
 //	.Breadcrumbs            the pages above this one, home first
 //
 // Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
-// $.Label . and so on. Functions: dict (key, value pairs for a partial) and
-// add.
+// $.Label . and so on. Functions: dict (key, value pairs for a partial),
+// add, and printf, which like .T refuses a format whose verbs do not match
+// its values instead of writing "%!s(MISSING)" into the page.
 //
 // Besides the pages, each build writes per language an Atom feed
 // (index.xml), a search index (search-index.json) and 404.html, and once
@@ -184,7 +207,11 @@
 // A page without its translation, a figure or page that a shortcode names
 // but that does not exist, a UI string missing in one language, and a
 // template that fails are all errors; `generator check` also follows every
-// link and #fragment in the built pages.
+// link and #fragment in the built pages. A template fault names the template
+// position and the page being rendered; one that many pages meet is reported
+// once, with the first page and how many more:
+//
+//	layouts/partials/nav.html:1:13: .Lang.Nmae: a language has no field or method Nmae (rendering content/_index.zh.md and 14 more pages)
 //
 // # URLs
 //

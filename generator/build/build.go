@@ -18,21 +18,53 @@ type Result struct {
 	Files []render.File
 }
 
-// Site loads and renders the site whose source is fsys.
+// Site loads and renders the site whose source is fsys. It goes as far as
+// the faults let it, so that one run reports the content, the layouts and
+// the pages that fail together, sorted by position, each once.
 func Site(fsys fs.FS, opts load.Options) (*Result, error) {
-	site, err := load.Load(fsys, opts, markdown.New())
-	if err != nil {
-		return nil, err
+	site, loadErr := load.Load(fsys, opts, markdown.New())
+	layouts, layoutErr := render.ReadLayouts(fsys)
+	if loadErr != nil {
+		return nil, collect(loadErr, layoutErr)
 	}
-	layouts, err := render.ReadLayouts(fsys)
-	if err != nil {
-		return nil, err
-	}
-	files, err := render.Site(site, layouts)
+	files, err := render.Site(site, layouts) // with the layouts' faults
 	if err != nil {
 		return nil, err
 	}
 	return &Result{Site: site, Files: files}, nil
+}
+
+// collect joins the errors of the phases into one model.Errors. When only
+// one phase failed, its error is returned as it is.
+func collect(errs ...error) error {
+	var list model.Errors
+	var failed []error
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+			list = flatten(list, err)
+		}
+	}
+	if len(failed) == 1 {
+		return failed[0]
+	}
+	return list.Err()
+}
+
+// flatten adds err to list, opening up lists and joined errors.
+func flatten(list model.Errors, err error) model.Errors {
+	switch e := err.(type) {
+	case model.Errors:
+		return append(list, e...)
+	case *model.Error:
+		return append(list, e)
+	case interface{ Unwrap() []error }:
+		for _, x := range e.Unwrap() {
+			list = flatten(list, x)
+		}
+		return list
+	}
+	return append(list, &model.Error{Msg: err.Error()})
 }
 
 // Counts returns the number of pages per language, in language order.

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -138,16 +137,52 @@ func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 	return fsys
 }
 
-func TestTemplateExecutionError(t *testing.T) {
-	fsys := fixtureWith(t, map[string]string{
-		"layouts/_default/page.html": "{{define \"main\"}}\n<a href=\"{{.Rel (.Get \"nowhere\")}}\">x</a>{{end}}",
-	})
-	_, err := Site(fsys, load.Options{})
-	if err == nil {
-		t.Fatal("no error")
+// TestErrors builds the fixture with some files replaced and compares the
+// whole report: every phase's faults together, each once, sorted.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"one template fault on every page is one line",
+			map[string]string{"layouts/_default/page.html": "{{define \"main\"}}\n<a href=\"{{.Rel (.Get \"nowhere\")}}\">x</a>{{end}}"},
+			"layouts/_default/page.html:2:18: .Get: no page \"nowhere\" in en (rendering content/posts/alpha.en.md and 1 more page)\n" +
+				"layouts/_default/page.html:2:18: .Get: no page \"nowhere\" in zh (rendering content/posts/alpha.zh.md and 2 more pages)"},
+		{"a UI string with more verbs than values",
+			map[string]string{
+				"layouts/_default/home.html": "{{define \"main\"}}<p>{{.T \"approx.about\"}} {{.T \"approx.about\" 3 4}}</p>{{end}}",
+			},
+			"layouts/_default/home.html:1:45: .T: UI string \"approx.about\" in en: \"about %s\" wants 1 value but gets 2 (rendering content/_index.en.md)\n" +
+				"layouts/_default/home.html:1:45: .T: UI string \"approx.about\" in zh: \"约%s\" wants 1 value but gets 2 (rendering content/_index.zh.md)"},
+		{"content, layout and render faults together",
+			map[string]string{
+				"content/solo.zh.md":         "+++\ntitle = \"独页\"\nmonolingual = true\ntitel = \"x\"\n+++\n",
+				"layouts/_default/term.html": "{{define \"main\"}}{{if .Title}}{{end}}",
+				"layouts/404.html":           "<p>{{.Nope}}</p>",
+			},
+			"content/solo.zh.md:4:1: unknown key \"titel\"\n" +
+				"layouts/_default/term.html:1:1: {{define \"main\"}} has no matching {{end}}"},
+		{"layout and render faults together",
+			map[string]string{
+				"layouts/_default/term.html": "{{define \"main\"}}{{if .Title}}{{end}}",
+				"layouts/404.html":           "<p>{{.Nope}}</p>",
+			},
+			"layouts/404.html:1:6: .Nope: a page has no field or method Nope (rendering the zh 404 page)\n" +
+				"layouts/_default/term.html:1:1: {{define \"main\"}} has no matching {{end}}"},
+		{"a layout that names no template",
+			map[string]string{"content/solo.zh.md": "+++\ntitle = \"独页\"\nmonolingual = true\nlayout = \"fancy\"\n+++\n"},
+			"content/solo.zh.md: layout \"fancy\" names no template: looked for layouts/_default/fancy.html"},
 	}
-	want := `layouts/_default/page.html:2:17: executing "main" at <.Get>: error calling Get: no page "nowhere" in zh (rendering content/posts/alpha.zh.md)`
-	if got := strings.Split(err.Error(), "\n")[0]; got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Site(fixtureWith(t, tt.files), load.Options{})
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", err, tt.want)
+			}
+		})
 	}
 }

@@ -67,7 +67,7 @@ func barChart(p Page, key string, figures []*model.Figure) template.HTML {
 	height := y - rowGap + 4
 	id := "chart-" + key
 	return template.HTML(fmt.Sprintf(`<svg class="chart" role="img" aria-labelledby="%s-title" viewBox="0 0 %g %g" width="%g" height="%g"><title id="%s-title">%s</title>%s</svg>`,
-		id, chartWidth, height, chartWidth, height, id, template.HTMLEscapeString(p.T("chart."+key)), rows.String()))
+		id, chartWidth, height, chartWidth, height, id, template.HTMLEscapeString(p.ui("chart."+key)), rows.String()))
 }
 
 // samePeriod reports whether every figure has the same period; then the

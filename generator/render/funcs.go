@@ -18,7 +18,7 @@ var funcs = template.FuncMap{
 		for i := 0; i < len(kv); i += 2 {
 			k, ok := kv[i].(string)
 			if !ok {
-				return nil, fmt.Errorf("dict keys are strings, not %T", kv[i])
+				return nil, fmt.Errorf("dict keys are text, not %s", describe(kv[i]))
 			}
 			m[k] = kv[i+1]
 		}
@@ -26,4 +26,7 @@ var funcs = template.FuncMap{
 	},
 	// add helps number things in lists.
 	"add": func(a, b int) int { return a + b },
+	// printf replaces the builtin, which writes "%!s(MISSING)" into the
+	// page when its verbs and values do not match: here that is an error.
+	"printf": sprintf,
 }

@@ -1,12 +1,12 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"text/template/parse"
 
 	"westcoast/generator/model"
 )
@@ -22,22 +22,71 @@ const baseName = "_default/baseof.html"
 type layout struct {
 	set   *template.Template
 	entry string
+	src   sources
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
 // the base layout, every partial and the page template itself. They are
 // parsed once and executed concurrently.
 type Layouts struct {
-	sets   map[string]layout // by page template name
-	assets []model.Asset
+	sets map[string]layout // by page template name
+	// broken are page templates that failed to parse: pages that would use
+	// them are not rendered (their fault is reported once, at the template)
+	// and never fall back to another template.
+	broken map[string]bool
+	// allBroken is set when the base layout or a partial failed, which
+	// every page needs.
+	allBroken bool
+	assets    []model.Asset
+	src       sources
+	// err holds the faults of the templates, which render.Site reports
+	// with those of the pages.
+	err error
 }
+
+// sources are the texts of the template files, by name inside layouts/,
+// to turn the byte offsets html/template reports into lines and columns.
+type sources map[string]string
 
 // ReadLayouts parses every template in layouts/. Template names are paths
 // inside layouts/ ("_default/page.html", "partials/head.html"), and errors
-// name the file and line.
+// name the file, line and column. It reports every faulty file, and still
+// returns the layouts that parsed, so a build can show the faults of the
+// pages that use sound templates too.
 func ReadLayouts(fsys fs.FS) (*Layouts, error) {
-	files := map[string]string{}
-	l := &Layouts{sets: map[string]layout{}}
+	src := sources{}
+	l := &Layouts{sets: map[string]layout{}, broken: map[string]bool{}, src: src}
+	if err := l.read(fsys, src); err != nil {
+		l.err, l.allBroken = err, true
+		return l, err
+	}
+	var errs model.Errors
+	parsed := map[string]*template.Template{}
+	for _, name := range sortedKeys(src) {
+		t, err := template.New(name).Funcs(funcs).Parse(src[name])
+		if err != nil {
+			errs = append(errs, parseError(err, src))
+			l.broken[name] = true
+			continue
+		}
+		parsed[name] = t
+	}
+	base, ok := baseSet(parsed, l.broken)
+	l.allBroken = !ok
+	for _, name := range sortedKeys(src) {
+		if isPageTemplate(name) && parsed[name] != nil {
+			if err := l.addPage(base, parsed[name], src); err != nil {
+				errs = append(errs, err)
+				l.broken[name] = true
+			}
+		}
+	}
+	l.err = errs.Err()
+	return l, l.err
+}
+
+// read loads the template texts and collects the assets.
+func (l *Layouts) read(fsys fs.FS, src sources) error {
 	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -50,115 +99,147 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		if strings.HasPrefix(name, "assets/") {
 			l.assets = append(l.assets, model.Asset{Path: strings.TrimPrefix(name, "assets/"), Source: p, Data: data})
 		} else if strings.HasSuffix(name, ".html") || strings.HasSuffix(name, ".xml") {
-			files[name] = string(data)
+			src[name] = string(data)
 		}
 		return nil
 	})
 	switch err.(type) {
 	case nil:
+		return nil
 	case model.Errors, *model.Error: // files the source refused to read, each named
-		return nil, err
-	default:
-		return nil, model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
+		return err
 	}
-	base, err := parseBase(files)
-	if err != nil {
-		return nil, err
-	}
-	for _, name := range sortedNames(files) {
-		if name == baseName || strings.HasPrefix(name, "partials/") {
-			continue
-		}
-		set, err := base.Clone()
-		if err == nil {
-			_, err = set.New(name).Parse(files[name])
-		}
-		if err != nil {
-			return nil, templateError(err)
-		}
-		l.sets[name] = layout{set: set, entry: entryFor(set, name)}
-	}
-	return l, nil
+	return model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
 }
 
-// parseBase parses the base layout and the partials into one set that each
-// page template is added to.
-func parseBase(files map[string]string) (*template.Template, error) {
+func isPageTemplate(name string) bool {
+	return name != baseName && !strings.HasPrefix(name, "partials/")
+}
+
+// baseSet gathers the base layout and the partials into one set that each
+// page template is added to. It is not ok when one of them failed to parse.
+func baseSet(parsed map[string]*template.Template, broken map[string]bool) (*template.Template, bool) {
 	base := template.New(baseName).Funcs(funcs)
-	if text, ok := files[baseName]; ok {
-		if _, err := base.Parse(text); err != nil {
-			return nil, templateError(err)
+	for name := range broken {
+		if !isPageTemplate(name) {
+			return base, false
 		}
 	}
-	for _, name := range sortedNames(files) {
-		if strings.HasPrefix(name, "partials/") {
-			if _, err := base.New(name).Parse(files[name]); err != nil {
-				return nil, templateError(err)
-			}
+	for _, name := range sortedKeys(parsed) {
+		if !isPageTemplate(name) {
+			addTrees(base, parsed[name])
 		}
 	}
-	return base, nil
+	return base, true
+}
+
+// addPage makes the set for one page template, once its shape is checked.
+func (l *Layouts) addPage(base *template.Template, page *template.Template, src sources) *model.Error {
+	name := page.Name()
+	_, hasBase := src[baseName]
+	entry, err := pageEntry(page, src, hasBase)
+	if err != nil {
+		return err
+	}
+	set := template.Must(base.Clone()) // cannot fail: base has not been executed
+	addTrees(set, page)
+	l.sets[name] = layout{set: set, entry: entry, src: l.src}
+	return nil
+}
+
+// addTrees adds a parsed file's templates to a set. A definition that is
+// empty does not replace one the set already has, as with Parse.
+func addTrees(set, file *template.Template) {
+	for _, t := range file.Templates() {
+		if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) && set.Lookup(t.Name()) != nil {
+			continue
+		}
+		// Cannot fail: the set has not been executed.
+		set.AddParseTree(t.Name(), t.Tree)
+	}
 }
 
 // lookup finds the template for a page: by layout, then by kind, first in
-// the page's section folder and then in _default.
-func (l *Layouts) lookup(p *model.Page) (layout, error) {
-	var names []string
+// the page's section folder and then in _default. A layout that names no
+// template is an error at the page's layout key, not a quiet fallback.
+// skip is set when the page's template failed to parse.
+func (l *Layouts) lookup(p *model.Page) (lay layout, skip bool, err error) {
+	// The folder is that of the page's section; a page at the root, whose
+	// Section is its own key, has none.
 	section := p.Section
-	if p.Kind == model.KindHome {
+	if p.Kind == model.KindHome || p.Kind == model.KindPage && p.Key == p.Section {
 		section = ""
 	}
-	for _, base := range []string{p.Layout, string(p.Kind)} {
-		if base == "" {
-			continue
-		}
+	candidates := func(base string) []string {
+		var names []string
 		if section != "" {
 			names = append(names, path.Join(section, base+".html"))
 		}
-		names = append(names, path.Join("_default", base+".html"))
+		return append(names, path.Join("_default", base+".html"))
+	}
+	if p.Layout != "" {
+		names := candidates(p.Layout)
+		if lay, found, skip := l.find(names); found || skip {
+			return lay, skip, nil
+		}
+		return layout{}, false, layoutPos(p).Errorf("layout %q names no template: looked for %s", p.Layout, listFiles(names))
+	}
+	names := candidates(string(p.Kind))
+	if lay, found, skip := l.find(names); found || skip {
+		return lay, skip, nil
+	}
+	// A fault of the layouts, met by every page of the kind: one line.
+	at := model.Errorf(LayoutDir, 0, 0, "no %s template: looked for %s", p.Kind, listFiles(names))
+	return layout{}, false, &pageError{at: at, page: Page{Page: p}.what()}
+}
+
+// find returns the first of names that is a page template.
+func (l *Layouts) find(names []string) (lay layout, found, skip bool) {
+	if l.allBroken {
+		return layout{}, false, true
 	}
 	for _, name := range names {
+		if l.broken[name] {
+			return layout{}, false, true
+		}
 		if lay, ok := l.sets[name]; ok {
-			return lay, nil
+			return lay, true, false
 		}
 	}
-	return layout{}, model.Errorf(p.Source, 0, 0, "no layout for this %s page: looked for %s", p.Kind, "layouts/"+strings.Join(names, ", layouts/"))
+	return layout{}, false, false
 }
 
-// entryFor decides, once and before any execution, which template a page
-// starts from: html/template rewrites the trees when it first executes
-// them, so they must not be inspected while pages render in parallel.
-func entryFor(set *template.Template, name string) string {
-	if base := set.Lookup(baseName); base != nil && base.Tree != nil && definesBlocks(set, name) {
-		return baseName
+// layoutPos is where the page sets its layout, or its file when the loader
+// did not say.
+func layoutPos(p *model.Page) model.Pos {
+	if pos, ok := p.KeyPos["layout"]; ok {
+		return pos
 	}
-	return name
+	return model.Pos{File: p.Source}
 }
 
-// execute runs a page template.
-func (lay layout) execute(w *strings.Builder, data any) error {
-	if err := lay.set.ExecuteTemplate(w, lay.entry, data); err != nil {
-		return templateError(err)
+func listFiles(names []string) string {
+	return LayoutDir + "/" + strings.Join(names, ", "+LayoutDir+"/")
+}
+
+// execute runs a page template. Its faults name the template position and
+// the page.
+func (lay layout) execute(w *strings.Builder, p Page) error {
+	if err := lay.set.ExecuteTemplate(w, lay.entry, p); err != nil {
+		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil
 }
 
-// definesBlocks reports whether a page template only defines blocks (its own
-// body is empty), which means it fills in the base layout.
-func definesBlocks(set *template.Template, name string) bool {
-	t := set.Lookup(name)
-	return t == nil || t.Tree == nil || strings.TrimSpace(t.Tree.Root.String()) == ""
+// pageError is a template fault met while rendering one page.
+type pageError struct {
+	at   *model.Error
+	page string // the content file, or what the page is
 }
 
-// templateError turns html/template's "template: name:line:col: msg" into
-// the file:line:col form every other error uses.
-func templateError(err error) error {
-	msg := strings.TrimPrefix(err.Error(), "html/template:")
-	msg = strings.TrimSpace(strings.TrimPrefix(msg, "template:"))
-	return fmt.Errorf("%s/%s", LayoutDir, msg)
-}
+func (e *pageError) Error() string { return e.at.Error() + " (rendering " + e.page + ")" }
 
-func sortedNames(m map[string]string) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	names := make([]string, 0, len(m))
 	for k := range m {
 		names = append(names, k)

@@ -23,8 +23,28 @@ type Page struct {
 // the home page as its data.
 func (p Page) NotFound() bool { return p.absLinks }
 
-// T returns a UI string in the page's language.
-func (p Page) T(key string) string { return p.Lang.T(key) }
+// T returns a UI string in the page's language. Given values, it formats
+// the string with them ({{.T "updated" $date}}), and a string whose verbs
+// (%s, %d) do not take exactly those values is an error, not a page that
+// shows "%!s(MISSING)". Without values it returns the string as written,
+// verbs and all, for printf or a script to fill in.
+func (p Page) T(key string, args ...any) (string, error) {
+	s, ok := p.Lang.UI[key]
+	if !ok {
+		return "", fmt.Errorf("no UI string %q in %s", key, p.Lang.Code)
+	}
+	if len(args) == 0 {
+		return s, nil
+	}
+	out, err := sprintf(s, args...)
+	if err != nil {
+		return "", fmt.Errorf("UI string %q in %s: %w", key, p.Lang.Code, err)
+	}
+	return out, nil
+}
+
+// ui is T for Go code, which asks only for keys the loader checked.
+func (p Page) ui(key string) string { return p.Lang.T(key) }
 
 // Rel returns a link to target relative to this page. target is a
 // *model.Page, a render.Page, or a site path such as "/site.css" or
@@ -64,7 +84,7 @@ func targetURL(target any) (string, error) {
 		}
 		return t, nil
 	}
-	return "", fmt.Errorf("cannot link to a %T", target)
+	return "", fmt.Errorf("cannot link to %s", describe(target))
 }
 
 // Get returns the page with a key ("zones", "zones/dongjiakou") in this
@@ -94,9 +114,9 @@ func (p Page) Date(d any) (string, error) {
 				return p.Lang.FormatDate(t), nil
 			}
 		}
-		return "", fmt.Errorf("date %q: want 2006-01-02 or RFC 3339", v)
+		return "", fmt.Errorf("date %q: want a day as YYYY-MM-DD or a time as YYYY-MM-DDThh:mm:ssZ", v)
 	}
-	return "", fmt.Errorf("cannot format a %T as a date", d)
+	return "", fmt.Errorf("cannot write %s as a date", describe(d))
 }
 
 // Figure writes a figure's value with its unit and qualifier.
@@ -110,7 +130,7 @@ func (p Page) Period(f *model.Figure) string {
 	if f.Period == "" {
 		return ""
 	}
-	return p.T("period." + f.Period)
+	return p.ui("period." + f.Period)
 }
 
 // Chart draws the figures with a chart key as an SVG bar chart.
