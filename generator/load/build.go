@@ -44,7 +44,14 @@ func (b *builder) build() (*model.Site, error) {
 func (b *builder) addFile(f contentFile) {
 	sf := b.parsed[f.path]
 	fm := sf.fm
+	keyPos, figures := sf.src.positions(), sf.src
 	if fa := b.facts[f.key]; fa != nil {
+		for path, pos := range fa.src.positions() {
+			keyPos[path] = pos
+		}
+		if fa.set["figures"] {
+			figures = fa.src
+		}
 		var errs model.Errors
 		// On a conflict the page is still added, so that the one mistake
 		// does not also show up as a missing translation.
@@ -62,9 +69,9 @@ func (b *builder) addFile(f contentFile) {
 		Kind: b.kindOf(f), Lang: model.FindLanguage(b.langs, f.lang), Key: f.key, Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
-		Params: fm.Params, Site: b.site,
+		Params: fm.Params, KeyPos: keyPos, Site: b.site,
 	}
-	p.Figures = b.figures(f, fm.Figures)
+	p.Figures = b.figures(figures, fm.Figures)
 	b.termsOf(p, fm.Terms)
 	b.add(p)
 }
