@@ -138,10 +138,14 @@ func translationPath(source, from, to string) string {
 	return strings.TrimSuffix(source, "."+from+".md") + "." + to + ".md"
 }
 
+// dropDrafts leaves out pages marked draft, unless the build wants them.
+// A page that is a draft in one language only is an error: its published
+// translations would link to a page that is not there.
 func (b *builder) dropDrafts() {
 	if b.cfg.Drafts {
 		return
 	}
+	b.checkDrafts()
 	for key, pages := range b.byKey {
 		for code, p := range pages {
 			if p.Draft {
@@ -152,6 +156,32 @@ func (b *builder) dropDrafts() {
 			delete(b.byKey, key)
 		}
 	}
+}
+
+func (b *builder) checkDrafts() {
+	for _, key := range sortedKeys(b.byKey) {
+		var published *model.Page
+		for _, l := range b.langs {
+			if p := b.byKey[key][l.Code]; p != nil && !p.Draft && published == nil {
+				published = p
+			}
+		}
+		for _, l := range b.langs {
+			if p := b.byKey[key][l.Code]; p != nil && p.Draft && published != nil {
+				b.errs = append(b.errs, keyPos(p, "draft").Errorf(
+					"draft = true here but not in %s: a page is a draft in every language or in none (or build with -drafts)", published.Source))
+			}
+		}
+	}
+}
+
+// keyPos is where a page's front matter (or facts file) sets key, or the
+// page's file if it does not.
+func keyPos(p *model.Page, key string) model.Pos {
+	if pos, ok := p.KeyPos[key]; ok {
+		return pos
+	}
+	return model.Pos{File: p.Source}
 }
 
 // addMissingListPages creates, in every language, the home page, the

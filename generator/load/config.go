@@ -130,7 +130,10 @@ func languages(src *tomlSource, cf configFile) ([]*model.Language, model.Errors)
 	var langs []*model.Language
 	for code, lc := range cf.Languages {
 		if !langCode.MatchString(code) {
+			// Left out, so that the code's other faults are not reported
+			// under a name that is itself the fault.
 			list = append(list, src.at("languages", code).Errorf("language code %q is not a lower-case code such as \"en\"", code))
+			continue
 		}
 		if lc.Title == "" {
 			list = append(list, src.at("languages", code).Errorf("languages.%s.title is missing", code))
@@ -179,6 +182,9 @@ var placeholder = regexp.MustCompile(`%(?:%|[-+# 0]*(?:\[\d+\])?\d*(?:\.\d*)?[a-
 // default language's: the same values are passed to every translation, so
 // a missing %s drops one and an extra one prints %!s(MISSING).
 func uiPlaceholders(src *tomlSource, langs []*model.Language) model.Errors {
+	if len(langs) == 0 {
+		return nil
+	}
 	ref := langs[0]
 	for _, l := range langs {
 		if l.Default {

@@ -17,11 +17,14 @@ func didYouMean(name string, known []string) string {
 // closest returns the known name closest to name, or "" when none is close:
 // the same letters in another case, or one or two letters typed wrong, left
 // out, added or swapped.
+// Between two as close, the one that starts more like name wins ("kid"
+// is "kind", not "id").
 func closest(name string, known []string) string {
 	best, bestDist := "", 3
+	lower := strings.ToLower(name)
 	for _, k := range known {
-		d := editDistance(strings.ToLower(name), strings.ToLower(k))
-		if d < bestDist || d == bestDist && best != "" && k < best {
+		d := editDistance(lower, strings.ToLower(k))
+		if d < bestDist || d == bestDist && best != "" && better(lower, k, best) {
 			best, bestDist = k, d
 		}
 	}
@@ -57,4 +60,22 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(s)][len(t)]
+}
+
+// better breaks a tie between two candidates a and b: the longer common
+// prefix with name, then alphabetical order.
+func better(name, a, b string) bool {
+	pa, pb := commonPrefix(name, strings.ToLower(a)), commonPrefix(name, strings.ToLower(b))
+	if pa != pb {
+		return pa > pb
+	}
+	return a < b
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
