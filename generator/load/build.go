@@ -268,6 +268,12 @@ func (b *builder) link() {
 			continue
 		}
 		parent := b.byKey[parentKey(p.Key)][p.Lang.Code]
+		if parent == nil {
+			// addMissingListPages makes every parent; a page without one
+			// is a bug here, reported rather than a crash.
+			b.errs = append(b.errs, model.Errorf(p.Source, 0, 0, "internal error: no parent page for %q", p.Key))
+			continue
+		}
 		p.Parent = parent
 		parent.Pages = append(parent.Pages, p)
 		if p.Kind == model.KindTaxonomy || p.Kind == model.KindTerm {

@@ -78,7 +78,7 @@ func (b *builder) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
 			if !slugPart.MatchString(t) {
-				b.errs = append(b.errs, model.Errorf(p.Source, 0, 0, "%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
+				b.errs = append(b.errs, keyPos(p, plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
 			}
 		}
 	}

@@ -190,12 +190,15 @@ func FuzzFrontMatter(f *testing.F) {
 		"+++\n[[figures]]\nid = \"x\"\nlabel = { zh = \"甲\" }\n+++\n",
 		"+++\nweight = \"1\"\n+++\n",
 		"\ufeff+++\n+++\n",
+		"+++\nTitle = \"x\"\n[params]\na = [\"x\"]\nb = 3\nc = { d = 1 }\n+++\n",
+		"+++\nsummary = \"# x\"\n+++\n\x07",
 	} {
 		f.Add(seed)
 	}
-	tax := []model.Taxonomy{{Singular: "tag", Plural: "tags"}}
+	sc := schema{taxonomies: []model.Taxonomy{{Singular: "tag", Plural: "tags"}},
+		params: map[string]string{"a": "strings", "b": "float", "c": "table"}}
 	f.Fuzz(func(t *testing.T, data string) {
-		sf, err := parseFile("content/x.zh.md", []byte(data), schema{taxonomies: tax})
+		sf, err := parseFile("content/x.zh.md", []byte(data), sc)
 		if err != nil {
 			var e *model.Error
 			var list model.Errors

@@ -144,7 +144,7 @@ var timeType = reflect.TypeOf(time.Time{})
 // fieldFor finds the struct field whose toml tag is name, exactly.
 func fieldFor(t reflect.Type, name string) (reflect.StructField, bool) {
 	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); tomlName(f) == name {
+		if f := t.Field(i); tomlName(f) == name && name != "-" {
 			return f, true
 		}
 	}
