@@ -21,6 +21,7 @@ type keyIndex struct {
 
 // keyEntry is one key as written.
 type keyEntry struct {
+	name  string   // path.String(), kept since it is what callers look up
 	path  toml.Key // with array indexes
 	key   textPos  // the key's last part (a dotted key's last name)
 	value textPos  // the value after "="; zero for a table header
@@ -359,5 +360,5 @@ func (s *keyScanner) record(path toml.Key, key, value textPos) {
 		return
 	}
 	s.ix.byPath[name] = len(s.ix.entries)
-	s.ix.entries = append(s.ix.entries, keyEntry{path: append(toml.Key(nil), path...), key: key, value: value})
+	s.ix.entries = append(s.ix.entries, keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
 }

@@ -335,7 +335,7 @@ func (s *tomlSource) valueAt(path ...string) model.Pos {
 func (s *tomlSource) positions() map[string]model.Pos {
 	m := make(map[string]model.Pos, len(s.keys.entries))
 	for _, e := range s.keys.entries {
-		m[e.path.String()] = s.pos(e.key)
+		m[e.name] = s.pos(e.key)
 	}
 	return m
 }
