@@ -55,15 +55,21 @@
 //
 // # Configuration
 //
-// config.toml is decoded strictly: a key the generator does not know is an
-// error at its line and column, so a typo never goes unnoticed.
+// config.toml is decoded strictly: a key the generator does not know, or
+// knows in another spelling (baseUrl, Title), is an error at its line and
+// column with the closest known key as a hint, so a typo never goes
+// unnoticed. The same holds for front matter and facts files.
 //
 //	baseURL = "https://example.org/site/"   # absolute URLs: canonical, hreflang, sitemap, feeds
 //	defaultLanguage = "zh"                  # built at the root; others under /<code>/
-//	updated = 2026-11-29                    # when the content last changed: feeds, .Date
+//	updated = 2026-11-29                    # when the content last changed: feeds, .Date (a date, no quotes)
 //
 //	[taxonomies]                            # singular = plural; the plural is the front matter key and URL
 //	industry = "industries"
+//
+//	[pageParams]                            # optional: the params pages may set, and their types
+//	reporters = "strings"
+//	series = "string"
 //
 //	[languages.zh]
 //	name = "中文"                            # shown in the language switcher
@@ -73,7 +79,21 @@
 //	[languages.zh.ui]                       # UI strings, read in templates with .T "home"
 //	home = "首页"
 //
-// Every language must define the same set of UI strings.
+// baseURL is an http or https URL with a host and a path, and no query,
+// fragment or user name (the -baseURL flag too). Language codes and both
+// names of a taxonomy become parts of URLs, so they are lower-case slugs
+// (a-z, 0-9, "-"); a taxonomy may not be named like a front matter key
+// (title, params...) or a language, and its folder in content/ holds only
+// the _index files of the taxonomy and its terms, not pages of a section.
+//
+// Every language must define the same set of UI strings, and each UI string
+// the same placeholders (%s, %d), in the same order, in every language.
+//
+// [pageParams] declares the page params and their types: string, strings (a
+// list of strings), int, float, bool, date and table. When it is there, a
+// param that it does not declare, or of another type, is an error at the
+// content file's line; a float written 3 is read as 3.0. Without it, params
+// are free-form.
 //
 // # Content
 //
@@ -96,28 +116,33 @@
 // matter is an error.
 //
 // File and folder names become URLs, so they must be lower-case ASCII slugs
-// (a-z, 0-9, "-").
+// (a-z, 0-9, "-"), and a top-level folder may not be named like a language
+// other than the default (its URLs would be that language's). Markdown must
+// be UTF-8 without control characters other than tab and line breaks.
 //
 // # Front matter keys
 //
 //	title        page title (required)
 //	linkTitle    shorter title for menus, cards and breadcrumbs
 //	description  one-sentence summary for <meta name="description"> and cards
-//	summary      a longer summary for lists and cards (Markdown, inline)
-//	draft        left out unless built with -drafts
+//	summary      a longer summary for lists and cards: one paragraph of
+//	             inline Markdown (no heading, list, quote, table...)
+//	draft        left out unless built with -drafts; a page is a draft in
+//	             every language or in none
 //	monolingual  true if the page exists in this language only, on purpose
 //	weight       order among siblings (then title, then path)
 //	layout       template name to use instead of the kind's default
 //	<taxonomy>   list of term slugs, e.g. industries = ["chips", "finance"]
 //	figures      figures, see below
-//	params       free-form table for layouts (.Params.key)
+//	params       table for layouts (.Params.key); free-form, or as
+//	             [pageParams] in config.toml declares
 //
 // A figure is a number with a kind, rendered per language:
 //
 //	[[figures]]
 //	id = "new-projects-investment"   # unique in the page; an anchor and a CSS hook
 //	kind = "money"                   # money (value in yuan), count, percent
-//	value = 42_000_000_000           # 420亿元 / CNY 42 billion
+//	value = 42_000_000_000           # 420亿元 / CNY 42 billion; a count is whole; no nan or inf
 //	unit = { zh = "个", en = "projects" }   # count only: the counter or noun per language
 //	period = "h2"                    # UI strings period.<period>
 //	approx = "about"                 # optional: about, atLeast (UI strings approx.<approx>)
@@ -202,7 +227,9 @@
 // # Errors
 //
 // A build reports every problem it finds, each as file:line:col: message
-// (content/zones/x.zh.md:3:1: unknown key "titel"), and exits with status 1.
+// (content/zones/x.zh.md:3:1: unknown key "titel" (did you mean "title"?)),
+// and exits with status 1. A problem with a flag names the flag
+// (-baseURL: ...).
 // Nothing is published then: public/ stays as the last good build left it.
 // A page without its translation, a figure or page that a shortcode names
 // but that does not exist, a UI string missing in one language, and a

@@ -44,7 +44,14 @@ func (b *builder) build() (*model.Site, error) {
 func (b *builder) addFile(f contentFile) {
 	sf := b.parsed[f.path]
 	fm := sf.fm
+	keyPos, figures := sf.src.positions(), sf.src
 	if fa := b.facts[f.key]; fa != nil {
+		for path, pos := range fa.src.positions() {
+			keyPos[path] = pos
+		}
+		if fa.set["figures"] {
+			figures = fa.src
+		}
 		var errs model.Errors
 		// On a conflict the page is still added, so that the one mistake
 		// does not also show up as a missing translation.
@@ -62,9 +69,9 @@ func (b *builder) addFile(f contentFile) {
 		Kind: b.kindOf(f), Lang: model.FindLanguage(b.langs, f.lang), Key: f.key, Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
-		Params: fm.Params, Site: b.site,
+		Params: fm.Params, KeyPos: keyPos, Site: b.site,
 	}
-	p.Figures = b.figures(f, fm.Figures)
+	p.Figures = b.figures(figures, fm.Figures)
 	b.termsOf(p, fm.Terms)
 	b.add(p)
 }
@@ -131,10 +138,14 @@ func translationPath(source, from, to string) string {
 	return strings.TrimSuffix(source, "."+from+".md") + "." + to + ".md"
 }
 
+// dropDrafts leaves out pages marked draft, unless the build wants them.
+// A page that is a draft in one language only is an error: its published
+// translations would link to a page that is not there.
 func (b *builder) dropDrafts() {
 	if b.cfg.Drafts {
 		return
 	}
+	b.checkDrafts()
 	for key, pages := range b.byKey {
 		for code, p := range pages {
 			if p.Draft {
@@ -145,6 +156,32 @@ func (b *builder) dropDrafts() {
 			delete(b.byKey, key)
 		}
 	}
+}
+
+func (b *builder) checkDrafts() {
+	for _, key := range sortedKeys(b.byKey) {
+		var published *model.Page
+		for _, l := range b.langs {
+			if p := b.byKey[key][l.Code]; p != nil && !p.Draft && published == nil {
+				published = p
+			}
+		}
+		for _, l := range b.langs {
+			if p := b.byKey[key][l.Code]; p != nil && p.Draft && published != nil {
+				b.errs = append(b.errs, keyPos(p, "draft").Errorf(
+					"draft = true here but not in %s: a page is a draft in every language or in none (or build with -drafts)", published.Source))
+			}
+		}
+	}
+}
+
+// keyPos is where a page's front matter (or facts file) sets key, or the
+// page's file if it does not.
+func keyPos(p *model.Page, key string) model.Pos {
+	if pos, ok := p.KeyPos[key]; ok {
+		return pos
+	}
+	return model.Pos{File: p.Source}
 }
 
 // addMissingListPages creates, in every language, the home page, the
@@ -231,6 +268,12 @@ func (b *builder) link() {
 			continue
 		}
 		parent := b.byKey[parentKey(p.Key)][p.Lang.Code]
+		if parent == nil {
+			// addMissingListPages makes every parent; a page without one
+			// is a bug here, reported rather than a crash.
+			b.errs = append(b.errs, model.Errorf(p.Source, 0, 0, "internal error: no parent page for %q", p.Key))
+			continue
+		}
 		p.Parent = parent
 		parent.Pages = append(parent.Pages, p)
 		if p.Kind == model.KindTaxonomy || p.Kind == model.KindTerm {

@@ -10,16 +10,16 @@ type factsSource struct {
 	path string
 	fm   frontMatter
 	set  map[string]bool
-	text string
+	src  *tomlSource
 }
 
-func parseFacts(path string, data []byte, tax []model.Taxonomy) (*factsSource, error) {
-	src := tomlSource{file: path, text: string(data)}
-	fm, set, err := decodeFrontMatter(src, tax)
+func parseFacts(path string, data []byte, sc schema) (*factsSource, error) {
+	src := &tomlSource{file: path, text: string(data)}
+	fm, set, err := decodeFrontMatter(src, sc)
 	if err != nil {
 		return nil, err
 	}
-	return &factsSource{path: path, fm: fm, set: set, text: src.text}, nil
+	return &factsSource{path: path, fm: fm, set: set, src: src}, nil
 }
 
 // sharedKeys are the keys a facts file may set: those that do not depend on
@@ -33,12 +33,11 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 	var list model.Errors
 	for _, key := range sortedKeys(fa.set) {
 		if !sharedKeys[key] && model.FindTaxonomy(tax, key) == nil {
-			line, col := tomlSource{text: fa.text}.keyPosition([]string{key})
-			list = append(list, model.Errorf(fa.path, line, col, "%q depends on language: set it in each Markdown file, not here", key))
+			list = append(list, fa.src.at(key).Errorf("%q depends on language: set it in each Markdown file, not here", key))
 			continue
 		}
 		if sf.set[key] {
-			list = append(list, model.Errorf(sf.path, 0, 0, "%q is also set in %s: enter a fact once", key, fa.path))
+			list = append(list, sf.src.at(key).Errorf("%q is also set in %s: enter a fact once", key, fa.path))
 		}
 	}
 	if len(list) > 0 {

@@ -2,6 +2,8 @@ package load
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"westcoast/generator/model"
@@ -10,45 +12,49 @@ import (
 var figureKinds = map[string]bool{"money": true, "count": true, "percent": true}
 
 // figures checks a page's figures and makes them model figures. Labels and
-// units are needed in every language; periods and qualifiers need their UI
-// strings.
-func (b *builder) figures(f contentFile, list []figureConfig) []*model.Figure {
-	where := f.path
-	text := ""
-	if fa := b.facts[f.key]; fa != nil && fa.set["figures"] {
-		where, text = fa.path, fa.text
-	}
-	seen := map[string]bool{}
+// units are needed in every language; periods, statuses and qualifiers need
+// their UI strings. Each fault is reported at its key in src, the file that
+// sets the figures.
+func (b *builder) figures(src *tomlSource, list []figureConfig) []*model.Figure {
+	seen := map[string]model.Pos{}
 	var out []*model.Figure
-	for _, fc := range list {
-		line := figureLine(text, fc.ID)
-		bad := func(format string, args ...any) {
-			b.errs = append(b.errs, model.Errorf(where, line, 0, "figure %q: %s", fc.ID, fmt.Sprintf(format, args...)))
+	for i, fc := range list {
+		bad := func(key, format string, args ...any) {
+			b.errs = append(b.errs, figureKeyPos(src, i, key).Errorf("figure %q: %s", fc.ID, fmt.Sprintf(format, args...)))
 		}
+		first, dup := seen[fc.ID]
 		switch {
 		case fc.ID == "" || !slugPart.MatchString(fc.ID):
-			bad("id must be a slug such as \"new-projects\"")
-		case seen[fc.ID]:
-			bad("id used twice in this page")
+			bad("id", "id must be a slug such as \"new-projects\"")
+		case dup:
+			bad("id", "id used twice in this page (first at line %d)", first.Line)
 		case !figureKinds[fc.Kind]:
-			bad("kind must be money, count or percent, not %q", fc.Kind)
+			bad("kind", "kind must be money, count or percent, not %q", fc.Kind)
 		}
-		seen[fc.ID] = true
+		if !dup {
+			seen[fc.ID] = figureKeyPos(src, i, "id")
+		}
+		switch {
+		case math.IsNaN(fc.Value) || math.IsInf(fc.Value, 0):
+			bad("value", "value must be a number, not %s", strings.ToLower(strconv.FormatFloat(fc.Value, 'g', -1, 64)))
+		case fc.Kind == "count" && fc.Value != math.Trunc(fc.Value):
+			bad("value", "a count must be a whole number, not %v", fc.Value)
+		}
 		for _, l := range b.langs {
 			if fc.Label[l.Code] == "" {
-				bad("label has no %q", l.Code)
+				bad("label", "label has no %q", l.Code)
 			}
 			if fc.Kind == "count" && fc.Unit[l.Code] == "" && len(fc.Unit) > 0 {
-				bad("unit has no %q", l.Code)
+				bad("unit", "unit has no %q", l.Code)
 			}
 			if fc.Period != "" && l.UI["period."+fc.Period] == "" {
-				bad("period %q needs the UI string \"period.%s\" in languages.%s.ui", fc.Period, fc.Period, l.Code)
+				bad("period", "period %q needs the UI string \"period.%s\" in languages.%s.ui", fc.Period, fc.Period, l.Code)
 			}
 			if fc.Status != "" && l.UI["status."+fc.Status] == "" {
-				bad("status %q needs the UI string \"status.%s\" in languages.%s.ui", fc.Status, fc.Status, l.Code)
+				bad("status", "status %q needs the UI string \"status.%s\" in languages.%s.ui", fc.Status, fc.Status, l.Code)
 			}
 			if fc.Approx != "" && !strings.Contains(l.UI["approx."+fc.Approx], "%s") {
-				bad("approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
+				bad("approx", "approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
 		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: fc.Unit,
@@ -57,14 +63,14 @@ func (b *builder) figures(f contentFile, list []figureConfig) []*model.Figure {
 	return out
 }
 
-// figureLine finds the line that gives a figure its id, for errors.
-func figureLine(text, id string) int {
-	for i, l := range strings.Split(text, "\n") {
-		if strings.Contains(l, `"`+id+`"`) && strings.Contains(l, "id") {
-			return i + 1
-		}
+// figureKeyPos is where the i-th figure sets key, or where the figure
+// starts if it does not set it.
+func figureKeyPos(src *tomlSource, i int, key string) model.Pos {
+	n := strconv.Itoa(i)
+	if p := src.at("figures", n, key); p.Line > 0 {
+		return p
 	}
-	return 0
+	return src.at("figures", n)
 }
 
 // termsOf checks a page's taxonomy terms.
@@ -72,7 +78,7 @@ func (b *builder) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
 			if !slugPart.MatchString(t) {
-				b.errs = append(b.errs, model.Errorf(p.Source, 0, 0, "%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
+				b.errs = append(b.errs, keyPos(p, plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
 			}
 		}
 	}

@@ -32,8 +32,9 @@ const (
 var slugPart = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // listContent walks content/ and names each file. Names that cannot become
-// URLs are errors.
-func listContent(fsys fs.FS, langs []*model.Language, defaultLang string) ([]contentFile, error) {
+// URLs, or that would put pages where a taxonomy or a language has its
+// own, are errors.
+func listContent(fsys fs.FS, cfg *siteConfig) ([]contentFile, error) {
 	var files []contentFile
 	var list model.Errors
 	err := fs.WalkDir(fsys, ContentDir, func(p string, d fs.DirEntry, err error) error {
@@ -48,7 +49,7 @@ func listContent(fsys fs.FS, langs []*model.Language, defaultLang string) ([]con
 		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return nil
 		}
-		f, e := classify(p, langs, defaultLang)
+		f, e := classify(p, cfg.langs, cfg.DefaultLanguage)
 		if e != nil {
 			list = append(list, e)
 			return nil
@@ -59,7 +60,36 @@ func listContent(fsys fs.FS, langs []*model.Language, defaultLang string) ([]con
 	if err != nil {
 		return nil, model.Errorf(ContentDir, 0, 0, "cannot read: %v", err)
 	}
+	list = append(list, folderClashes(cfg, files)...)
 	return files, list.Err()
+}
+
+// folderClashes reports top-level folders of content/ that something else
+// owns. A taxonomy's folder gives text to the taxonomy and its terms
+// (industries/_index.zh.md, industries/chips/_index.zh.md); a page there
+// means a section of the same name, whose pages would silently become
+// terms. A folder named like a language would share its URLs.
+func folderClashes(cfg *siteConfig, files []contentFile) model.Errors {
+	var list model.Errors
+	reported := map[string]bool{}
+	for _, f := range files {
+		top, _, _ := strings.Cut(f.key, "/")
+		if f.kind == resourceFile || top == "" || reported[top] {
+			continue
+		}
+		if l := model.FindLanguage(cfg.langs, top); l != nil && !l.Default {
+			reported[top] = true
+			list = append(list, model.Errorf(f.path, 0, 0, "the folder %q has the name of a language, whose pages are under /%s/: rename the folder", top, top))
+		}
+		if tax := model.FindTaxonomy(cfg.Taxonomies, top); tax != nil && (!f.list || strings.Count(f.key, "/") > 1) {
+			reported[top] = true
+			singular := tax.Singular
+			list = append(list, cfg.src.valueAt("taxonomies", singular).Errorf(
+				"taxonomy %q clashes with the section %s/%s/: %s is a page, but a taxonomy's folder holds only _index files of the taxonomy and its terms",
+				top, ContentDir, top, f.path))
+		}
+	}
+	return list
 }
 
 func classify(p string, langs []*model.Language, defaultLang string) (contentFile, *model.Error) {

@@ -43,6 +43,7 @@ type sourceFile struct {
 	path     string // relative to the site source, e.g. content/zones/x.zh.md
 	fm       frontMatter
 	set      map[string]bool // top-level keys present in the front matter
+	src      *tomlSource     // the front matter, which knows where its keys are
 	body     []byte
 	bodyLine int // the file line where body starts
 }
@@ -72,29 +73,39 @@ func splitFrontMatter(path string, data []byte) (fm string, body []byte, bodyLin
 	return "", nil, 0, model.Errorf(path, 1, 1, "front matter is not closed: no line %q after the first", fence)
 }
 
-// parseFile reads a Markdown file's front matter strictly. Taxonomy keys are
-// allowed as lists of strings; anything else unknown is an error.
-func parseFile(path string, data []byte, taxonomies []model.Taxonomy) (*sourceFile, error) {
+// parseFile reads a Markdown file's front matter strictly (taxonomy keys
+// are allowed as lists of strings; anything else unknown is an error) and
+// checks that its text is text.
+func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 	fmText, body, bodyLine, err := splitFrontMatter(path, data)
 	if err != nil {
 		return nil, err
 	}
-	src := tomlSource{file: path, text: fmText, lineOffset: 1}
-	fm, set, err := decodeFrontMatter(src, taxonomies)
+	src := &tomlSource{file: path, text: fmText, lineOffset: 1}
+	fm, set, err := decodeFrontMatter(src, sc)
 	if err != nil {
 		return nil, err
 	}
-	return &sourceFile{path: path, fm: fm, set: set, body: body, bodyLine: bodyLine}, nil
+	var list model.Errors
+	if e := checkText(path, body, bodyLine); e != nil {
+		list = append(list, e)
+	}
+	if block := blockIn(fm.Summary); block != "" {
+		list = append(list, src.at("summary").Errorf("summary: found %s; a summary is one paragraph of inline Markdown (text, emphasis, links)", block))
+	}
+	if len(list) > 0 {
+		return nil, list
+	}
+	return &sourceFile{path: path, fm: fm, set: set, src: src, body: body, bodyLine: bodyLine}, nil
 }
 
 // decodeFrontMatter decodes front matter or a facts file in one pass. The
 // taxonomy keys are named only in config, so the decoding target is
 // frontMatter's fields plus a list of term slugs per taxonomy.
-func decodeFrontMatter(src tomlSource, taxonomies []model.Taxonomy) (frontMatter, map[string]bool, error) {
+func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
 	var fm frontMatter
-	target := reflect.New(withTaxonomies(taxonomies))
-	md, err := src.decode(target.Interface())
-	if err != nil {
+	target := reflect.New(withTaxonomies(sc.taxonomies))
+	if err := src.decode(target.Interface()); err != nil {
 		return fm, nil, err
 	}
 	v := target.Elem()
@@ -103,16 +114,16 @@ func decodeFrontMatter(src tomlSource, taxonomies []model.Taxonomy) (frontMatter
 		base.Field(i).Set(v.Field(i))
 	}
 	set := map[string]bool{}
-	for _, k := range md.Keys() {
-		set[k[0]] = true
+	for _, e := range src.keys.entries {
+		set[e.path[0]] = true
 	}
 	fm.Terms = map[string][]string{}
-	for i, t := range taxonomies {
+	for i, t := range sc.taxonomies {
 		if set[t.Plural] {
 			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
 	}
-	return fm, set, nil
+	return fm, set, sc.checkParams(src, fm.Params).Err()
 }
 
 // withTaxonomies returns a struct type with frontMatter's fields followed by

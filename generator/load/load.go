@@ -19,19 +19,19 @@ type Options struct {
 // into a resolved model. Errors name the file, line and column; all the
 // problems found are returned together as model.Errors.
 func Load(fsys fs.FS, opts Options, md *markdown.Converter) (*model.Site, error) {
-	cfg, langs, err := readConfig(fsys, opts)
+	cfg, err := readConfig(fsys, opts)
 	if err != nil {
 		return nil, err
 	}
-	files, err := listContent(fsys, langs, cfg.DefaultLanguage)
+	files, err := listContent(fsys, cfg)
 	if err != nil {
 		return nil, err
 	}
-	parsed, facts, err := parseAll(fsys, files, cfg.Taxonomies)
+	parsed, facts, err := parseAll(fsys, files, cfg.schema)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{cfg: cfg, langs: langs, files: files, parsed: parsed, facts: facts}
+	b := &builder{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
 	site, err := b.build()
 	if err != nil {
 		return nil, err
@@ -47,7 +47,7 @@ func Load(fsys fs.FS, opts Options, md *markdown.Converter) (*model.Site, error)
 }
 
 // parseAll reads and parses every Markdown and facts file in parallel.
-func parseAll(fsys fs.FS, files []contentFile, tax []model.Taxonomy) (map[string]*sourceFile, map[string]*factsSource, error) {
+func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFile, map[string]*factsSource, error) {
 	parsed := map[string]*sourceFile{}
 	facts := map[string]*factsSource{}
 	var mu sync.Mutex
@@ -62,9 +62,9 @@ func parseAll(fsys fs.FS, files []contentFile, tax []model.Taxonomy) (map[string
 		var fa *factsSource
 		if err == nil {
 			if f.kind == markdownFile {
-				sf, err = parseFile(f.path, data, tax)
+				sf, err = parseFile(f.path, data, sc)
 			} else {
-				fa, err = parseFacts(f.path, data, tax)
+				fa, err = parseFacts(f.path, data, sc)
 			}
 		}
 		mu.Lock()

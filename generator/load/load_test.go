@@ -58,7 +58,7 @@ func TestErrors(t *testing.T) {
 	}{
 		{"misspelt config key",
 			map[string]string{"config.toml": strings.Replace(testConfig, "title = \"Site\"", "titel = \"Site\"", 1)},
-			`config.toml:18:1: unknown key "languages.en.titel"`},
+			`config.toml:18:1: unknown key "languages.en.titel" (did you mean "languages.en.title"?)`},
 		{"config syntax",
 			map[string]string{"config.toml": "baseURL = \"x\nfoo"},
 			`config.toml:1:13: baseURL: strings cannot contain newlines`},
@@ -67,10 +67,10 @@ func TestErrors(t *testing.T) {
 			`config.toml:17:1: languages.en.weight: expected an integer, found a string`},
 		{"UI string missing in one language",
 			map[string]string{"config.toml": strings.Replace(testConfig, "\"period.h2\" = \"Second half\"\n", "", 1)},
-			`config.toml:12:1: UI string "period.h2" has no translation in languages.en.ui`},
+			`config.toml:13:1: UI string "period.h2" has no translation in languages.en.ui`},
 		{"unknown front matter key",
 			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsumary = \"x\"\n+++\n"},
-			`content/a.zh.md:3:1: unknown key "sumary"`},
+			`content/a.zh.md:3:1: unknown key "sumary" (did you mean "summary"?)`},
 		{"front matter wrong type",
 			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nweight = \"1\"\n+++\n"},
 			`content/a.zh.md:3:1: weight: expected an integer, found a string`},
@@ -88,7 +88,7 @@ func TestErrors(t *testing.T) {
 			`content/a.zh.md: missing translation: content/a.en.md does not exist (write it, or set monolingual = true)`},
 		{"fact entered twice",
 			map[string]string{"content/a.toml": "weight = 2\n", "content/a.zh.md": "+++\ntitle = \"甲\"\nweight = 1\n+++\n"},
-			`content/a.zh.md: "weight" is also set in content/a.toml: enter a fact once`},
+			`content/a.zh.md:3:1: "weight" is also set in content/a.toml: enter a fact once`},
 		{"language-dependent key in facts",
 			map[string]string{"content/a.toml": "weight = 2\ntitle = \"x\"\n"},
 			`content/a.toml:2:1: "title" depends on language: set it in each Markdown file, not here`},
@@ -100,9 +100,9 @@ func TestErrors(t *testing.T) {
 			`content/a.zh.md:4:1: unknown shortcode "video": the one shortcode is figure`},
 		{"bad figure",
 			map[string]string{"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nperiod = \"h3\"\nlabel = { zh = \"甲\" }\n"},
-			"content/a.toml:2: figure \"x\": label has no \"en\"\n" +
-				"content/a.toml:2: figure \"x\": period \"h3\" needs the UI string \"period.h3\" in languages.en.ui\n" +
-				"content/a.toml:2: figure \"x\": period \"h3\" needs the UI string \"period.h3\" in languages.zh.ui"},
+			"content/a.toml:5:1: figure \"x\": period \"h3\" needs the UI string \"period.h3\" in languages.en.ui\n" +
+				"content/a.toml:5:1: figure \"x\": period \"h3\" needs the UI string \"period.h3\" in languages.zh.ui\n" +
+				"content/a.toml:6:1: figure \"x\": label has no \"en\""},
 		{"file name not a slug",
 			map[string]string{"content/Big File.zh.md": "+++\ntitle = \"x\"\n+++\n"},
 			`content/Big File.zh.md: "Big File" cannot be part of a URL: use lower-case ASCII letters, digits and '-'`},
@@ -190,12 +190,15 @@ func FuzzFrontMatter(f *testing.F) {
 		"+++\n[[figures]]\nid = \"x\"\nlabel = { zh = \"甲\" }\n+++\n",
 		"+++\nweight = \"1\"\n+++\n",
 		"\ufeff+++\n+++\n",
+		"+++\nTitle = \"x\"\n[params]\na = [\"x\"]\nb = 3\nc = { d = 1 }\n+++\n",
+		"+++\nsummary = \"# x\"\n+++\n\x07",
 	} {
 		f.Add(seed)
 	}
-	tax := []model.Taxonomy{{Singular: "tag", Plural: "tags"}}
+	sc := schema{taxonomies: []model.Taxonomy{{Singular: "tag", Plural: "tags"}},
+		params: map[string]string{"a": "strings", "b": "float", "c": "table"}}
 	f.Fuzz(func(t *testing.T, data string) {
-		sf, err := parseFile("content/x.zh.md", []byte(data), tax)
+		sf, err := parseFile("content/x.zh.md", []byte(data), sc)
 		if err != nil {
 			var e *model.Error
 			var list model.Errors

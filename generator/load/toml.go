@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -14,128 +16,257 @@ import (
 )
 
 // tomlSource is a piece of TOML inside a file: the whole of config.toml, or
-// front matter that starts some lines into a Markdown file.
+// front matter that starts some lines into a Markdown file. Once decoded,
+// it knows where each of its keys is written.
 type tomlSource struct {
 	file       string // for errors
 	text       string
-	lineOffset int // lines of the file before text starts
+	lineOffset int       // lines of the file before text starts
+	keys       *keyIndex // set by decode
 }
 
 // decode decodes strictly into v: a syntax error, a value of the wrong type
-// or a key that v has no field for is an error at its line and column.
-func (s tomlSource) decode(v any) (toml.MetaData, error) {
-	md, err := toml.Decode(s.text, v)
+// or a key that v has no field for is an error at its line and column. A
+// key must be spelt as documented: the TOML library would match "Title" to
+// the field for "title", and let it replace the value of "title".
+func (s *tomlSource) decode(v any) error {
+	_, err := toml.Decode(s.text, v)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			msg := pe.Message
-			if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
-				msg = fmt.Sprintf("%s: %s", pe.LastKey, msg)
-			}
-			return md, s.errorAt(pe.Position.Line, pe.Position.Col, "%s", msg)
-		}
-		return md, s.typeError(v, err)
+		return s.decodeError(v, err)
 	}
-	var list model.Errors
-	for _, key := range md.Undecoded() {
-		line, col := s.keyPosition(key)
-		list = append(list, s.errorAt(line, col, "unknown key %q", key.String()))
-	}
-	if len(list) > 0 {
-		return md, list.Err()
-	}
-	return md, nil
+	s.keys = indexKeys(s.text)
+	return s.unknownKeys(reflect.TypeOf(v)).Err()
 }
 
-// typeError explains a decoding error that is not a syntax error: a value
-// of the wrong type. The library reports those as text, so the faulty key is
-// found again by comparing the raw values with the destination's types.
-func (s tomlSource) typeError(v any, err error) error {
+// decodeError explains why decoding failed: bad syntax, or keys and values
+// that do not fit v. The library stops at the first of those and words
+// them for Go programmers, so the text is decoded again without a target
+// and compared with v's type, to report each fault at its key.
+func (s *tomlSource) decodeError(v any, err error) error {
 	var raw map[string]any
-	if _, rawErr := toml.Decode(s.text, &raw); rawErr == nil {
-		if key, want, found := mismatch(reflect.TypeOf(v), raw, nil); key != nil {
-			line, col := s.keyPosition(key)
-			return s.errorAt(line, col, "%s: expected %s, found %s", key, want, tomlType(found))
-		}
+	if _, rawErr := toml.Decode(s.text, &raw); rawErr != nil {
+		return s.syntaxError(rawErr)
 	}
-	return model.Errorf(s.file, 0, 0, "%v", err)
+	s.keys = indexKeys(s.text)
+	list := s.unknownKeys(reflect.TypeOf(v))
+	list = append(list, s.typeErrors(reflect.TypeOf(v), raw, nil, nil)...)
+	if len(list) > 0 {
+		return list.Err()
+	}
+	return s.syntaxError(err)
 }
 
-// mismatch returns the first key whose raw value cannot go into t.
-func mismatch(t reflect.Type, raw any, key toml.Key) (toml.Key, string, any) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
+// syntaxError places an error of the TOML library. Its line is right but
+// its column is not always (at the start of a line it counts from the line
+// before), so the column is worked out again from the byte offset.
+func (s *tomlSource) syntaxError(err error) error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return model.Errorf(s.file, 0, 0, "%v", err)
 	}
-	switch t.Kind() {
-	case reflect.Struct:
-		m, ok := raw.(map[string]any)
-		if !ok {
-			return key, "a table", raw
+	msg := pe.Message
+	if pe.LastKey != "" && !strings.Contains(msg, pe.LastKey) {
+		msg = fmt.Sprintf("%s: %s", pe.LastKey, msg)
+	}
+	return s.errorAt(s.offsetPos(pe.Position.Start, pe.Position.Line), "%s", msg)
+}
+
+// offsetPos turns a byte offset into a line and a column in characters. A
+// line that disagrees with the offset wins, without a column.
+func (s *tomlSource) offsetPos(offset, line int) textPos {
+	if offset < 0 || offset > len(s.text) {
+		return textPos{line: line}
+	}
+	before := s.text[:offset]
+	p := textPos{line: strings.Count(before, "\n") + 1}
+	p.col = utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1
+	if line > 0 && p.line != line {
+		return textPos{line: line}
+	}
+	return p
+}
+
+// unknownKeys reports each key that t has no field for, spelt exactly, with
+// the closest field name as a hint. Keys below an unknown key are not
+// reported again.
+func (s *tomlSource) unknownKeys(t reflect.Type) model.Errors {
+	var list model.Errors
+	for _, e := range s.keys.entries {
+		shown, fields, unknown := lookupKey(t, e.path)
+		if !unknown {
+			continue
 		}
-		for name, val := range sortedMap(m) {
-			if f, ok := fieldFor(t, name); ok {
-				if k, w, f := mismatch(f.Type, val, append(key[:len(key):len(key)], name)); k != nil {
-					return k, w, f
-				}
+		hint := ""
+		if c := closest(shown[len(shown)-1], fields); c != "" {
+			hint = fmt.Sprintf(" (did you mean %q?)", with(shown[:len(shown)-1], c).String())
+		}
+		list = append(list, s.errorAt(e.key, "unknown key %q%s", shown.String(), hint))
+	}
+	return list
+}
+
+// lookupKey follows path through t. When the path's last name is the first
+// that t has no field for, it returns the path as written (without array
+// indexes) and the names that were possible there.
+func lookupKey(t reflect.Type, path toml.Key) (shown toml.Key, fields []string, unknown bool) {
+	for i, name := range path {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			if t == timeType {
+				return nil, nil, false
 			}
-		}
-	case reflect.Map:
-		m, ok := raw.(map[string]any)
-		if !ok {
-			return key, "a table", raw
-		}
-		for name, val := range sortedMap(m) {
-			if k, w, f := mismatch(t.Elem(), val, append(key[:len(key):len(key)], name)); k != nil {
-				return k, w, f
+			f, ok := fieldFor(t, name)
+			if !ok {
+				return append(shown, name), fieldNames(t), i == len(path)-1
 			}
-		}
-	case reflect.Slice:
-		list, ok := raw.([]any)
-		if maps, isMaps := raw.([]map[string]any); isMaps {
-			for _, m := range maps {
-				list = append(list, m)
+			t = f.Type
+		case reflect.Map:
+			t = t.Elem()
+		case reflect.Slice:
+			if !isIndex(name) {
+				return nil, nil, false
 			}
-			ok = true
-		}
-		if !ok {
-			return key, "an array", raw
-		}
-		for _, val := range list {
-			if k, w, f := mismatch(t.Elem(), val, key); k != nil {
-				return k, w, f
-			}
-		}
-	case reflect.String:
-		if _, ok := raw.(string); !ok {
-			return key, "a string", raw
-		}
-	case reflect.Bool:
-		if _, ok := raw.(bool); !ok {
-			return key, "true or false", raw
-		}
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		if _, ok := raw.(int64); !ok {
-			return key, "an integer", raw
-		}
-	case reflect.Float64, reflect.Float32:
-		switch raw.(type) {
-		case int64, float64:
+			t = t.Elem()
+			continue
 		default:
-			return key, "a number", raw
+			return nil, nil, false // a free-form value (params) or a leaf
 		}
+		shown = append(shown, name)
 	}
-	return nil, "", nil
+	return nil, nil, false
 }
 
-// fieldFor finds the struct field that a TOML key decodes into.
+var timeType = reflect.TypeOf(time.Time{})
+
+// fieldFor finds the struct field whose toml tag is name, exactly.
 func fieldFor(t reflect.Type, name string) (reflect.StructField, bool) {
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		if tag := strings.Split(f.Tag.Get("toml"), ",")[0]; tag == name || (tag == "" && strings.EqualFold(f.Name, name)) {
+		if f := t.Field(i); tomlName(f) == name && name != "-" {
 			return f, true
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+func fieldNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if n := tomlName(t.Field(i)); n != "-" {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+func tomlName(f reflect.StructField) string {
+	if tag, _, _ := strings.Cut(f.Tag.Get("toml"), ","); tag != "" {
+		return tag
+	}
+	return f.Name
+}
+
+func isIndex(s string) bool {
+	return s != "" && strings.Trim(s, "0123456789") == ""
+}
+
+// typeErrors compares the raw values with the types they must go into and
+// reports each that does not fit, at its key. path has array indexes (to
+// find the key); shown is the path as the user knows it.
+func (s *tomlSource) typeErrors(t reflect.Type, raw any, path, shown toml.Key) model.Errors {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if want := expected(t, raw); want != "" {
+		return model.Errors{s.errorAtKey(path, "%s: expected %s, found %s", shown, want, tomlType(raw))}
+	}
+	var list model.Errors
+	switch t.Kind() {
+	case reflect.Struct:
+		if t == timeType {
+			break
+		}
+		for name, val := range sortedMap(raw.(map[string]any)) {
+			if f, ok := fieldFor(t, name); ok {
+				list = append(list, s.typeErrors(f.Type, val, with(path, name), with(shown, name))...)
+			}
+		}
+	case reflect.Map:
+		for name, val := range sortedMap(raw.(map[string]any)) {
+			list = append(list, s.typeErrors(t.Elem(), val, with(path, name), with(shown, name))...)
+		}
+	case reflect.Slice:
+		for i, val := range arrayOf(raw) {
+			list = append(list, s.typeErrors(t.Elem(), val, with(path, fmt.Sprint(i)), shown)...)
+		}
+	}
+	return list
+}
+
+// expected says what a value of type t must be, if raw is not that.
+func expected(t reflect.Type, raw any) string {
+	ok := true
+	want := ""
+	switch t.Kind() {
+	case reflect.Struct:
+		if t == timeType {
+			_, ok = raw.(time.Time)
+			want = "a date such as 2024-01-31 (without quotes)"
+			break
+		}
+		_, ok = raw.(map[string]any)
+		want = "a table"
+	case reflect.Map:
+		_, ok = raw.(map[string]any)
+		want = "a table"
+	case reflect.Slice:
+		ok = arrayOf(raw) != nil
+		want = "an array"
+	case reflect.String:
+		_, ok = raw.(string)
+		want = "a string"
+	case reflect.Bool:
+		_, ok = raw.(bool)
+		want = "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		_, ok = raw.(int64)
+		want = "an integer"
+	case reflect.Float64, reflect.Float32:
+		switch raw.(type) {
+		case int64, float64:
+		default:
+			ok = false
+		}
+		want = "a number"
+	}
+	if ok {
+		return ""
+	}
+	return want
+}
+
+// arrayOf returns the elements of a TOML array, or nil if raw is not one.
+func arrayOf(raw any) []any {
+	switch a := raw.(type) {
+	case []any:
+		if a == nil {
+			return []any{}
+		}
+		return a
+	case []map[string]any:
+		list := make([]any, len(a))
+		for i, m := range a {
+			list[i] = m
+		}
+		return list
+	}
+	return nil
+}
+
+func with(k toml.Key, name string) toml.Key {
+	return append(k[:len(k):len(k)], name)
 }
 
 func sortedMap(m map[string]any) func(func(string, any) bool) {
@@ -158,6 +289,8 @@ func tomlType(v any) string {
 		return "a float"
 	case bool:
 		return "a boolean"
+	case time.Time:
+		return "a date"
 	case []any, []map[string]any:
 		return "an array"
 	case map[string]any:
@@ -166,60 +299,43 @@ func tomlType(v any) string {
 	return fmt.Sprintf("%T", v)
 }
 
-// errorAt makes an error at a line and column of s.text.
-func (s tomlSource) errorAt(line, col int, format string, args ...any) *model.Error {
-	if line > 0 {
-		line += s.lineOffset
-	}
-	return model.Errorf(s.file, line, col, format, args...)
+// errorAt makes an error at a place in s.text.
+func (s *tomlSource) errorAt(p textPos, format string, args ...any) *model.Error {
+	return s.pos(p).Errorf(format, args...)
 }
 
-// keyPosition finds where key is written, for errors about keys that the
-// TOML library reports without a position. It follows [table] headers and
-// dotted keys; inline tables are searched on the line of their parent key.
-func (s tomlSource) keyPosition(key toml.Key) (line, col int) {
-	want := key.String()
-	table := ""
-	bestLen := -1
-	for i, raw := range strings.Split(s.text, "\n") {
-		trimmed := strings.TrimSpace(raw)
-		var path string
-		switch {
-		case strings.HasPrefix(trimmed, "[["):
-			table = cleanKey(strings.Trim(trimmed, "[] "))
-			path = table
-		case strings.HasPrefix(trimmed, "["):
-			table = cleanKey(strings.Trim(trimmed, "[] "))
-			path = table
-		case strings.Contains(trimmed, "=") && !strings.HasPrefix(trimmed, "#"):
-			name := cleanKey(trimmed[:strings.Index(trimmed, "=")])
-			path = joinKey(table, name)
-		default:
-			continue
-		}
-		if (path == want || strings.HasPrefix(want, path+".")) && len(path) > bestLen {
-			bestLen = len(path)
-			line = i + 1
-			col = strings.Index(raw, key[len(key)-1]) + 1
-			if col == 0 {
-				col = len(raw) - len(strings.TrimLeft(raw, " \t")) + 1
-			}
-		}
-	}
-	return line, col
+// errorAtKey makes an error at the key at path, or about the whole file if
+// the key is not written (a missing key).
+func (s *tomlSource) errorAtKey(path toml.Key, format string, args ...any) *model.Error {
+	return s.at(path...).Errorf(format, args...)
 }
 
-func cleanKey(k string) string {
-	parts := strings.Split(k, ".")
-	for i, p := range parts {
-		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+// pos turns a place in s.text into a place in the file.
+func (s *tomlSource) pos(p textPos) model.Pos {
+	if p.line == 0 {
+		return model.Pos{File: s.file}
 	}
-	return strings.Join(parts, ".")
+	return model.Pos{File: s.file, Line: p.line + s.lineOffset, Col: p.col}
 }
 
-func joinKey(table, name string) string {
-	if table == "" {
-		return name
+// at is where the key at path is written; the file alone if it is not.
+func (s *tomlSource) at(path ...string) model.Pos {
+	p, _ := s.keys.pos(path...)
+	return s.pos(p)
+}
+
+// valueAt is where the value of the key at path is written.
+func (s *tomlSource) valueAt(path ...string) model.Pos {
+	p, _ := s.keys.valuePos(path...)
+	return s.pos(p)
+}
+
+// positions lists where every key is written, by dotted path with array
+// indexes ("params.reporters", "figures.1.id"), for model.Page.KeyPos.
+func (s *tomlSource) positions() map[string]model.Pos {
+	m := make(map[string]model.Pos, len(s.keys.entries))
+	for _, e := range s.keys.entries {
+		m[e.name] = s.pos(e.key)
 	}
-	return table + "." + name
+	return m
 }

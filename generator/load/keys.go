@@ -1,0 +1,364 @@
+package load
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// keyIndex says where each key of a TOML text is written. BurntSushi/toml
+// records key positions while parsing but does not export them (its issue
+// #462), so they are found by a second, small scan of text that the
+// library has already accepted, and kept as data from then on. Array
+// elements are path elements, counted from 0: the second [[figures]]
+// table is "figures.1", its id "figures.1.id".
+type keyIndex struct {
+	entries []keyEntry
+	byPath  map[string]int // path.String() → entries index
+}
+
+// keyEntry is one key as written.
+type keyEntry struct {
+	name  string   // path.String(), kept since it is what callers look up
+	path  toml.Key // with array indexes
+	key   textPos  // the key's last part (a dotted key's last name)
+	value textPos  // the value after "="; zero for a table header
+}
+
+// textPos is a 1-based line and column (in characters) in a text.
+type textPos struct{ line, col int }
+
+// pos returns where the key at path is written, if it is.
+func (ix *keyIndex) pos(path ...string) (textPos, bool) {
+	if ix == nil {
+		return textPos{}, false
+	}
+	i, ok := ix.byPath[toml.Key(path).String()]
+	if !ok {
+		return textPos{}, false
+	}
+	return ix.entries[i].key, true
+}
+
+// valuePos returns where the value of the key at path starts, or where the
+// key is for a table.
+func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
+	if ix == nil {
+		return textPos{}, false
+	}
+	i, ok := ix.byPath[toml.Key(path).String()]
+	if !ok {
+		return textPos{}, false
+	}
+	if e := ix.entries[i]; e.value.line > 0 {
+		return e.value, true
+	}
+	return ix.entries[i].key, true
+}
+
+// indexKeys scans TOML text that parses for where its keys are. It relies
+// on the text being valid: on invalid text it stops early, never fails.
+func indexKeys(text string) *keyIndex {
+	s := &keyScanner{src: text, line: 1, tables: map[string]int{}}
+	s.ix = &keyIndex{byPath: map[string]int{}}
+	s.document()
+	return s.ix
+}
+
+type keyScanner struct {
+	src       string
+	i         int // byte offset
+	line      int
+	lineStart int            // byte offset of the current line
+	tables    map[string]int // array of tables (path with indexes) → elements so far
+	ix        *keyIndex
+}
+
+func (s *keyScanner) document() {
+	var table toml.Key
+	for s.skipBlank(); s.i < len(s.src); s.skipBlank() {
+		start := s.i
+		switch {
+		case strings.HasPrefix(s.src[s.i:], "[["):
+			s.i += 2
+			table = s.header(true)
+		case s.src[s.i] == '[':
+			s.i++
+			table = s.header(false)
+		default:
+			s.keyValue(table)
+		}
+		if s.i == start {
+			return // not valid TOML: stop rather than loop
+		}
+	}
+}
+
+// header reads a [table] or [[array]] header and returns its path.
+func (s *keyScanner) header(array bool) toml.Key {
+	s.skipSpace()
+	names, places := s.dottedKey()
+	path := s.resolve(names)
+	for i := range names {
+		s.record(path[:s.prefixLen(names, i)], places[i], textPos{})
+	}
+	if array {
+		n := s.tables[path.String()]
+		s.tables[path.String()] = n + 1
+		path = append(path, strconv.Itoa(n))
+		s.record(path, places[len(places)-1], textPos{})
+	}
+	for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '#' {
+		s.i++ // "]" or "]]" and spaces
+	}
+	return path
+}
+
+// resolve turns a header's names into a path: a name that is an array of
+// tables means its last element so far, as TOML does.
+func (s *keyScanner) resolve(names []string) toml.Key {
+	var path toml.Key
+	for i, name := range names {
+		path = append(path, name)
+		if n, ok := s.tables[path.String()]; ok && i < len(names)-1 {
+			path = append(path, strconv.Itoa(n-1))
+		}
+	}
+	return path
+}
+
+// prefixLen is the length of the resolved path up to and including
+// names[i], counting the indexes resolve inserted.
+func (s *keyScanner) prefixLen(names []string, i int) int {
+	var path toml.Key
+	for j, name := range names[:i+1] {
+		path = append(path, name)
+		if n, ok := s.tables[path.String()]; ok && j < i {
+			path = append(path, strconv.Itoa(n-1))
+		}
+	}
+	return len(path)
+}
+
+// keyValue reads key = value, the key relative to table.
+func (s *keyScanner) keyValue(table toml.Key) {
+	names, places := s.dottedKey()
+	if len(names) == 0 {
+		return
+	}
+	path := append(table[:len(table):len(table)], names...)
+	s.skipSpace()
+	if s.i < len(s.src) && s.src[s.i] == '=' {
+		s.i++
+	}
+	s.skipSpace()
+	value := s.pos()
+	for i := range names {
+		v := textPos{}
+		if i == len(names)-1 {
+			v = value
+		}
+		s.record(path[:len(table)+i+1], places[i], v)
+	}
+	s.value(path)
+}
+
+// value skips a value, indexing the keys of inline tables in it.
+func (s *keyScanner) value(path toml.Key) {
+	if s.i >= len(s.src) {
+		return
+	}
+	switch c := s.src[s.i]; {
+	case c == '"' || c == '\'':
+		s.str()
+	case c == '[':
+		s.i++
+		for n := 0; ; n++ {
+			s.skipBlank()
+			if s.i >= len(s.src) || s.src[s.i] == ']' {
+				break
+			}
+			start := s.i
+			elem := append(path[:len(path):len(path)], strconv.Itoa(n))
+			if s.src[s.i] == '{' {
+				s.record(elem, s.pos(), textPos{}) // a figure in figures = [{...}]
+			}
+			s.value(elem)
+			s.skipBlank()
+			if s.i < len(s.src) && s.src[s.i] == ',' {
+				s.i++
+			} else if s.i == start {
+				return
+			}
+		}
+		s.i++
+	case c == '{':
+		s.i++
+		for {
+			s.skipBlank()
+			if s.i >= len(s.src) || s.src[s.i] == '}' {
+				break
+			}
+			start := s.i
+			s.keyValue(path)
+			s.skipBlank()
+			if s.i < len(s.src) && s.src[s.i] == ',' {
+				s.i++
+			} else if s.i == start {
+				return
+			}
+		}
+		s.i++
+	default:
+		// A number, boolean or date: up to a delimiter. A date may hold
+		// a space ("1979-05-27 07:32:00"), so spaces do not end it.
+		for s.i < len(s.src) && !strings.ContainsRune(",]}#\r\n", rune(s.src[s.i])) {
+			s.i++
+		}
+	}
+}
+
+// dottedKey reads a.b."c.d" and where each name starts.
+func (s *keyScanner) dottedKey() ([]string, []textPos) {
+	var names []string
+	var places []textPos
+	for {
+		s.skipSpace()
+		if s.i >= len(s.src) {
+			break
+		}
+		places = append(places, s.pos())
+		switch s.src[s.i] {
+		case '"', '\'':
+			names = append(names, s.str())
+		default:
+			start := s.i
+			for s.i < len(s.src) && isBareKeyByte(s.src[s.i]) {
+				s.i++
+			}
+			if s.i == start {
+				return names, places[:len(names)]
+			}
+			names = append(names, s.src[start:s.i])
+		}
+		s.skipSpace()
+		if s.i >= len(s.src) || s.src[s.i] != '.' {
+			break
+		}
+		s.i++
+	}
+	return names, places[:len(names)]
+}
+
+func isBareKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// str reads a basic, literal or multi-line string and returns its value,
+// unescaped as far as keys need (escapes in key names are rare).
+func (s *keyScanner) str() string {
+	q := s.src[s.i]
+	delim := string(q)
+	if strings.HasPrefix(s.src[s.i:], strings.Repeat(delim, 3)) {
+		delim = strings.Repeat(delim, 3)
+	}
+	s.i += len(delim)
+	var b strings.Builder
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		switch {
+		case q == '"' && c == '\\' && s.i+1 < len(s.src):
+			s.i++
+			s.escape(&b)
+			continue
+		case strings.HasPrefix(s.src[s.i:], delim):
+			s.i += len(delim)
+			// A multi-line string may end in up to two more quotes.
+			for n := 0; len(delim) == 3 && n < 2 && s.i < len(s.src) && s.src[s.i] == q; n++ {
+				b.WriteByte(q)
+				s.i++
+			}
+			return b.String()
+		}
+		b.WriteByte(c)
+		s.advance()
+	}
+	return b.String()
+}
+
+// escape reads the escape after a backslash into b. A backslash at the
+// end of a line in a multi-line string joins lines; only values use that,
+// and their text is not needed.
+func (s *keyScanner) escape(b *strings.Builder) {
+	c := s.src[s.i]
+	s.advance()
+	digits := 0
+	switch c {
+	case 'x':
+		digits = 2
+	case 'u':
+		digits = 4
+	case 'U':
+		digits = 8
+	default:
+		if i := strings.IndexByte(`btnfre"\`, c); i >= 0 {
+			b.WriteByte("\b\t\n\f\r\x1b\"\\"[i])
+		}
+		return
+	}
+	if s.i+digits <= len(s.src) {
+		if r, err := strconv.ParseUint(s.src[s.i:s.i+digits], 16, 32); err == nil {
+			b.WriteRune(rune(r))
+			s.i += digits
+		}
+	}
+}
+
+// advance moves past one byte, counting lines.
+func (s *keyScanner) advance() {
+	if s.src[s.i] == '\n' {
+		s.line++
+		s.lineStart = s.i + 1
+	}
+	s.i++
+}
+
+// skipSpace skips spaces and tabs.
+func (s *keyScanner) skipSpace() {
+	for s.i < len(s.src) && (s.src[s.i] == ' ' || s.src[s.i] == '\t') {
+		s.i++
+	}
+}
+
+// skipBlank skips white space, line breaks and comments.
+func (s *keyScanner) skipBlank() {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.advance()
+		case '#':
+			for s.i < len(s.src) && s.src[s.i] != '\n' {
+				s.i++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func (s *keyScanner) pos() textPos {
+	return textPos{line: s.line, col: utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1}
+}
+
+// record notes where path is written, the first time it is seen: a table
+// made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
+func (s *keyScanner) record(path toml.Key, key, value textPos) {
+	name := path.String()
+	if _, ok := s.ix.byPath[name]; ok {
+		return
+	}
+	s.ix.byPath[name] = len(s.ix.entries)
+	s.ix.entries = append(s.ix.entries, keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
+}

@@ -1,0 +1,151 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+func TestIndexKeys(t *testing.T) {
+	text := `title = "标题 # not a comment" # comment
+a.b."c.d" = 1
+s = """
+x = "not a key"
+"""
+
+[languages.zh]
+name = '中文'
+ui = { "period.h2" = "下半年", home = "首页",
+  about = "关于" }
+
+[[figures]]
+id = "x"
+label = { zh = "甲" }
+[[figures]]
+id = "y"
+[figures.unit]
+zh = "个"
+
+[params]
+list = [{ id = "p" }, { id = "q" }]
+when = 1979-05-27 07:32:00Z
+after = true
+`
+	ix := indexKeys(text)
+	tests := []struct {
+		path       string
+		key, value textPos
+	}{
+		{"title", textPos{1, 1}, textPos{1, 9}},
+		{"a", textPos{2, 1}, textPos{}},
+		{"a.b", textPos{2, 3}, textPos{}},
+		{`a.b."c.d"`, textPos{2, 5}, textPos{2, 13}},
+		{"s", textPos{3, 1}, textPos{3, 5}},
+		{"languages.zh", textPos{7, 12}, textPos{}},
+		{"languages.zh.name", textPos{8, 1}, textPos{8, 8}},
+		{`languages.zh.ui."period.h2"`, textPos{9, 8}, textPos{9, 22}},
+		{"languages.zh.ui.home", textPos{9, 29}, textPos{9, 36}},
+		{"languages.zh.ui.about", textPos{10, 3}, textPos{10, 11}},
+		{"figures", textPos{12, 3}, textPos{}},
+		{"figures.0", textPos{12, 3}, textPos{}},
+		{"figures.0.id", textPos{13, 1}, textPos{13, 6}},
+		{"figures.0.label.zh", textPos{14, 11}, textPos{14, 16}},
+		{"figures.1", textPos{15, 3}, textPos{}},
+		{"figures.1.id", textPos{16, 1}, textPos{16, 6}},
+		{"figures.1.unit", textPos{17, 10}, textPos{}},
+		{"figures.1.unit.zh", textPos{18, 1}, textPos{18, 6}},
+		{"params.list.0", textPos{21, 9}, textPos{}},
+		{"params.list.1.id", textPos{21, 25}, textPos{21, 30}},
+		{"params.when", textPos{22, 1}, textPos{22, 8}},
+		{"params.after", textPos{23, 1}, textPos{23, 9}},
+	}
+	for _, tt := range tests {
+		i, ok := ix.byPath[tt.path]
+		if !ok {
+			t.Errorf("%s: not indexed", tt.path)
+			continue
+		}
+		if e := ix.entries[i]; e.key != tt.key || e.value != tt.value {
+			t.Errorf("%s: key at %v, value at %v; want %v, %v", tt.path, e.key, e.value, tt.key, tt.value)
+		}
+	}
+	if _, ok := ix.byPath["x"]; ok {
+		t.Error("a line inside a multi-line string was taken for a key")
+	}
+}
+
+// FuzzIndexKeys checks the index against the TOML library itself: every
+// key the library reads is indexed, at a place where its name is written.
+func FuzzIndexKeys(f *testing.F) {
+	for _, seed := range []string{
+		testConfig,
+		"a.b.c = 1\na.d = 2\n",
+		"[[a]]\n0 = 1\n[[a]]\n[a.b]\nc = 2\n[[a.d]]\ne = 3\n",
+		"x = [{ a = 1 }, [ { b = 2 } ]]\n",
+		"'lit.key' = '''\n'''''\n\"\\u00e9\" = 1\n",
+		"t = 1979-05-27 07:32:00Z # c\nu = -inf\n",
+		"x = { a = 1,\n b = 2, }\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var v map[string]any
+		md, err := toml.Decode(text, &v)
+		if err != nil {
+			return
+		}
+		ix := indexKeys(text)
+		lines := strings.Split(text, "\n")
+		for _, key := range md.Keys() {
+			if err := indexed(ix, lines, key); err != nil {
+				t.Fatalf("key %q: %v", key, err)
+			}
+		}
+	})
+}
+
+// indexed checks that a library key, which has no array indexes, has an
+// entry where its name is written. A key named "0" in an array of tables
+// matches two paths; one of them must do.
+func indexed(ix *keyIndex, lines []string, key toml.Key) error {
+	err := fmt.Errorf("not indexed")
+	for _, e := range ix.entries {
+		if matchesKey(e.path, key) {
+			if err = writtenAt(lines, e.key, key[len(key)-1]); err == nil {
+				return nil
+			}
+		}
+	}
+	return err
+}
+
+// matchesKey reports whether path is key with array indexes added.
+func matchesKey(path, key toml.Key) bool {
+	switch {
+	case len(key) == 0:
+		return len(path) == 0
+	case len(path) == 0:
+		return false
+	case path[0] == key[0] && matchesKey(path[1:], key[1:]):
+		return true
+	}
+	return isIndex(path[0]) && matchesKey(path[1:], key)
+}
+
+// writtenAt checks that name (bare or quoted) is written at p.
+func writtenAt(lines []string, p textPos, name string) error {
+	if p.line < 1 || p.line > len(lines) {
+		return fmt.Errorf("line %d out of range", p.line)
+	}
+	runes := []rune(lines[p.line-1])
+	if p.col < 1 || p.col > len(runes) {
+		return fmt.Errorf("column %d out of range on line %d", p.col, p.line)
+	}
+	at := string(runes[p.col-1:])
+	if !strings.HasPrefix(at, name) && !strings.HasPrefix(at, `"`) && !strings.HasPrefix(at, `'`) {
+		return fmt.Errorf("%d:%d holds %q", p.line, p.col, at)
+	}
+	return nil
+}
