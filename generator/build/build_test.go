@@ -161,7 +161,7 @@ func TestErrors(t *testing.T) {
 				"layouts/_default/term.html": "{{define \"main\"}}{{if .Title}}{{end}}",
 				"layouts/404.html":           "<p>{{.Nope}}</p>",
 			},
-			"content/solo.zh.md:4:1: unknown key \"titel\"\n" +
+			"content/solo.zh.md:4:1: unknown key \"titel\" (did you mean \"title\"?)\n" +
 				"layouts/_default/term.html:1:1: {{define \"main\"}} has no matching {{end}}"},
 		{"layout and render faults together",
 			map[string]string{
@@ -172,7 +172,7 @@ func TestErrors(t *testing.T) {
 				"layouts/_default/term.html:1:1: {{define \"main\"}} has no matching {{end}}"},
 		{"a layout that names no template",
 			map[string]string{"content/solo.zh.md": "+++\ntitle = \"独页\"\nmonolingual = true\nlayout = \"fancy\"\n+++\n"},
-			"content/solo.zh.md: layout \"fancy\" names no template: looked for layouts/_default/fancy.html"},
+			"content/solo.zh.md:4:1: layout \"fancy\" names no template: looked for layouts/_default/fancy.html"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
