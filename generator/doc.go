@@ -71,7 +71,7 @@
 //	layout       template name to use instead of the kind's default
 //	<taxonomy>   list of term slugs, e.g. industries = ["chips", "finance"]
 //	figures      figures, see below
-//	params       free-form table for layouts (.Params.key)
+//	params       free-form table for layouts (.Params.key), nested at any depth
 //
 // A figure is a number with a kind, rendered per language:
 //
