@@ -90,10 +90,10 @@
 // the same placeholders (%s, %d), in the same order, in every language.
 //
 // [pageParams] declares the page params and their types: string, strings (a
-// list of strings), int, float, bool, date and table. When it is there, a
-// param that it does not declare, or of another type, is an error at the
-// content file's line; a float written 3 is read as 3.0. Without it, params
-// are free-form.
+// list of strings), int, float, bool, date, table and tables (a list of
+// tables, written [[params.name]]). When it is there, a param that it does
+// not declare, or of another type, is an error at the content file's line; a
+// float written 3 is read as 3.0. Without it, params are free-form.
 //
 // # Content
 //
@@ -134,7 +134,7 @@
 //	layout       template name to use instead of the kind's default
 //	<taxonomy>   list of term slugs, e.g. industries = ["chips", "finance"]
 //	figures      figures, see below
-//	params       table for layouts (.Params.key); free-form, or as
+//	params       table for layouts (.Params.key); free-form at any depth, or as
 //	             [pageParams] in config.toml declares
 //
 // A figure is a number with a kind, rendered per language:

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"westcoast/generator/load"
 	"westcoast/generator/model"
@@ -49,11 +50,14 @@ func pageText(data []byte) string {
 }
 
 // articleMends undo the print layout: the commentary's continuation mark,
-// the byline's box, and the three words cut across print columns (the
-// character at each cut stands twice).
+// the byline's box, the three words cut across print columns (the
+// character at each cut stands twice), and the extraction's narrow brackets,
+// which the site sets full-width as Chinese text does: 工委（区委）.
 var articleMends = strings.NewReplacer(
 	"(上接第一版)", "",
 	"□", "",
+	"(", "（",
+	")", "）",
 	"在加快构建现代\n\n代产业体系", "在加快构建现代产业体系",
 	"抢占新赛道、培\n\n育新动能", "抢占新赛道、培育新动能",
 	"努力实现更高质量发展\n\n展。", "努力实现更高质量发展。",
@@ -122,4 +126,49 @@ func TestZoneFigures(t *testing.T) {
 	if en := files["en/zones/dongjiakou/index.html"]; !strings.Contains(en, "CNY 42 billion") {
 		t.Error("en/zones/dongjiakou: CNY 42 billion missing")
 	}
+}
+
+var (
+	// otherLanguage is an element marked as written in another language.
+	otherLanguage = regexp.MustCompile(`<(span|a)\b[^>]*\blang="zh"[^>]*>[^<]*</(span|a)>`)
+	han           = regexp.MustCompile(`\p{Han}`)
+	narrowBracket = regexp.MustCompile(`\p{Han}[()]|[()]\p{Han}`)
+)
+
+// TestTypography checks the typesetting each language expects: English
+// text has curly quotes and apostrophes and marks any Chinese in it with
+// lang="zh"; Chinese text has full-width brackets (工委（区委）).
+func TestTypography(t *testing.T) {
+	res := buildRealSite(t)
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, ".html") {
+			continue
+		}
+		if strings.HasPrefix(f.Path, "en/") {
+			text := pageText([]byte(otherLanguage.ReplaceAllString(string(f.Data), "")))
+			if i := strings.IndexAny(text, `"'`); i >= 0 {
+				t.Errorf("%s: straight quote in %q", f.Path, around(text, i))
+			}
+			if loc := han.FindStringIndex(text); loc != nil {
+				t.Errorf("%s: Chinese without lang=\"zh\" in %q", f.Path, around(text, loc[0]))
+			}
+			continue
+		}
+		text := pageText(f.Data)
+		if loc := narrowBracket.FindStringIndex(text); loc != nil {
+			t.Errorf("%s: narrow bracket in Chinese text: %q", f.Path, around(text, loc[0]))
+		}
+	}
+}
+
+// around is the text near byte i, for an error message.
+func around(s string, i int) string {
+	from, to := max(0, i-40), min(len(s), i+40)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	for to < len(s) && !utf8.RuneStart(s[to]) {
+		to++
+	}
+	return s[from:to]
 }

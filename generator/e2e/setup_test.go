@@ -45,7 +45,7 @@ func TestMain(m *testing.M) {
 
 // builtSite builds the site once per test binary and serves it; a test that
 // calls it fails if the build fails.
-func builtSite(t *testing.T) *site {
+func builtSite(t testing.TB) *site {
 	t.Helper()
 	siteOnce.Do(func() { theSite, siteErr = buildAndServe() })
 	if siteErr != nil {
@@ -114,7 +114,7 @@ func buildAndServe() (*site, error) {
 
 // needCI fails the test when CI is set and skips it otherwise: what is
 // missing is a broken pipeline in CI, and a missing tool on a laptop.
-func needCI(t *testing.T, format string, args ...any) {
+func needCI(t testing.TB, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
 	if os.Getenv("CI") != "" {
@@ -141,14 +141,14 @@ func chromiumPath() string {
 
 // browser is one headless Chromium with one tab, for one test.
 type browser struct {
-	t   *testing.T
+	t   testing.TB
 	ctx context.Context // the tab; use b.timeout for one step
 	rec *recorder
 }
 
 // newBrowser starts Chromium with a fresh profile for the test, and closes
 // it when the test ends.
-func newBrowser(t *testing.T) *browser {
+func newBrowser(t testing.TB) *browser {
 	t.Helper()
 	exe := chromiumPath()
 	if exe == "" {

@@ -22,7 +22,7 @@ func config(pairs ...string) map[string]string {
 	return map[string]string{"config.toml": text}
 }
 
-const paramsConfig = "[pageParams]\nreporters = \"strings\"\nseries = \"string\"\nshare = \"float\"\nsince = \"date\"\n\n[taxonomies]"
+const paramsConfig = "[pageParams]\nreporters = \"strings\"\nseries = \"string\"\nshare = \"float\"\nsince = \"date\"\nterms = \"tables\"\n\n[taxonomies]"
 
 // Issue 8: what config.toml may say, and where it is blamed when it may not.
 func TestConfigChecks(t *testing.T) {
@@ -96,7 +96,7 @@ func TestConfigChecks(t *testing.T) {
 			`-baseURL: "example.com" is not an absolute URL such as https://example.org/`},
 		// Declared page params (item 5 of the brief).
 		{"page param of an unknown type", config(`[taxonomies]`, "[pageParams]\nreporters = \"strng\"\n\n[taxonomies]"), Options{},
-			`config.toml:6:13: pageParams.reporters: unknown type "strng" (did you mean "string"?); the types are bool, date, float, int, string, strings, table`},
+			`config.toml:6:13: pageParams.reporters: unknown type "strng" (did you mean "string"?); the types are bool, date, float, int, string, strings, table, tables`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -204,6 +204,14 @@ func TestContentChecks(t *testing.T) {
 			map[string]string{"config.toml": config(`[taxonomies]`, paramsConfig)["config.toml"],
 				"content/a.toml": "params = { reporters = [\"甲\", 2] }\n"},
 			`content/a.toml:1:12: params.reporters: expected a list of strings ([pageParams] in config.toml), found an array holding an integer`},
+		{"page param that is a table, not a list of tables",
+			map[string]string{"config.toml": config(`[taxonomies]`, paramsConfig)["config.toml"],
+				"content/a.zh.md": "+++\ntitle = \"甲\"\n[params.terms]\nterm = \"x\"\n+++\n"},
+			`content/a.zh.md:3:9: params.terms: expected a list of tables ([pageParams] in config.toml), found a table`},
+		{"page param list of tables holding a string",
+			map[string]string{"config.toml": config(`[taxonomies]`, paramsConfig)["config.toml"],
+				"content/a.zh.md": "+++\ntitle = \"甲\"\nparams.terms = [{ term = \"x\" }, \"y\"]\n+++\n"},
+			`content/a.zh.md:3:8: params.terms: expected a list of tables ([pageParams] in config.toml), found an array holding a string`},
 		{"page param not declared",
 			map[string]string{"config.toml": config(`[taxonomies]`, paramsConfig)["config.toml"],
 				"content/a.zh.md": "+++\ntitle = \"甲\"\nparams.reportrs = [\"甲\"]\nparams.byline = \"x\"\n+++\n"},
@@ -264,7 +272,7 @@ func TestKeyPositions(t *testing.T) {
 func TestPageParams(t *testing.T) {
 	s, err := Load(site(map[string]string{
 		"config.toml":     config(`[taxonomies]`, paramsConfig)["config.toml"],
-		"content/a.zh.md": "+++\ntitle = \"甲\"\n[params]\nreporters = [\"甲\", \"乙\"]\nshare = 3\nsince = 2024-05-01\n+++\n",
+		"content/a.zh.md": "+++\ntitle = \"甲\"\n[params]\nreporters = [\"甲\", \"乙\"]\nshare = 3\nsince = 2024-05-01\n[[params.terms]]\nterm = \"x\"\n[[params.terms]]\nterm = \"y\"\n+++\n",
 	}), Options{}, markdown.New())
 	if err != nil {
 		t.Fatal(err)
@@ -278,6 +286,9 @@ func TestPageParams(t *testing.T) {
 	}
 	if v, ok := params["reporters"].([]any); !ok || len(v) != 2 {
 		t.Errorf("reporters = %#v", params["reporters"])
+	}
+	if v, ok := params["terms"].([]map[string]any); !ok || len(v) != 2 || v[1]["term"] != "y" {
+		t.Errorf("terms = %#v", params["terms"])
 	}
 }
 

@@ -20,10 +20,27 @@ type frontMatter struct {
 	Weight      int            `toml:"weight"`
 	Layout      string         `toml:"layout"`
 	Figures     []figureConfig `toml:"figures"`
-	Params      map[string]any `toml:"params"`
+	Params      freeForm       `toml:"params"`
 	// Terms holds the taxonomy keys (industries = [...]) by plural name;
 	// they are known only from config (see withTaxonomies).
 	Terms map[string][]string `toml:"-"`
+}
+
+// freeForm is the params table: its keys are the layouts' to read, however
+// deeply nested, so none of them is an unknown key. (Decoded as a plain
+// map, the TOML library would report every key inside an array of tables as
+// undecoded.)
+type freeForm map[string]any
+
+// UnmarshalTOML takes the table whole, which also marks every key in it as
+// decoded.
+func (f *freeForm) UnmarshalTOML(data any) error {
+	m, ok := data.(map[string]any)
+	if !ok {
+		return fmt.Errorf("params must be a table, not %s", tomlType(data))
+	}
+	*f = m
+	return nil
 }
 
 type figureConfig struct {

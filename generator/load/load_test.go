@@ -182,6 +182,33 @@ func TestPageGraph(t *testing.T) {
 	}
 }
 
+// TestNestedParams: params is free-form, so tables, arrays of tables and
+// inline tables inside it load as they are, from front matter and from a
+// facts file alike, and none of their keys is reported as unknown.
+func TestNestedParams(t *testing.T) {
+	const nested = "[[params.glossary]]\nterm = { zh = \"新区\", en = \"New Area\" }\nnote = { en = \"n\" }\n" +
+		"[[params.glossary]]\nterm = { zh = \"全会\", en = \"plenary session\" }\n" +
+		"[params.box]\ninner = { deep = [1, 2] }\n"
+	s, err := Load(site(map[string]string{
+		"content/a.zh.md": "+++\ntitle = \"甲\"\n" + nested + "+++\n",
+		"content/b.toml":  nested,
+		"content/b.zh.md": "+++\ntitle = \"乙\"\n+++\n",
+		"content/b.en.md": "+++\ntitle = \"B\"\n+++\n",
+	}), Options{}, markdown.New())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []*model.Page{s.Page("zh", "a"), s.Page("en", "b")} {
+		list, ok := p.Params["glossary"].([]map[string]any)
+		if !ok || len(list) != 2 {
+			t.Fatalf("%s: params.glossary = %#v", p.Source, p.Params["glossary"])
+		}
+		if got := list[1]["term"].(map[string]any)["en"]; got != "plenary session" {
+			t.Errorf("%s: glossary[1].term.en = %v", p.Source, got)
+		}
+	}
+}
+
 func FuzzFrontMatter(f *testing.F) {
 	for _, seed := range []string{
 		"+++\ntitle = \"甲\"\n+++\n正文",

@@ -25,6 +25,7 @@ var paramTypes = map[string]string{
 	"bool":    "true or false",
 	"date":    "a date such as 2024-01-31 (without quotes)",
 	"table":   "a table",
+	"tables":  "a list of tables",
 }
 
 // pageParams checks the [pageParams] table of config.toml. Without it,
@@ -96,6 +97,8 @@ func acceptParam(t string, v any) (any, string) {
 		}
 	case "table":
 		_, ok = v.(map[string]any)
+	case "tables":
+		return acceptTables(v)
 	}
 	if !ok {
 		return nil, tomlType(v)
@@ -110,6 +113,22 @@ func acceptStrings(v any) (any, string) {
 	}
 	for _, x := range list {
 		if _, ok := x.(string); !ok {
+			return nil, "an array holding " + tomlType(x)
+		}
+	}
+	return v, ""
+}
+
+func acceptTables(v any) (any, string) {
+	if tables, ok := v.([]map[string]any); ok {
+		return tables, ""
+	}
+	list, ok := v.([]any)
+	if !ok {
+		return nil, tomlType(v)
+	}
+	for _, x := range list {
+		if _, ok := x.(map[string]any); !ok {
 			return nil, "an array holding " + tomlType(x)
 		}
 	}
