@@ -20,13 +20,16 @@ type Result struct {
 
 // Site loads and renders the site whose source is fsys.
 func Site(fsys fs.FS, opts load.Options) (*Result, error) {
-	site, err := load.Load(fsys, opts, markdown.New())
+	// The layouts are read first for the ids they use, which headings in
+	// content must not take; content errors are still reported first.
+	layouts, layoutErr := render.ReadLayouts(fsys)
+	md := markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()})
+	site, err := load.Load(fsys, opts, md)
 	if err != nil {
 		return nil, err
 	}
-	layouts, err := render.ReadLayouts(fsys)
-	if err != nil {
-		return nil, err
+	if layoutErr != nil {
+		return nil, layoutErr
 	}
 	files, err := render.Site(site, layouts)
 	if err != nil {

@@ -30,6 +30,7 @@ type layout struct {
 type Layouts struct {
 	sets   map[string]layout // by page template name
 	assets []model.Asset
+	ids    map[string]string // ReservedIDs
 }
 
 // ReadLayouts parses every template in layouts/. Template names are paths
@@ -57,6 +58,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	if err != nil {
 		return nil, model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
 	}
+	l.ids = literalIDs(files)
 	base, err := parseBase(files)
 	if err != nil {
 		return nil, err
