@@ -37,8 +37,9 @@ func (l Errors) Error() string {
 type problems struct {
 	list []problem
 	once map[string]bool // limits already reported in this text
-	// footnotes counts footnote definitions, against MaxFootnotes.
-	footnotes int
+	// footnotes and footnoteRefs count definitions and references,
+	// against MaxFootnotes.
+	footnotes, footnoteRefs int
 	// idAt is where each heading's explicit id is written.
 	idAt map[*ast.Heading]int
 }

@@ -129,11 +129,11 @@ func (g *idGenerator) generate(value []byte) string {
 	i := g.next[base]
 	id := base
 	if i > 0 {
-		id = fmt.Sprintf("%s-%d", base, i)
+		id = base + "-" + strconv.Itoa(i)
 	}
 	for g.taken(id) {
 		i++
-		id = fmt.Sprintf("%s-%d", base, i)
+		id = base + "-" + strconv.Itoa(i)
 	}
 	g.next[base] = i + 1
 	g.used[id] = true

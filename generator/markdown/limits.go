@@ -30,7 +30,8 @@ const (
 	MaxMarks = 500
 	// MaxLines is how many lines one paragraph or table may have.
 	MaxLines = 5000
-	// MaxFootnotes is how many footnotes one text may define.
+	// MaxFootnotes is how many footnotes one text may define, and how many
+	// references to them it may make.
 	MaxFootnotes = 1000
 )
 
@@ -47,7 +48,8 @@ func checkSize(src []byte, pr *problems) bool {
 
 // nestingLimit wraps goldmark's list, block quote and footnote parsers: a
 // container that would nest deeper than MaxNesting is not opened (the line
-// becomes text) and the text is an error.
+// becomes text) and the text is an error. So is a footnote past
+// MaxFootnotes.
 type nestingLimit struct {
 	parser.BlockParser
 }
@@ -59,23 +61,29 @@ func (n nestingLimit) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		return node, state
 	}
 	pr := problemsOf(pc)
-	if d := depth(parent) + 1; d > MaxNesting {
-		reader.SetPosition(line, pos)
-		pr.addOnce("nesting", pos.Start+max(pc.BlockOffset(), 0), "lists, block quotes and footnotes nest %d deep here; the limit is %d", d, MaxNesting)
-		return nil, parser.NoChildren
-	}
-	if node.Kind() == extast.KindFootnote {
-		if pr.footnotes++; pr.footnotes > MaxFootnotes {
-			reader.SetPosition(line, pos)
-			pr.addOnce("footnotes", pos.Start+max(pc.BlockOffset(), 0), "this is footnote %s; a text may define at most %s", thousands(pr.footnotes), thousands(MaxFootnotes))
-			return nil, parser.NoChildren
+	off := pos.Start + max(pc.BlockOffset(), 0)
+	switch d := depth(parent, pc) + 1; {
+	case d > MaxNesting:
+		pr.addOnce("nesting", off, "lists, block quotes and footnotes nest %d deep here; the limit is %d", d, MaxNesting)
+	case node.Kind() == extast.KindFootnote && pr.footnotes >= MaxFootnotes:
+		pr.addOnce("footnotes", off, "this is footnote %s; a text may define at most %s", thousands(pr.footnotes+1), thousands(MaxFootnotes))
+	default:
+		if node.Kind() == extast.KindFootnote {
+			pr.footnotes++
 		}
+		return node, state
 	}
-	return node, state
+	reader.SetPosition(line, pos)
+	return nil, parser.NoChildren
 }
 
-// depth counts the containers that n is in, n included.
-func depth(n ast.Node) int {
+// depth counts the containers that n is in, n included. It cannot be more
+// than the blocks open, which is few in any real text: then it is not
+// counted at all.
+func depth(n ast.Node, pc parser.Context) int {
+	if len(pc.OpenedBlocks()) < MaxNesting {
+		return 0
+	}
 	d := 0
 	for ; n != nil; n = n.Parent() {
 		switch n.Kind() {
@@ -84,6 +92,26 @@ func depth(n ast.Node) int {
 		}
 	}
 	return d
+}
+
+// footnoteRefLimit wraps goldmark's footnote reference parser, which looks
+// each reference up in a list of the definitions: past MaxFootnotes
+// references, "[^x]" is left to the link parser and the text is an error.
+type footnoteRefLimit struct {
+	parser.InlineParser
+}
+
+func (f footnoteRefLimit) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("[^")) && !bytes.HasPrefix(line, []byte("![^")) {
+		return nil
+	}
+	pr := problemsOf(pc)
+	if pr.footnoteRefs++; pr.footnoteRefs > MaxFootnotes {
+		pr.addOnce("footnote references", seg.Start, "this is footnote reference %s; a text may refer to footnotes at most %s times", thousands(pr.footnoteRefs), thousands(MaxFootnotes))
+		return nil
+	}
+	return f.InlineParser.Parse(parent, block, pc)
 }
 
 // lineLimits checks a paragraph as it closes, before goldmark looks for

@@ -78,7 +78,7 @@ func newParser() parser.Parser {
 	return parser.NewParser(
 		parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
-			util.Prioritized(extension.NewFootnoteParser(), 101))...),
+			util.Prioritized(footnoteRefLimit{extension.NewFootnoteParser()}, 101))...),
 		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
 			util.Prioritized(lineLimits{}, 0),        // before link definitions (100) and tables (200)
 			util.Prioritized(paragraphLimits{}, 300), // after them
