@@ -213,14 +213,14 @@ func setAttributes(h *ast.Heading, attrs []attribute, pr *problems) {
 			hasID = true
 		case "class":
 			for _, c := range splitSpaces(a.value) {
-				if !isToken(c) {
-					pr.add(a.valueOff, "heading class %q is not a plain name: use letters, digits, '-' and '_'", c)
+				if !isToken(c.name) {
+					pr.add(a.valueOff+c.at, "heading class %q is not a plain name: use letters, digits, '-' and '_'", c.name)
 					continue
 				}
 				if len(classes) > 0 {
 					classes = append(classes, ' ')
 				}
-				classes = append(classes, c...)
+				classes = append(classes, c.name...)
 			}
 		default:
 			pr.add(a.nameOff, "heading attribute %q is not allowed: content may set only {#id} and {.class}", a.name)
@@ -251,13 +251,19 @@ func isToken(s string) bool {
 	return true
 }
 
-func splitSpaces(s string) []string {
-	var out []string
+// word is one of the space-separated names in a value, and where it starts.
+type word struct {
+	name string
+	at   int
+}
+
+func splitSpaces(s string) []word {
+	var out []word
 	start := -1
 	for i := 0; i <= len(s); i++ {
 		if i == len(s) || s[i] == ' ' || s[i] == '\t' {
 			if start >= 0 {
-				out = append(out, s[start:i])
+				out = append(out, word{s[start:i], start})
 				start = -1
 			}
 		} else if start < 0 {
@@ -265,7 +271,7 @@ func splitSpaces(s string) []string {
 		}
 	}
 	if len(out) == 0 {
-		out = []string{s} // "" or only spaces: reported as not a plain name
+		out = []word{{s, 0}} // "" or only spaces: reported as not a plain name
 	}
 	return out
 }

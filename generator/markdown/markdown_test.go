@@ -52,18 +52,6 @@ func TestConvertInline(t *testing.T) {
 	}
 }
 
-func FuzzConvert(f *testing.F) {
-	for _, seed := range []string{"**重点**\n继续", "他说：\n“你好”", "## 新闻标题 {#x}", "*斜体，*文字", "| a |\n|---|\n| b |", "__a__b_c_", "[x](y)\n中"} {
-		f.Add(seed)
-	}
-	c := New(Options{})
-	f.Fuzz(func(t *testing.T, src string) {
-		if _, err := c.Convert([]byte(src), nil); err != nil {
-			t.Fatalf("Convert(%q): %v", src, err)
-		}
-	})
-}
-
 type convertCase struct{ name, in, want string }
 
 // runCases converts each case's Markdown and compares the HTML exactly.
