@@ -51,6 +51,11 @@ type problem struct {
 
 var problemsKey = parser.NewContextKey()
 
+// maxErrors is how many problems of one text are listed: a page of a
+// hundred thousand bad headings gets a screenful, not a hundred thousand
+// lines.
+const maxErrors = 100
+
 func newProblems(pc parser.Context) *problems {
 	p := &problems{once: map[string]bool{}, idAt: map[*ast.Heading]int{}}
 	pc.Set(problemsKey, p)
@@ -79,6 +84,10 @@ func (p *problems) errors(src []byte) error {
 		return nil
 	}
 	sort.SliceStable(p.list, func(i, j int) bool { return p.list[i].off < p.list[j].off })
+	if more := len(p.list) - maxErrors; more > 0 {
+		p.list = p.list[:maxErrors+1]
+		p.list[maxErrors].msg = fmt.Sprintf("%s more problems from here on are not listed", thousands(more))
+	}
 	errs := make(Errors, len(p.list))
 	line, lineStart, at := 1, 0, 0
 	for i, pr := range p.list {

@@ -40,6 +40,7 @@ func TestLimits(t *testing.T) {
 			"1:4: this heading has 501 inline marks ([, ], <, or runs of *, _, ~, `); the limit is 500"},
 		{"lines", strings.Repeat("a\n", MaxLines+1),
 			"1:1: this paragraph or table has 5,001 lines; the limit is 5,000"},
+		{"many errors", strings.Repeat("## a {#x}\n", maxErrors+3), strings.Join(manyErrors(), "\n")},
 		{"several limits", strings.Repeat(">", MaxNesting+1) + "\n\n" + strings.Repeat("a\n", MaxLines+1),
 			"1:101: lists, block quotes and footnotes nest 101 deep here; the limit is 100\n" +
 				"3:1: this paragraph or table has 5,001 lines; the limit is 5,000"},
@@ -86,4 +87,14 @@ func TestPositions(t *testing.T) {
 	if e := list[0]; e.Line != 3 || e.Col != 16 {
 		t.Errorf("at %d:%d, want 3:16", e.Line, e.Col)
 	}
+}
+
+// manyErrors is what a text of maxErrors+3 headings {#x} gives: the first
+// is fine, the next maxErrors are listed, and a line says how many more.
+func manyErrors() []string {
+	var lines []string
+	for i := 2; i <= maxErrors+1; i++ {
+		lines = append(lines, strconv.Itoa(i)+`:8: heading id "x" is already used by an earlier heading`)
+	}
+	return append(lines, strconv.Itoa(maxErrors+2)+":8: 2 more problems from here on are not listed")
 }
