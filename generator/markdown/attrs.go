@@ -29,29 +29,37 @@ func (h headingParser) Close(node ast.Node, reader text.Reader, pc parser.Contex
 	if !ok || heading.Parent() == nil || heading.Lines().Len() == 0 {
 		return
 	}
-	src := reader.Source()
+	src, pr := reader.Source(), problemsOf(pc)
 	last := heading.Lines().Len() - 1
-	seg := heading.Lines().At(last)
-	seg = seg.TrimRightSpace(src)
-	if start := attributeStart(seg.Value(src)); start >= 0 {
-		pr := problemsOf(pc)
-		if attrs, ok := parseAttributes(seg.Value(src)[start:], seg.Start+start); ok {
-			setAttributes(heading, attrs, pr)
-			seg = seg.WithStop(seg.Start + start)
-			seg = seg.TrimRightSpace(src)
-			if h.atx {
-				seg = trimClosingHashes(seg, src)
-			}
-			heading.Lines().Set(last, seg)
-		}
-	}
+	seg := takeAttributes(heading, heading.Lines().At(last), src, pr, h.atx)
+	heading.Lines().Set(last, seg)
 	// A setext heading was a paragraph, and its marks were counted then.
-	if h.atx {
-		if n := countMarks(seg.Value(src)); n > MaxMarks {
-			problemsOf(pc).add(seg.Start, "this heading has %s inline marks ([, ], <, or runs of *, _, ~, `); the limit is %s", thousands(n), thousands(MaxMarks))
-			heading.Lines().Clear()
-		}
+	if n := countMarks(seg.Value(src)); h.atx && n > MaxMarks {
+		pr.add(seg.Start, "this heading has %s inline marks ([, ], <, or runs of *, _, ~, `); the limit is %s", thousands(n), thousands(MaxMarks))
+		heading.Lines().Clear()
 	}
+}
+
+// takeAttributes sets the attributes that end a heading's last line, and
+// returns the line without them.
+func takeAttributes(h *ast.Heading, seg text.Segment, src []byte, pr *problems, atx bool) text.Segment {
+	seg = seg.TrimRightSpace(src)
+	line := seg.Value(src)
+	start := attributeStart(line)
+	if start < 0 {
+		return seg
+	}
+	attrs, ok := parseAttributes(line[start:], seg.Start+start)
+	if !ok {
+		return seg
+	}
+	setAttributes(h, attrs, pr)
+	seg = seg.WithStop(seg.Start + start)
+	seg = seg.TrimRightSpace(src)
+	if atx {
+		seg = trimClosingHashes(seg, src)
+	}
+	return seg
 }
 
 // attribute is one item of an attribute block, with the byte offsets of its
