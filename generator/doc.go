@@ -156,6 +156,44 @@
 //	{{< figure "/#projects-share" >}}      a figure of another page: its URL path, "#", its id
 //	{{< figure "big-projects" "bare" >}}   the number alone: 30亿 / 3 billion
 //
+// # Markdown
+//
+// Page text is CommonMark with GitHub's tables and strikethrough, and
+// footnotes ([^1] and "[^1]: note"). Raw HTML is dropped. Emphasis works
+// next to Chinese punctuation (**“重点”**是), and a line break between two
+// Chinese characters is no space.
+//
+// Every heading gets an id to link to, made from its text: letters and
+// digits of any script, lower-cased, with '-' for spaces ("## 新闻标题" gets
+// id="新闻标题"). A heading may set its own id and classes instead:
+//
+//	## 新开工项目 {#new-projects .lead}
+//	## 新开工项目 {id="new-projects" class="lead wide"}
+//
+// Ids and classes are plain names (letters, digits, '-', '_'); no other
+// attribute is allowed, so content cannot restyle the page. Ids are unique
+// on a page: a generated id steps around ids already used ("## Main" gets
+// "main-1" because the layouts use id="main"); an id set by hand that the
+// layouts, a figure of the page or another heading already uses is an
+// error. `generator check` reports any id that two elements of a built page
+// share.
+//
+// Limits keep any text from holding up a build. No real page comes near
+// them; a text past one is an error at the place where it passes it:
+//
+//	1 MiB (1,048,576 bytes)   one page's Markdown, after shortcodes
+//	100                       lists, block quotes and footnotes nested in each other
+//	500                       inline marks in one paragraph, heading or table
+//	                          row: each '[', ']' and '<', and each run of
+//	                          '*', '_', '~' or '`', unless escaped with '\'
+//	5,000                     lines in one paragraph or table
+//	1,000                     footnotes, and references to them, in one page
+//
+// goldmark, which parses the Markdown, takes time that grows with the
+// square of some inputs (thousands of unclosed "[a](" in one paragraph, a
+// list nested thousands deep); within these limits any text converts in a
+// second or two.
+//
 // # Layouts
 //
 // layouts/ holds html/template files. A page is rendered with

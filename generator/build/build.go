@@ -22,8 +22,11 @@ type Result struct {
 // the faults let it, so that one run reports the content, the layouts and
 // the pages that fail together, sorted by position, each once.
 func Site(fsys fs.FS, opts load.Options) (*Result, error) {
-	site, loadErr := load.Load(fsys, opts, markdown.New())
+	// The layouts are read first for the ids they use, which headings in
+	// content must not take.
 	layouts, layoutErr := render.ReadLayouts(fsys)
+	md := markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()})
+	site, loadErr := load.Load(fsys, opts, md)
 	if loadErr != nil {
 		return nil, collect(loadErr, layoutErr)
 	}

@@ -18,11 +18,17 @@ var (
 // CheckLinks follows every href and src in the built HTML and reports each
 // one that leads to no file, or to a #fragment that the target lacks.
 // Links to other sites are not followed; absolute links into the site
-// itself (from baseURL) are.
+// itself (from baseURL) are. It also reports an id that more than one
+// element on a page has: a link to it finds only the first, and a script
+// that looks it up gets the wrong one.
 func (r *Result) CheckLinks() error {
-	files := map[string]string{}
+	files := map[string]bool{}
+	ids := map[string]map[string]int{} // by HTML file: how many elements have each id
 	for _, f := range r.Files {
-		files[f.Path] = string(f.Data)
+		files[f.Path] = true
+		if strings.HasSuffix(f.Path, ".html") {
+			ids[f.Path] = idCounts(string(f.Data))
+		}
 	}
 	base := r.Site.Config.BaseURL
 	var problems []string
@@ -31,19 +37,33 @@ func (r *Result) CheckLinks() error {
 			continue
 		}
 		for _, m := range linkAttr.FindAllStringSubmatch(string(f.Data), -1) {
-			if msg := checkLink(files, base, f.Path, html.UnescapeString(m[1])); msg != "" {
+			if msg := checkLink(files, ids, base, f.Path, html.UnescapeString(m[1])); msg != "" {
 				problems = append(problems, fmt.Sprintf("public/%s: link %q: %s", f.Path, m[1], msg))
+			}
+		}
+		for id, n := range ids[f.Path] {
+			if n > 1 {
+				problems = append(problems, fmt.Sprintf("public/%s: id %q is on %d elements", f.Path, id, n))
 			}
 		}
 	}
 	sort.Strings(problems)
 	if len(problems) > 0 {
-		return fmt.Errorf("%d broken links:\n%s", len(problems), strings.Join(problems, "\n"))
+		return fmt.Errorf("%d problems in the built pages:\n%s", len(problems), strings.Join(problems, "\n"))
 	}
 	return nil
 }
 
-func checkLink(files map[string]string, base, from, link string) string {
+// idCounts counts the elements that have each id in an HTML page.
+func idCounts(doc string) map[string]int {
+	counts := map[string]int{}
+	for _, m := range idAttr.FindAllStringSubmatch(doc, -1) {
+		counts[html.UnescapeString(m[1])]++
+	}
+	return counts
+}
+
+func checkLink(files map[string]bool, ids map[string]map[string]int, base, from, link string) string {
 	inSite := strings.HasPrefix(link, base)
 	if inSite {
 		link = strings.TrimPrefix(link, base)
@@ -72,24 +92,14 @@ func checkLink(files map[string]string, base, from, link string) string {
 	if strings.HasPrefix(p, "../") || p == ".." {
 		return "leads outside the site"
 	}
-	data, ok := files[p]
-	if !ok {
-		if _, isDir := files[path.Join(p, "index.html")]; isDir {
+	if !files[p] {
+		if files[path.Join(p, "index.html")] {
 			return "folder link without a trailing slash"
 		}
 		return "no such file"
 	}
-	if frag != "" && !hasID(data, frag) {
+	if frag != "" && ids[p][frag] == 0 {
 		return fmt.Sprintf("%s has no id %q", p, frag)
 	}
 	return ""
-}
-
-func hasID(doc, id string) bool {
-	for _, m := range idAttr.FindAllStringSubmatch(doc, -1) {
-		if html.UnescapeString(m[1]) == id {
-			return true
-		}
-	}
-	return false
 }

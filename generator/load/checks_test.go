@@ -100,7 +100,7 @@ func TestConfigChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), tt.opts, markdown.New())
+			_, err := Load(site(tt.files), tt.opts, markdown.New(markdown.Options{}))
 			got := ""
 			if err != nil {
 				got = err.Error()
@@ -225,7 +225,7 @@ func TestContentChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), Options{}, markdown.New())
+			_, err := Load(site(tt.files), Options{}, markdown.New(markdown.Options{}))
 			got := ""
 			if err != nil {
 				got = err.Error()
@@ -244,7 +244,7 @@ func TestKeyPositions(t *testing.T) {
 	s, err := Load(site(map[string]string{
 		"content/a.zh.md": "+++\ntitle = \"甲\"\n\n[params]\nreporters = [\"甲\"]\nbyline.label = \"记者\"\n+++\n",
 		"content/a.toml":  "weight = 1\n\n[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +273,7 @@ func TestPageParams(t *testing.T) {
 	s, err := Load(site(map[string]string{
 		"config.toml":     config(`[taxonomies]`, paramsConfig)["config.toml"],
 		"content/a.zh.md": "+++\ntitle = \"甲\"\n[params]\nreporters = [\"甲\", \"乙\"]\nshare = 3\nsince = 2024-05-01\n[[params.terms]]\nterm = \"x\"\n[[params.terms]]\nterm = \"y\"\n+++\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,7 +298,7 @@ func TestFigureStatus(t *testing.T) {
 		"config.toml": config(`"period.h2" = "下半年"`, "\"period.h2\" = \"下半年\"\n\"status.target\" = \"目标\"",
 			`"period.h2" = "Second half"`, "\"period.h2\" = \"Second half\"\n\"status.target\" = \"Target\"")["config.toml"],
 		"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"count\"\nvalue = 3\nstatus = \"target\"\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -40,11 +41,34 @@ func convertPage(p *model.Page, sf *sourceFile, md *markdown.Converter) model.Er
 	summary, e := expandShortcodes(p, sf.path, 1, []byte(sf.fm.Summary))
 	errs = append(errs, e...)
 	var err error
-	if p.Content, err = md.Convert(body); err != nil {
-		errs = append(errs, model.Errorf(sf.path, sf.bodyLine, 0, "markdown: %v", err))
+	if p.Content, err = md.Convert(body, p.OwnIDs()); err != nil {
+		errs = append(errs, markdownErrors(model.Pos{File: sf.path, Line: sf.bodyLine}, "", err)...)
+	}
+	summaryPos, ok := p.KeyPos["summary"]
+	if !ok {
+		summaryPos = model.Pos{File: sf.path, Line: 1}
 	}
 	if p.Summary, err = md.ConvertInline(summary); err != nil {
-		errs = append(errs, model.Errorf(sf.path, 1, 0, "summary: %v", err))
+		errs = append(errs, markdownErrors(summaryPos, "summary: ", err)...)
+	}
+	return errs
+}
+
+// markdownErrors places the converter's errors in the content file. Lines
+// in the body count from where it starts; a summary is a TOML string whose
+// lines are not the file's, so its errors are placed at its key.
+func markdownErrors(start model.Pos, prefix string, err error) model.Errors {
+	var list markdown.Errors
+	if !errors.As(err, &list) {
+		return model.Errors{start.Errorf("%s%v", prefix, err)}
+	}
+	errs := make(model.Errors, len(list))
+	for i, e := range list {
+		if prefix != "" {
+			errs[i] = start.Errorf("%s%s", prefix, e.Msg)
+		} else {
+			errs[i] = model.Errorf(start.File, start.Line+e.Line-1, e.Col, "%s", e.Msg)
+		}
 	}
 	return errs
 }

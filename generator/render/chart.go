@@ -65,8 +65,8 @@ func barChart(p Page, key string, figures []*model.Figure) template.HTML {
 		y = barY + barHeight + rowGap
 	}
 	height := y - rowGap + 4
-	id := "chart-" + key
-	return template.HTML(fmt.Sprintf(`<svg class="chart" role="img" aria-labelledby="%s-title" viewBox="0 0 %g %g" width="%g" height="%g"><title id="%s-title">%s</title>%s</svg>`,
+	id := model.ChartTitleID(key)
+	return template.HTML(fmt.Sprintf(`<svg class="chart" role="img" aria-labelledby="%s" viewBox="0 0 %g %g" width="%g" height="%g"><title id="%s">%s</title>%s</svg>`,
 		id, chartWidth, height, chartWidth, height, id, template.HTMLEscapeString(p.ui("chart."+key)), rows.String()))
 }
 

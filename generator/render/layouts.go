@@ -42,6 +42,7 @@ type Layouts struct {
 	// err holds the faults of the templates, which render.Site reports
 	// with those of the pages.
 	err error
+	ids map[string]string // ReservedIDs
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -60,6 +61,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		l.err, l.allBroken = err, true
 		return l, err
 	}
+	l.ids = literalIDs(src)
 	var errs model.Errors
 	parsed := map[string]*template.Template{}
 	for _, name := range sortedKeys(src) {

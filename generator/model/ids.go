@@ -1,0 +1,25 @@
+package model
+
+import "fmt"
+
+// ChartTitleID is the id of the title of a page's chart of the figures
+// with this chart key: the chart's aria-labelledby names it.
+func ChartTitleID(key string) string { return "chart-" + key + "-title" }
+
+// OwnIDs are the element ids that a page's figures bring to its layout,
+// each with what uses it: a table of figures gives each row its figure's
+// id, and each chart's title is ChartTitleID of its key. The page's
+// headings must not take them.
+func (p *Page) OwnIDs() map[string]string {
+	if len(p.Figures) == 0 {
+		return nil
+	}
+	ids := map[string]string{}
+	for _, f := range p.Figures {
+		ids[f.ID] = fmt.Sprintf("figure %q of this page", f.ID)
+		if f.Chart != "" {
+			ids[ChartTitleID(f.Chart)] = fmt.Sprintf("the title of this page's %q chart", f.Chart)
+		}
+	}
+	return ids
+}
