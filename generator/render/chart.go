@@ -95,7 +95,7 @@ func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
 func alike(key string, figures []*model.Figure) error {
 	first := figures[0]
 	if len(figures) == 1 {
-		return fmt.Errorf("chart %q has one figure (%s): a chart compares two or more; remove its chart key or give it company", key, first.ID)
+		return fmt.Errorf("chart %q has only one figure (%s): a chart compares two or more like figures", key, first.ID)
 	}
 	for _, f := range figures[1:] {
 		switch {

@@ -74,7 +74,7 @@ func TestCharts(t *testing.T) {
 			figures: []*model.Figure{money("a", 42e9, "")}},
 		{name: "one figure says nothing", lang: "en",
 			figures: []*model.Figure{money("a", 42e9, "money"), money("x", 1e9, "")},
-			err:     `chart "money" has one figure (a): a chart compares two or more; remove its chart key or give it company`},
+			err:     `chart "money" has only one figure (a): a chart compares two or more like figures`},
 		{name: "money and a count", lang: "en",
 			figures: []*model.Figure{money("a", 42e9, "money"), count},
 			err:     `chart "money": a is money and n is count: a chart compares like with like`},
