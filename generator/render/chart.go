@@ -66,13 +66,13 @@ func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
 	if err := alike(key, figures); err != nil {
 		return Chart{}, err
 	}
-	max := 0.0
+	largest := 0.0
 	for _, f := range figures {
-		max = math.Max(max, f.Value)
+		largest = math.Max(largest, f.Value)
 	}
 	whole := figures[0].Kind == "percent"
 	if whole {
-		max = math.Max(max, 100)
+		largest = math.Max(largest, 100)
 	}
 	c := Chart{
 		Key:    key,
@@ -82,8 +82,8 @@ func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
 	}
 	for _, f := range figures {
 		share := 0.0
-		if max > 0 {
-			share = math.Round(math.Max(f.Value, 0)/max*1000) / 1000
+		if largest > 0 {
+			share = math.Round(math.Max(f.Value, 0)/largest*1000) / 1000
 		}
 		c.Bars = append(c.Bars, Bar{Figure: f, Label: p.Label(f), Value: p.Figure(f), Share: share})
 	}
