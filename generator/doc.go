@@ -148,7 +148,8 @@
 //	approx = "about"                 # optional: about, atLeast (UI strings approx.<approx>)
 //	status = "target"                # optional: target (争取), potential (可新增); UI strings status.<status>
 //	label = { zh = "新开工项目总投资", en = "Total investment in new projects" }
-//	chart = "shares"                 # optional: figures with the same chart key are drawn together
+//	chart = "shares"                 # optional: figures with the same chart key are drawn together;
+//	                                 # two or more, of one kind, unit and period, or the build fails
 //
 // Page text can quote a figure so that no number is typed twice:
 //
@@ -246,8 +247,12 @@
 //	.Date .Site.Config.Updated   2026年11月29日 / 29 November 2026
 //	.Figure f               a figure's value, qualifier and unit
 //	.Label f, .Period f     a figure's label and period in the page's language
-//	.ChartFigures "key"     the page's figures with that chart key
-//	.Chart "key" figures    an SVG bar chart; its title is UI string chart.<key>
+//	.Status f               "target" or "potential" as UI string status.<status>, or ""
+//	.FigureTable figures    .Figures, .Period (shared by all, for a caption) and
+//	                        .RowPeriods (true when periods differ)
+//	.Charts                 one chart per chart key: .Key, .Title (UI string
+//	                        chart.<key>), .Period, .Whole (percentages) and
+//	                        .Bars (.Figure, .Label, .Value, .Share from 0 to 1)
 //	.Alternates             the page in each language it exists in (hreflang)
 //	.Switcher               per other language, the translation or the nearest
 //	                        section that has one (the language switcher)

@@ -129,8 +129,9 @@ func TestZoneFigures(t *testing.T) {
 }
 
 var (
-	// otherLanguage is an element marked as written in another language.
-	otherLanguage = regexp.MustCompile(`<(span|a)\b[^>]*\blang="zh"[^>]*>[^<]*</(span|a)>`)
+	// otherLanguage is an element marked as written in another language:
+	// a word or name, or a whole section (the 404 page's).
+	otherLanguage = regexp.MustCompile(`<(span|a)\b[^>]*\blang="zh"[^>]*>[^<]*</(span|a)>|(?s)<section\b[^>]*\blang="zh"[^>]*>.*?</section>`)
 	han           = regexp.MustCompile(`\p{Han}`)
 	narrowBracket = regexp.MustCompile(`\p{Han}[()]|[()]\p{Han}`)
 )

@@ -18,8 +18,19 @@
 //     result link opens the zone;
 //   - the site works under /sub/: every request succeeds, the stylesheet
 //     applies, every link stays under /sub/ and search still works;
-//   - axe-core reports no violation on the home, a zone, the search and the
-//     404 page of each language, in the light and in the dark colour scheme;
+//   - axe-core reports no violation (its default rules and target-size, as
+//     Lighthouse runs them) on the home, a zone, the search and the 404
+//     page of each language, on a phone and a desktop screen, in the light
+//     and in the dark colour scheme;
+//   - on a 360 px phone, the headline of every kind of page starts within
+//     200 px of the top, and content keeps a margin above the footer;
+//   - lists of names wrap between names, never inside one; no heading ends
+//     in a line of one character; the search boxes show their whole
+//     placeholder;
+//   - a chart's text is at the body's size, its values stay on one line
+//     inside the column, and each bar is its share of the track;
+//   - each 404 page carries every language's message, its own first, so a
+//     host that serves only the root 404.html still speaks English;
 //   - screenshots of the home and a zone page at 360 and 1280 pixels wide,
 //     full page, for people to look at (and no page is wider than a 360 px
 //     phone screen).

@@ -219,13 +219,18 @@ func TestSubpath(t *testing.T) {
 	b.clean("/sub" + page)
 }
 
+// axePage is a page for axe-core, and what to wait for before running it.
+type axePage struct{ path, wait string }
+
 // axeViolation is what the test keeps of an axe-core result.
 type axeViolation struct {
 	ID, Impact, Help, HelpURL string
 	Nodes                     []struct{ Target, HTML, Summary string }
 }
 
-const axeRunJS = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+// axeRunJS runs axe-core's default rules and target-size (WCAG 2.2: a link
+// or button is 24 px or has room around it), which Lighthouse also runs.
+const axeRunJS = `axe.run(document, {resultTypes: ["violations"], rules: {"target-size": {enabled: true}}}).then(r => r.violations.map(v => ({
 	ID: v.id, Impact: v.impact || "", Help: v.help, HelpURL: v.helpUrl,
 	Nodes: v.nodes.map(n => ({Target: n.target.join(" "), HTML: n.html, Summary: n.failureSummary || ""})),
 })))`
@@ -238,34 +243,45 @@ func TestAxe(t *testing.T) {
 		needCI(t, "axe-core not installed (%v): run npm ci --ignore-scripts", err)
 	}
 	b := newBrowser(t)
-	type page struct{ path, wait string }
-	var pages []page
+	var pages []axePage
 	for _, p := range []string{home, zone} {
-		pages = append(pages, page{p, ""}, page{en(p), ""})
+		pages = append(pages, axePage{p, ""}, axePage{en(p), ""})
 	}
 	// The search pages are checked with their results showing.
 	for _, tc := range searchCases {
-		pages = append(pages, page{tc.search + "?q=" + url.QueryEscape(tc.query), resultSelector(tc.zone)})
+		pages = append(pages, axePage{tc.search + "?q=" + url.QueryEscape(tc.query), resultSelector(tc.zone)})
 	}
-	pages = append(pages, page{"/404.html", ""}, page{en("/404.html"), ""})
+	pages = append(pages, axePage{"/404.html", ""}, axePage{en("/404.html"), ""})
 
-	for _, scheme := range []string{"light", "dark"} {
-		setScheme(b, scheme)
-		for _, p := range pages {
-			b.open(s.root + p.path)
-			if p.wait != "" {
-				waitResult(b, p.path, p.wait)
+	for _, screen := range []struct {
+		name string
+		set  func(*browser)
+	}{{"phone", phone}, {"desktop", desktop}} {
+		screen.set(b)
+		for _, scheme := range []string{"light", "dark"} {
+			setScheme(b, scheme)
+			axePages(t, b, s, axeJS, pages, screen.name+", "+scheme+" scheme")
+		}
+	}
+}
+
+// axePages runs axe-core on each page and reports its violations.
+func axePages(t *testing.T, b *browser, s *site, axeJS []byte, pages []axePage, where string) {
+	t.Helper()
+	for _, p := range pages {
+		b.open(s.root + p.path)
+		if p.wait != "" {
+			waitResult(b, p.path, p.wait)
+		}
+		b.clean(p.path)
+		b.do("injecting axe-core", chromedp.Evaluate[chromedp.Void](string(axeJS)))
+		vs := eval[[]axeViolation](b, axeRunJS, chromedp.EvalAwaitPromise)
+		for _, v := range vs {
+			var nodes strings.Builder
+			for _, n := range v.Nodes {
+				fmt.Fprintf(&nodes, "\n\t\t%s\n\t\t\t%s\n\t\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t\t"))
 			}
-			b.clean(p.path)
-			b.do("injecting axe-core", chromedp.Evaluate[chromedp.Void](string(axeJS)))
-			vs := eval[[]axeViolation](b, axeRunJS, chromedp.EvalAwaitPromise)
-			for _, v := range vs {
-				var nodes strings.Builder
-				for _, n := range v.Nodes {
-					fmt.Fprintf(&nodes, "\n\t\t%s\n\t\t\t%s\n\t\t\t%s", n.Target, n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t\t"))
-				}
-				t.Errorf("%s (%s scheme): axe %s [%s]: %s (%s)%s", p.path, scheme, v.ID, v.Impact, v.Help, v.HelpURL, nodes.String())
-			}
+			t.Errorf("%s (%s): axe %s [%s]: %s (%s)%s", p.path, where, v.ID, v.Impact, v.Help, v.HelpURL, nodes.String())
 		}
 	}
 }

@@ -127,7 +127,9 @@ func figureShortcode(p *model.Page, name string, args []string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	return f.Format(p.Lang, form), nil
+	// No-break spaces keep a number with its unit and qualifier: a line
+	// never ends in "CNY 42" with "billion" on the next.
+	return strings.ReplaceAll(f.Format(p.Lang, form), " ", "\u00a0"), nil
 }
 
 // lookupFigure finds "id" on the page itself or "/path/#id" on another page

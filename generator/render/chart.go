@@ -2,150 +2,110 @@ package render
 
 import (
 	"fmt"
-	"html/template"
+	"maps"
 	"math"
-	"strings"
-	"unicode"
 
 	"westcoast/generator/model"
 )
 
-// Chart geometry, in SVG user units. The view box is about a phone's width,
-// so text keeps its size on a phone and CSS caps the chart on a desktop.
-const (
-	chartWidth = 360.0
-	fontSize   = 14.0
-	lineHeight = 18.0
-	barHeight  = 18.0
-	rowGap     = 14.0
-)
-
-// barChart draws one horizontal bar per figure, labelled in the page's
-// language. Percentages are drawn against 100, other kinds against the
-// largest value, so the same figures give the same bars in every language.
-// Labels wrap to the chart's width; the bars leave room for the longest value.
-func barChart(p Page, key string, figures []*model.Figure) template.HTML {
-	if len(figures) == 0 {
-		return ""
-	}
-	max := 0.0
-	valueRoom := 0.0
-	for _, f := range figures {
-		max = math.Max(max, f.Value)
-		valueRoom = math.Max(valueRoom, textWidth(p.Figure(f))+8)
-	}
-	if figures[0].Kind == "percent" {
-		max = 100
-	}
-	showPeriod := !samePeriod(figures)
-	var rows strings.Builder
-	y := 0.0
-	for _, f := range figures {
-		label := p.Label(f)
-		if period := p.Period(f); showPeriod && period != "" {
-			label += " · " + period
-		}
-		lines := wrap(label, chartWidth)
-		fmt.Fprintf(&rows, `<text class="chart-label" x="0" y="%g">`, y+fontSize)
-		for i, line := range lines {
-			dy := 0.0
-			if i > 0 {
-				dy = lineHeight
-			}
-			fmt.Fprintf(&rows, `<tspan x="0" dy="%g">%s</tspan>`, dy, template.HTMLEscapeString(line))
-		}
-		rows.WriteString(`</text>`)
-		barY := y + lineHeight*float64(len(lines)) + 4
-		w := 1.0
-		if max > 0 {
-			w = math.Max(1, math.Round(f.Value/max*(chartWidth-valueRoom)*10)/10)
-		}
-		fmt.Fprintf(&rows, `<rect class="chart-bar" x="0" y="%g" width="%g" height="%g" rx="2"></rect>`, barY, w, barHeight)
-		fmt.Fprintf(&rows, `<text class="chart-value" x="%g" y="%g">%s</text>`, w+6, barY+barHeight-4, template.HTMLEscapeString(p.Figure(f)))
-		y = barY + barHeight + rowGap
-	}
-	height := y - rowGap + 4
-	id := model.ChartTitleID(key)
-	return template.HTML(fmt.Sprintf(`<svg class="chart" role="img" aria-labelledby="%s" viewBox="0 0 %g %g" width="%g" height="%g"><title id="%s">%s</title>%s</svg>`,
-		id, chartWidth, height, chartWidth, height, id, template.HTMLEscapeString(p.ui("chart."+key)), rows.String()))
+// A Chart is a bar chart of figures that compare like with like: the
+// figures of a page that share a chart key, all of one kind, unit and
+// period. A layout draws it (partials/chart.html in this site) from what
+// the chart has worked out: its title, its period and each bar's length.
+type Chart struct {
+	Key string
+	// Title says what the chart shows: the UI string chart.<key>.
+	Title string
+	// Period says when: the figures' period in the page's language, or "".
+	Period string
+	// Whole is true for percentages: each bar is drawn as a part of the
+	// whole, with the rest of the whole beside it.
+	Whole bool
+	Bars  []Bar
 }
 
-// samePeriod reports whether every figure has the same period; then the
-// period is said once, by the table beside the chart, not on every bar.
-func samePeriod(figures []*model.Figure) bool {
+// A Bar is one figure of a chart.
+type Bar struct {
+	Figure *model.Figure
+	Label  string // in the page's language
+	Value  string // the figure written out, with unit and qualifier
+	// Share is the bar's length from 0 to 1: percentages against 100,
+	// anything else against the chart's largest value, so the same
+	// figures give the same bars in every language.
+	Share float64
+}
+
+// Charts returns the page's charts, one per chart key in the order the
+// keys first appear among its figures. A chart of one figure, or of
+// figures that differ in kind, unit or period, is an error: its bars would
+// say nothing, or compare what cannot be compared.
+func (p Page) Charts() ([]Chart, error) {
+	var keys []string
+	byKey := map[string][]*model.Figure{}
+	for _, f := range p.Figures {
+		if f.Chart == "" {
+			continue
+		}
+		if _, seen := byKey[f.Chart]; !seen {
+			keys = append(keys, f.Chart)
+		}
+		byKey[f.Chart] = append(byKey[f.Chart], f)
+	}
+	charts := make([]Chart, 0, len(keys))
+	for _, key := range keys {
+		c, err := newChart(p, key, byKey[key])
+		if err != nil {
+			return nil, err
+		}
+		charts = append(charts, c)
+	}
+	return charts, nil
+}
+
+func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
+	if err := alike(key, figures); err != nil {
+		return Chart{}, err
+	}
+	largest := 0.0
+	for _, f := range figures {
+		largest = math.Max(largest, f.Value)
+	}
+	whole := figures[0].Kind == "percent"
+	if whole {
+		largest = math.Max(largest, 100)
+	}
+	c := Chart{
+		Key:    key,
+		Title:  p.ui("chart." + key),
+		Period: p.Period(figures[0]),
+		Whole:  whole,
+	}
+	for _, f := range figures {
+		share := 0.0
+		if largest > 0 {
+			share = math.Round(math.Max(f.Value, 0)/largest*1000) / 1000
+		}
+		c.Bars = append(c.Bars, Bar{Figure: f, Label: p.Label(f), Value: p.Figure(f), Share: share})
+	}
+	return c, nil
+}
+
+// alike reports why the figures of a chart cannot be drawn together, if
+// they cannot.
+func alike(key string, figures []*model.Figure) error {
+	first := figures[0]
+	if len(figures) == 1 {
+		return fmt.Errorf("chart %q has only one figure (%s): a chart compares two or more like figures", key, first.ID)
+	}
 	for _, f := range figures[1:] {
-		if f.Period != figures[0].Period {
-			return false
-		}
-	}
-	return true
-}
-
-// textWidth estimates the width of text at fontSize: wide (CJK) characters
-// are square, Latin letters and digits about half as wide. The estimate errs
-// wide so that text is never clipped.
-func textWidth(s string) float64 {
-	w := 0.0
-	for _, r := range s {
 		switch {
-		case isWide(r):
-			w += fontSize
-		case unicode.IsUpper(r):
-			w += fontSize * 0.68
-		default:
-			w += fontSize * 0.58
+		case f.Kind != first.Kind:
+			return fmt.Errorf("chart %q: %s is %s and %s is %s: a chart compares like with like", key, first.ID, first.Kind, f.ID, f.Kind)
+		case !maps.Equal(f.Unit, first.Unit):
+			return fmt.Errorf("chart %q: %s and %s have different units: a chart compares like with like", key, first.ID, f.ID)
+		case f.Period != first.Period:
+			return fmt.Errorf("chart %q: %s and %s have different periods (%q, %q): a chart compares like with like", key, first.ID, f.ID, first.Period, f.Period)
 		}
 	}
-	return w
-}
-
-func isWide(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
-		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
-}
-
-// wrap breaks text into lines no wider than width: between words where
-// there are spaces, between any two characters in Chinese.
-func wrap(text string, width float64) []string {
-	var lines []string
-	var line strings.Builder
-	for _, tok := range tokens(text) {
-		if line.Len() > 0 && textWidth(line.String()+tok) > width {
-			lines = append(lines, strings.TrimSpace(line.String()))
-			line.Reset()
-			tok = strings.TrimLeft(tok, " ")
-		}
-		line.WriteString(tok)
-	}
-	if line.Len() > 0 {
-		lines = append(lines, strings.TrimSpace(line.String()))
-	}
-	return lines
-}
-
-// tokens splits text into pieces a line may break after: each wide
-// character alone, and runs of other characters with their leading space.
-func tokens(text string) []string {
-	var out []string
-	var cur strings.Builder
-	for _, r := range text {
-		switch {
-		case isWide(r):
-			if cur.Len() > 0 {
-				out = append(out, cur.String())
-				cur.Reset()
-			}
-			out = append(out, string(r))
-		case r == ' ' && cur.Len() > 0:
-			out = append(out, cur.String())
-			cur.Reset()
-			cur.WriteRune(r)
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	if cur.Len() > 0 {
-		out = append(out, cur.String())
-	}
-	return out
+	return nil
 }

@@ -1,30 +1,173 @@
 package render
 
 import (
-	"strings"
+	"reflect"
 	"testing"
+
+	"westcoast/generator/model"
 )
 
-func TestWrap(t *testing.T) {
+var chartLangs = map[string]*model.Language{
+	"zh": {Code: "zh", UI: map[string]string{
+		"chart.shares": "占全区比重（%）", "chart.money": "投资", "period.h1": "上半年", "period.h2": "下半年",
+		"status.target": "目标", "approx.about": "约%s"}},
+	"en": {Code: "en", UI: map[string]string{
+		"chart.shares": "Share of district totals (%)", "chart.money": "Investment", "period.h1": "First half", "period.h2": "Second half",
+		"status.target": "Target", "approx.about": "about %s"}},
+}
+
+// pageWith is a page in a language with figures, as a template sees it.
+func pageWith(lang string, figures ...*model.Figure) Page {
+	return Page{Page: &model.Page{Lang: chartLangs[lang], Figures: figures}}
+}
+
+func pct(id string, v float64) *model.Figure {
+	return &model.Figure{ID: id, Kind: "percent", Value: v, Period: "h1", Chart: "shares",
+		Label: map[string]string{"zh": id, "en": id}}
+}
+
+func money(id string, v float64, chart string) *model.Figure {
+	return &model.Figure{ID: id, Kind: "money", Value: v, Period: "h2", Chart: chart,
+		Label: map[string]string{"zh": id, "en": id}}
+}
+
+// bar is what a test checks of a Bar.
+type bar struct {
+	id, value string
+	share     float64
+}
+
+func TestCharts(t *testing.T) {
+	target := money("b", 16.4e9, "money")
+	target.Status = "target"
+	about := money("c", 6e9, "money")
+	about.Approx = "about"
+	count := &model.Figure{ID: "n", Kind: "count", Value: 14, Period: "h2", Chart: "money", Unit: map[string]string{"en": "projects"}}
+	otherUnit := &model.Figure{ID: "m", Kind: "count", Value: 9, Period: "h2", Chart: "money", Unit: map[string]string{"en": "systems"}}
+	count2 := &model.Figure{ID: "n2", Kind: "count", Value: 14, Period: "h2", Chart: "money", Unit: map[string]string{"en": "projects"}}
+	h1 := money("h1", 3e9, "money")
+	h1.Period = "h1"
+
 	tests := []struct {
-		text  string
-		width float64
-		want  []string
+		name    string
+		lang    string
+		figures []*model.Figure
+		title   string
+		period  string
+		whole   bool
+		bars    []bar
+		err     string
 	}{
-		{"Total investment in newly started projects", 200, []string{"Total investment in", "newly started projects"}},
-		{"新开工项目总投资", 60, []string{"新开工项", "目总投资"}},
-		{"short", 360, []string{"short"}},
-		{"Projects going into production · Second half of the year", 360, []string{"Projects going into production · Second", "half of the year"}},
+		{name: "percentages against the whole", lang: "en",
+			figures: []*model.Figure{pct("projects", 54), pct("tax", 68.2)},
+			title:   "Share of district totals (%)", period: "First half", whole: true,
+			bars: []bar{{"projects", "54%", 0.54}, {"tax", "68.2%", 0.682}}},
+		{name: "amounts against the largest", lang: "en",
+			figures: []*model.Figure{money("a", 42e9, "money"), target, about},
+			title:   "Investment", period: "Second half",
+			bars: []bar{{"a", "CNY 42 billion", 1}, {"b", "CNY 16.4 billion", 0.39}, {"c", "about CNY 6 billion", 0.143}}},
+		{name: "the same bars in Chinese", lang: "zh",
+			figures: []*model.Figure{money("a", 42e9, "money"), target},
+			title:   "投资", period: "下半年",
+			bars: []bar{{"a", "420亿元", 1}, {"b", "164亿元", 0.39}}},
+		{name: "figures without a chart key are no chart", lang: "en",
+			figures: []*model.Figure{money("a", 42e9, "")}},
+		{name: "one figure says nothing", lang: "en",
+			figures: []*model.Figure{money("a", 42e9, "money"), money("x", 1e9, "")},
+			err:     `chart "money" has only one figure (a): a chart compares two or more like figures`},
+		{name: "money and a count", lang: "en",
+			figures: []*model.Figure{money("a", 42e9, "money"), count},
+			err:     `chart "money": a is money and n is count: a chart compares like with like`},
+		{name: "projects and systems", lang: "en",
+			figures: []*model.Figure{count2, otherUnit},
+			err:     `chart "money": n2 and m have different units: a chart compares like with like`},
+		{name: "two periods", lang: "en",
+			figures: []*model.Figure{money("a", 42e9, "money"), h1},
+			err:     `chart "money": a and h1 have different periods ("h2", "h1"): a chart compares like with like`},
 	}
 	for _, tt := range tests {
-		got := wrap(tt.text, tt.width)
-		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
-			t.Errorf("wrap(%q, %g) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-		for _, line := range got {
-			if textWidth(line) > tt.width {
-				t.Errorf("wrap(%q): line %q is %g wide, over %g", tt.text, line, textWidth(line), tt.width)
+		t.Run(tt.name, func(t *testing.T) {
+			charts, err := pageWith(tt.lang, tt.figures...).Charts()
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("error %v, want %s", err, tt.err)
+				}
+				return
 			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.bars == nil {
+				if len(charts) != 0 {
+					t.Fatalf("got %d charts, want none", len(charts))
+				}
+				return
+			}
+			if len(charts) != 1 {
+				t.Fatalf("got %d charts, want 1", len(charts))
+			}
+			c := charts[0]
+			if c.Title != tt.title || c.Period != tt.period || c.Whole != tt.whole {
+				t.Errorf("title %q, period %q, whole %v; want %q, %q, %v",
+					c.Title, c.Period, c.Whole, tt.title, tt.period, tt.whole)
+			}
+			var got []bar
+			for _, b := range c.Bars {
+				got = append(got, bar{b.Figure.ID, b.Value, b.Share})
+			}
+			if !reflect.DeepEqual(got, tt.bars) {
+				t.Errorf("bars\n got %v\nwant %v", got, tt.bars)
+			}
+		})
+	}
+}
+
+// TestChartsInOrder: one chart per key, in the order the keys first appear.
+func TestChartsInOrder(t *testing.T) {
+	p := pageWith("en", money("a", 1e9, "second"), pct("p", 10), money("b", 2e9, "second"), pct("q", 20))
+	charts, err := p.Charts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, c := range charts {
+		keys = append(keys, c.Key)
+	}
+	if want := []string{"second", "shares"}; !reflect.DeepEqual(keys, want) {
+		t.Errorf("charts %v, want %v", keys, want)
+	}
+}
+
+func TestFigureTable(t *testing.T) {
+	noPeriod := money("x", 1e9, "")
+	noPeriod.Period = ""
+	tests := []struct {
+		name    string
+		figures []*model.Figure
+		period  string
+		column  bool
+	}{
+		{"a shared period goes in the caption", []*model.Figure{money("a", 1, ""), money("b", 2, "")}, "Second half", false},
+		{"periods that differ go in the rows", []*model.Figure{money("a", 1, ""), pct("p", 3)}, "", true},
+		{"no period, no caption, nothing in the rows", []*model.Figure{noPeriod}, "", false},
+		{"some with a period and some without: in the rows", []*model.Figure{noPeriod, money("a", 1, "")}, "", true},
+	}
+	for _, tt := range tests {
+		got := pageWith("en").FigureTable(tt.figures)
+		if got.Period != tt.period || got.RowPeriods != tt.column {
+			t.Errorf("%s: period %q, row periods %v; want %q, %v", tt.name, got.Period, got.RowPeriods, tt.period, tt.column)
 		}
+	}
+}
+
+func TestStatus(t *testing.T) {
+	f := money("a", 1, "")
+	p := pageWith("zh")
+	if got := p.Status(f); got != "" {
+		t.Errorf("a reported figure: status %q, want none", got)
+	}
+	f.Status = "target"
+	if got := p.Status(f); got != "目标" {
+		t.Errorf("a target: status %q, want 目标", got)
 	}
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"time"
 
 	"westcoast/generator/model"
@@ -133,11 +132,6 @@ func (p Page) Period(f *model.Figure) string {
 	return p.ui("period." + f.Period)
 }
 
-// Chart draws the figures with a chart key as an SVG bar chart.
-func (p Page) Chart(key string, figures []*model.Figure) template.HTML {
-	return barChart(p, key, figures)
-}
-
 // Alternates are the page in every language it is written in, this one
 // included, in language order: for hreflang links, which must only join
 // true translations.
@@ -196,14 +190,3 @@ func (p Page) Breadcrumbs() []*model.Page {
 
 // Languages are the site's languages, in order.
 func (p Page) Languages() []*model.Language { return p.Site.Languages }
-
-// ChartFigures returns the page's figures that have the chart key key.
-func (p Page) ChartFigures(key string) []*model.Figure {
-	var out []*model.Figure
-	for _, f := range p.Figures {
-		if f.Chart == key {
-			out = append(out, f)
-		}
-	}
-	return out
-}
