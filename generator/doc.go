@@ -200,7 +200,8 @@
 // layouts/ holds html/template files. A page is rendered with
 // layouts/_default/baseof.html, which defines the frame and calls blocks
 // ("main", "title", ...), plus every file in layouts/partials/ (called as
-// {{template "partials/name.html" .}}), plus the first of these that exists:
+// {{template "partials/name.html" .}} or, as in Hugo, {{partial "name.html"
+// .}}), plus the first of these that exists:
 //
 //	layouts/<section>/<layout>.html     if front matter sets layout
 //	layouts/_default/<layout>.html
@@ -231,9 +232,12 @@
 // # Template data and functions
 //
 // A template's dot is the page being rendered (render.Page): its fields are
-// those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Content,
-// .Kind, .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev,
-// .Next, .Terms, .Site) and its methods do what depends on the page:
+// those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Kind,
+// .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
+// .Terms, .Alternates, .Switcher, .Breadcrumbs, .Site), worked out once
+// when the site loads, and .Content, the page's own text as HTML. The text
+// is converted as the page is rendered, so other pages have no .Content:
+// lists show their .Summary. Its methods do what depends on the page:
 //
 //	.T "key"                UI string in the page's language, as written
 //	.T "updated" $date      the UI string with its %s, %d filled in; a string
@@ -253,6 +257,11 @@
 //	.Charts                 one chart per chart key: .Key, .Title (UI string
 //	                        chart.<key>), .Period, .Whole (percentages) and
 //	                        .Bars (.Figure, .Label, .Value, .Share from 0 to 1)
+//	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
+//	                        and search index, for .Rel and .Abs
+//
+// and its fields that are pages:
+//
 //	.Alternates             the page in each language it exists in (hreflang)
 //	.Switcher               per other language, the translation or the nearest
 //	                        section that has one (the language switcher)
@@ -260,12 +269,31 @@
 //
 // Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
 // $.Label . and so on. Functions: dict (key, value pairs for a partial),
-// add, and printf, which like .T refuses a format whose verbs do not match
-// its values instead of writing "%!s(MISSING)" into the page.
+// add, printf, which like .T refuses a format whose verbs do not match its
+// values instead of writing "%!s(MISSING)" into the page, and:
+//
+//	partial "name.html" .              runs layouts/partials/name.html
+//	partialCached "name.html" . [v…]   the same, run once for all the pages
+//	                                   with the same language, depth and
+//	                                   variants v, and reused
+//
+// partialCached is Hugo's, with one difference that keeps it correct: the
+// page's language and its depth in the site are always part of the key,
+// since every UI string depends on the one and every relative link on the
+// other. Whatever else the partial shows of the page (its section, say)
+// must be given as a variant, or every page shows the first page's. Use it
+// for the parts of a page that are the same on most pages (a footer, a
+// menu with the section as variant): it is the largest saving a layout can
+// make on a large site.
 //
 // Besides the pages, each build writes per language an Atom feed
-// (index.xml), a search index (search-index.json) and 404.html, and once
-// sitemap.xml (with hreflang alternates) and robots.txt.
+// (index.xml) of the latest pages with their summaries, a search index
+// (search-index.json) and 404.html, and once sitemap.xml (with hreflang
+// alternates) and robots.txt. In config.toml:
+//
+//	paginate = 10             pages on one page of a list (Hugo's key)
+//	[services.rss]
+//	limit = 20                entries in a feed (Hugo's key)
 //
 // # Errors
 //
@@ -288,6 +316,8 @@
 // Pages get pretty URLs: zones/x.zh.md is written to zones/x/index.html and
 // linked as zones/x/. The default language is at the root, the others under
 // /<code>/. Links between pages are relative to the page they are on, so the
-// site works at a host's root and under any subpath; canonical, hreflang,
-// sitemap and feed URLs are absolute, from baseURL.
+// site works at a host's root and under any subpath: they climb to the
+// site's root and go down to the target (../../zones/x/), so that a link
+// depends only on how deep its page is. Canonical, hreflang, sitemap and
+// feed URLs are absolute, from baseURL.
 package main

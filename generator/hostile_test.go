@@ -24,7 +24,7 @@ import (
 //
 //	args: build -destination out     the command line ($ROOT is the case's folder)
 //	exit: 1                          the exit status
-//	fixture: build/testdata/site s   copy a site into $ROOT/s (default: into $ROOT)
+//	fixture: testdata/site s   copy a site into $ROOT/s (default: into $ROOT)
 //	symlink: content/x.zh.md -> /etc/passwd
 //	fifo: content/y.zh.md
 //	dest: out                        the destination, if args do not say it
@@ -32,7 +32,7 @@ import (
 // and then files as in txtar: "-- path --" lines, each followed by its text.
 // "-- want.err --" is the expected standard error; $ROOT in it stands for
 // the case's folder, and a duration ("in 12ms") is written "in TIME".
-var update = flag.Bool("update", false, "rewrite want.err in testdata/hostile from what the generator prints")
+var update = flag.Bool("update", false, "rewrite expected output from what the generator makes: testdata/golden, and want.err in testdata/hostile")
 
 func TestHostileInputs(t *testing.T) {
 	cases, err := filepath.Glob("testdata/hostile/*.txtar")

@@ -39,7 +39,7 @@ func TestKilledBuilds(t *testing.T) {
 	}
 	root := t.TempDir()
 	site := filepath.Join(root, "site")
-	copyTree(t, "build/testdata/site", site)
+	copyTree(t, "testdata/site", site)
 	addPages(t, site, 200)
 	dest := filepath.Join(root, "out", "public")
 	bases := []string{"https://a.example/", "https://b.example/"}

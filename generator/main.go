@@ -10,9 +10,11 @@ import (
 	"strings"
 	"time"
 
-	"westcoast/generator/build"
+	"westcoast/generator/linkcheck"
 	"westcoast/generator/load"
+	"westcoast/generator/model"
 	"westcoast/generator/publish"
+	"westcoast/generator/render"
 	"westcoast/generator/serve"
 	"westcoast/generator/source"
 )
@@ -93,8 +95,17 @@ func (s *siteFlags) fsys() *source.FS {
 	return source.New(s.source, s.maxFileSize)
 }
 
-func (s *siteFlags) build() (*build.Result, error) {
-	return build.Site(s.fsys(), load.Options{BaseURL: s.baseURL, Drafts: s.drafts})
+func (s *siteFlags) options() load.Options {
+	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts}
+}
+
+// inMemory builds the site into memory, for the preview.
+func (s *siteFlags) inMemory() (map[string][]byte, error) {
+	var out render.Memory
+	if _, err := renderSite(s.fsys(), s.options(), &out); err != nil {
+		return nil, err
+	}
+	return out.Files(), nil
 }
 
 // parseFlags parses a command's flags. With -h it prints the command's
@@ -143,14 +154,11 @@ func runBuild(args []string, stderr io.Writer) error {
 		*dest = filepath.Join(sf.source, "public")
 	}
 	start := time.Now()
-	res, err := sf.build()
+	site, err := publishSite(sf.fsys(), sf.options(), *dest, publish.Options{Source: sf.source, Log: stderr})
 	if err != nil {
 		return err
 	}
-	if err := publish.Dir(*dest, publish.Options{Source: sf.source, Log: stderr}, res.Files); err != nil {
-		return err
-	}
-	fmt.Fprintf(stderr, "built %s in %s\n", summary(res), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stderr, "built %s in %s\n", summary(site), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
@@ -165,7 +173,7 @@ func runServe(args []string, stderr io.Writer) error {
 		// Absolute links (canonical, the 404 page) then point at the preview.
 		sf.baseURL = "http://" + addr + "/"
 	}
-	return serve.Run(serve.Options{Source: sf.fsys(), Addr: addr, Build: sf.build, Log: stderr})
+	return serve.Run(serve.Options{Source: sf.fsys(), Addr: addr, Build: sf.inMemory, Log: stderr})
 }
 
 func runCheck(args []string, stderr io.Writer) error {
@@ -174,25 +182,29 @@ func runCheck(args []string, stderr io.Writer) error {
 	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
-	res, err := sf.build()
+	checker := linkcheck.New()
+	site, err := renderSite(sf.fsys(), sf.options(), checker)
 	if err != nil {
 		return err
 	}
-	if err := res.CheckLinks(); err != nil {
+	if err := checker.Check(site.Config.BaseURL); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "checked %s: no problems\n", summary(res))
+	fmt.Fprintf(stderr, "checked %s: no problems\n", summary(site))
 	return nil
 }
 
 // summary reads "42 pages (zh 21, en 21)".
-func summary(res *build.Result) string {
-	counts := res.Counts()
-	total := 0
-	parts := make([]string, len(counts))
-	for i, n := range counts {
-		total += n
-		parts[i] = fmt.Sprintf("%s %d", res.Site.Languages[i].Code, n)
+func summary(site *model.Site) string {
+	parts := make([]string, len(site.Languages))
+	for i, l := range site.Languages {
+		n := 0
+		for _, p := range site.Pages {
+			if p.Lang == l {
+				n++
+			}
+		}
+		parts[i] = fmt.Sprintf("%s %d", l.Code, n)
 	}
-	return fmt.Sprintf("%d pages (%s)", total, strings.Join(parts, ", "))
+	return fmt.Sprintf("%d pages (%s)", len(site.Pages), strings.Join(parts, ", "))
 }

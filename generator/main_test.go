@@ -29,8 +29,8 @@ func TestExitStatus(t *testing.T) {
 		{"argument to build", []string{"build", "site"}, 2, "generator build: unexpected argument \"site\"\n"},
 		{"help for nothing", []string{"help", "nope"}, 2, "generator help: unknown command \"nope\"\n"},
 		{"content error", []string{"build", "-source", broken, "-destination", filepath.Join(out, "p")}, 1, `config.toml:2:1: unknown key "typo"`},
-		{"fixture builds", []string{"build", "-source", "build/testdata/site", "-destination", filepath.Join(out, "q")}, 0, "built 15 pages (zh 8, en 7) in "},
-		{"check", []string{"check", "-source", "build/testdata/site"}, 0, "checked 15 pages (zh 8, en 7): no problems"},
+		{"fixture builds", []string{"build", "-source", "testdata/site", "-destination", filepath.Join(out, "q")}, 0, "built 15 pages (zh 8, en 7) in "},
+		{"check", []string{"check", "-source", "testdata/site"}, 0, "checked 15 pages (zh 8, en 7): no problems"},
 		{"version", []string{"version"}, 0, "generator "},
 		{"new without a kind", []string{"new"}, 2, "generator new: want zone and a slug\n" +
 			"usage: generator new [-source DIR] zone <slug> (see generator new -h)\n"},
@@ -155,7 +155,7 @@ func TestHelpMatchesDoc(t *testing.T) {
 func TestPublishedModes(t *testing.T) {
 	defer syscall.Umask(syscall.Umask(0o022))
 	site := filepath.Join(t.TempDir(), "site")
-	copyTree(t, "build/testdata/site", site)
+	copyTree(t, "testdata/site", site)
 	os.Chmod(filepath.Join(site, "layouts/assets/site.css"), 0o600)
 	os.Chmod(filepath.Join(site, "content/posts/beta/note.txt"), 0o755)
 	out := filepath.Join(t.TempDir(), "public")

@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 )
 
@@ -100,7 +99,7 @@ func TestConfigChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), tt.opts, markdown.New(markdown.Options{}))
+			_, err := Site(site(tt.files), tt.opts)
 			got := ""
 			if err != nil {
 				got = err.Error()
@@ -225,7 +224,7 @@ func TestContentChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), Options{}, markdown.New(markdown.Options{}))
+			_, err := Site(site(tt.files), Options{})
 			got := ""
 			if err != nil {
 				got = err.Error()
@@ -241,10 +240,10 @@ func TestContentChecks(t *testing.T) {
 // so every front matter key's place is part of the page, params included,
 // and a fact's place is in the facts file.
 func TestKeyPositions(t *testing.T) {
-	s, err := Load(site(map[string]string{
+	s, err := Site(site(map[string]string{
 		"content/a.zh.md": "+++\ntitle = \"甲\"\n\n[params]\nreporters = [\"甲\"]\nbyline.label = \"记者\"\n+++\n",
 		"content/a.toml":  "weight = 1\n\n[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New(markdown.Options{}))
+	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,10 +269,10 @@ func TestKeyPositions(t *testing.T) {
 
 // Declared params reach layouts as the declared type.
 func TestPageParams(t *testing.T) {
-	s, err := Load(site(map[string]string{
+	s, err := Site(site(map[string]string{
 		"config.toml":     config(`[taxonomies]`, paramsConfig)["config.toml"],
 		"content/a.zh.md": "+++\ntitle = \"甲\"\n[params]\nreporters = [\"甲\", \"乙\"]\nshare = 3\nsince = 2024-05-01\n[[params.terms]]\nterm = \"x\"\n[[params.terms]]\nterm = \"y\"\n+++\n",
-	}), Options{}, markdown.New(markdown.Options{}))
+	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,11 +293,11 @@ func TestPageParams(t *testing.T) {
 
 // A figure's status reaches the model once both languages label it.
 func TestFigureStatus(t *testing.T) {
-	s, err := Load(site(map[string]string{
+	s, err := Site(site(map[string]string{
 		"config.toml": config(`"period.h2" = "下半年"`, "\"period.h2\" = \"下半年\"\n\"status.target\" = \"目标\"",
 			`"period.h2" = "Second half"`, "\"period.h2\" = \"Second half\"\n\"status.target\" = \"Target\"")["config.toml"],
 		"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"count\"\nvalue = 3\nstatus = \"target\"\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New(markdown.Options{}))
+	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,19 @@ type configFile struct {
 	Taxonomies      map[string]string         `toml:"taxonomies"`
 	Languages       map[string]languageConfig `toml:"languages"`
 	PageParams      map[string]string         `toml:"pageParams"`
+	Paginate        *int                      `toml:"paginate"`
+	Services        struct {
+		RSS struct {
+			Limit *int `toml:"limit"`
+		} `toml:"rss"`
+	} `toml:"services"`
 }
+
+// The defaults for lists and feeds, as Hugo's.
+const (
+	defaultPaginate  = 10
+	defaultFeedLimit = 20
+)
 
 type languageConfig struct {
 	Name        string            `toml:"name"`
@@ -73,6 +85,10 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	cfg.Taxonomies, errs = taxonomies(src, cf.Taxonomies, langs)
 	list = append(list, errs...)
 	params, errs := pageParams(src, cf.PageParams)
+	list = append(list, errs...)
+	cfg.Paginate, errs = positive(src, cf.Paginate, defaultPaginate, "paginate")
+	list = append(list, errs...)
+	cfg.FeedLimit, errs = positive(src, cf.Services.RSS.Limit, defaultFeedLimit, "services", "rss", "limit")
 	list = append(list, errs...)
 	if err := list.Err(); err != nil {
 		return nil, err
@@ -282,4 +298,16 @@ func utc(t time.Time) time.Time {
 		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
 	}
 	return t
+}
+
+// positive is a setting that counts things: at least 1, or its default
+// when it is not set.
+func positive(src *tomlSource, v *int, def int, key ...string) (int, model.Errors) {
+	switch {
+	case v == nil:
+		return def, nil
+	case *v < 1:
+		return def, model.Errors{src.at(key...).Errorf("%s = %d: must be 1 or more", strings.Join(key, "."), *v)}
+	}
+	return *v, nil
 }

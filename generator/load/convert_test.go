@@ -3,40 +3,32 @@ package load
 import (
 	"strings"
 	"testing"
-
-	"westcoast/generator/markdown"
 )
 
-// TestMarkdownErrors checks that the converter's errors name the content
-// file and its line, not the line in the body, and that a heading cannot
-// take an id the layouts or the page's figures use.
-func TestMarkdownErrors(t *testing.T) {
-	figures := "[[figures]]\nid = \"tax-share\"\nkind = \"percent\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n"
+// A summary's faults are at its key: its lines are a TOML string's, not the
+// file's.
+func TestSummaryErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		files map[string]string
 		want  string
 	}{
-		{"attribute in the body",
-			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n正文\n\n## 标题 {style=\"position:fixed\"}\n"},
-			`content/a.zh.md:6:8: heading attribute "style" is not allowed: content may set only {#id} and {.class}`},
-		{"layout id",
-			map[string]string{"content/a.en.md": "+++\ntitle = \"A\"\n+++\n## Skip {#main}\n"},
-			`content/a.en.md:4:11: heading id "main" is already used by layouts/_default/baseof.html`},
-		{"figure id",
-			map[string]string{"content/a.toml": figures, "content/a.en.md": "+++\ntitle = \"A\"\n+++\n\n## Tax {#tax-share}\n"},
-			`content/a.en.md:5:10: heading id "tax-share" is already used by figure "tax-share" of this page`},
-		{"nesting",
-			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n" + strings.Repeat(">", 101) + "\n"},
-			`content/a.zh.md:4:101: lists, block quotes and footnotes nest 101 deep here; the limit is 100`},
-		{"summary",
-			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsummary = \"" + strings.Repeat("- ", 101) + "x\"\n+++\n"},
+		{"list in a summary",
+			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsummary = \"- a\\n- b\"\n+++\n"},
 			`content/a.zh.md:3:1: summary: found a list; a summary is one paragraph of inline Markdown (text, emphasis, links)`},
+		{"second paragraph in a summary",
+			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsummary = \"a\\n\\nb\"\n+++\n"},
+			`content/a.zh.md:3:1: summary: found a second paragraph; a summary is one paragraph of inline Markdown (text, emphasis, links)`},
+		{"summary nested past the limit",
+			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsummary = \"" + strings.Repeat("- ", 101) + "x\"\n+++\n"},
+			`content/a.zh.md:3:1: summary: lists, block quotes and footnotes nest 101 deep here; the limit is 100`},
+		{"unknown figure in a summary",
+			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\nsummary = \"共{{< figure \\\"nope\\\" >}}\"\n+++\n"},
+			`content/a.zh.md:3:1: summary: figure "nope": content/a.zh.md has no figure with that id`},
 	}
-	md := markdown.New(markdown.Options{ReservedIDs: map[string]string{"main": "layouts/_default/baseof.html"}})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), Options{}, md)
+			_, err := Site(site(tt.files), Options{})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -44,21 +36,5 @@ func TestMarkdownErrors(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
-	}
-}
-
-// TestHeadingIDsAvoidFigures checks that a generated id steps around a
-// figure's.
-func TestHeadingIDsAvoidFigures(t *testing.T) {
-	s, err := Load(site(map[string]string{
-		"content/a.toml":  "[[figures]]\nid = \"tax-share\"\nkind = \"percent\"\nvalue = 1\nchart = \"zone\"\nlabel = { zh = \"甲\", en = \"A\" }\n",
-		"content/a.en.md": "+++\ntitle = \"A\"\n+++\n## Tax share\n\n## Chart zone title\n",
-	}), Options{}, markdown.New(markdown.Options{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := `<h2 id="tax-share-1">Tax share</h2>` + "\n" + `<h2 id="chart-zone-title-1">Chart zone title</h2>`
-	if got := strings.TrimSpace(string(s.Page("en", "a").Content)); got != want {
-		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

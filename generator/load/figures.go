@@ -15,7 +15,7 @@ var figureKinds = map[string]bool{"money": true, "count": true, "percent": true}
 // units are needed in every language; periods, statuses and qualifiers need
 // their UI strings. Each fault is reported at its key in src, the file that
 // sets the figures.
-func (b *builder) figures(src *tomlSource, list []figureConfig) []*model.Figure {
+func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figure {
 	seen := map[string]model.Pos{}
 	var out []*model.Figure
 	for i, fc := range list {
@@ -74,7 +74,7 @@ func figureKeyPos(src *tomlSource, i int, key string) model.Pos {
 }
 
 // termsOf checks a page's taxonomy terms.
-func (b *builder) termsOf(p *model.Page, terms map[string][]string) {
+func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
 			if !slugPart.MatchString(t) {

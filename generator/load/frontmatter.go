@@ -57,12 +57,11 @@ type figureConfig struct {
 
 // sourceFile is one parsed Markdown file.
 type sourceFile struct {
-	path     string // relative to the site source, e.g. content/zones/x.zh.md
-	fm       frontMatter
-	set      map[string]bool // top-level keys present in the front matter
-	src      *tomlSource     // the front matter, which knows where its keys are
-	body     []byte
-	bodyLine int // the file line where body starts
+	path string // relative to the site source, e.g. content/zones/x.zh.md
+	fm   frontMatter
+	set  map[string]bool // top-level keys present in the front matter
+	src  *tomlSource     // the front matter, which knows where its keys are
+	body model.Text      // where the text after the front matter is
 }
 
 const fence = "+++"
@@ -107,13 +106,10 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 	if e := checkText(path, body, bodyLine); e != nil {
 		list = append(list, e)
 	}
-	if block := blockIn(fm.Summary); block != "" {
-		list = append(list, src.at("summary").Errorf("summary: found %s; a summary is one paragraph of inline Markdown (text, emphasis, links)", block))
-	}
 	if len(list) > 0 {
 		return nil, list
 	}
-	return &sourceFile{path: path, fm: fm, set: set, src: src, body: body, bodyLine: bodyLine}, nil
+	return &sourceFile{path: path, fm: fm, set: set, src: src, body: bodyText(path, data, body, bodyLine)}, nil
 }
 
 // decodeFrontMatter decodes front matter or a facts file in one pass. The

@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"sync"
 
-	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 	"westcoast/generator/par"
 )
@@ -15,10 +14,11 @@ type Options struct {
 	Drafts  bool   // include pages marked draft
 }
 
-// Load reads a site source (config.toml and content/ at the root of fsys)
-// into a resolved model. Errors name the file, line and column; all the
-// problems found are returned together as model.Errors.
-func Load(fsys fs.FS, opts Options, md *markdown.Converter) (*model.Site, error) {
+// Site reads a site source (config.toml and content/ at the root of fsys)
+// into a resolved model, complete and not to be changed: render only reads
+// it. Errors name the file, line and column; all the problems found are
+// returned together as model.Errors.
+func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	cfg, err := readConfig(fsys, opts)
 	if err != nil {
 		return nil, err
@@ -31,12 +31,13 @@ func Load(fsys fs.FS, opts Options, md *markdown.Converter) (*model.Site, error)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
-	site, err := b.build()
+	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
+	site, err := b.assemble()
 	if err != nil {
 		return nil, err
 	}
-	if err := convertAll(site, parsed, md); err != nil {
+	site.Source = fsys
+	if err := convertSummaries(site, parsed); err != nil {
 		return nil, err
 	}
 	site.Assets, err = resources(fsys, site, files)

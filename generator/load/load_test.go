@@ -5,7 +5,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 )
 
@@ -92,12 +91,6 @@ func TestErrors(t *testing.T) {
 		{"language-dependent key in facts",
 			map[string]string{"content/a.toml": "weight = 2\ntitle = \"x\"\n"},
 			`content/a.toml:2:1: "title" depends on language: set it in each Markdown file, not here`},
-		{"unknown figure",
-			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n第一行\n总投资{{< figure \"nope\" >}}。\n"},
-			`content/a.zh.md:5:4: figure "nope": content/a.zh.md has no figure with that id`},
-		{"unknown shortcode",
-			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n{{< video \"x\" >}}\n"},
-			`content/a.zh.md:4:1: unknown shortcode "video": the one shortcode is figure`},
 		{"bad figure",
 			map[string]string{"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nperiod = \"h3\"\nlabel = { zh = \"甲\" }\n"},
 			"content/a.toml:5:1: figure \"x\": period \"h3\" needs the UI string \"period.h3\" in languages.en.ui\n" +
@@ -115,7 +108,7 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Load(site(tt.files), Options{}, markdown.New(markdown.Options{}))
+			_, err := Site(site(tt.files), Options{})
 			if err == nil {
 				t.Fatal("no error")
 			}
@@ -127,7 +120,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestPageGraph(t *testing.T) {
-	s, err := Load(site(map[string]string{
+	s, err := Site(site(map[string]string{
 		"content/z/_index.zh.md":  "+++\ntitle = \"区\"\n+++\n",
 		"content/z/_index.en.md":  "+++\ntitle = \"Zones\"\n+++\n",
 		"content/z/b.zh.md":       "+++\ntitle = \"乙\"\nweight = 2\ntags = [\"t\"]\n+++\n",
@@ -138,7 +131,7 @@ func TestPageGraph(t *testing.T) {
 		"content/solo.en.md":      "+++\ntitle = \"Solo\"\nmonolingual = true\n+++\n",
 		"content/y/d.zh.md":       "+++\ntitle = \"丁\"\ntags = [\"t\"]\n+++\n",
 		"content/y/d.en.md":       "+++\ntitle = \"D\"\ntags = [\"t\"]\n+++\n",
-	}), Options{}, markdown.New(markdown.Options{}))
+	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,12 +182,12 @@ func TestNestedParams(t *testing.T) {
 	const nested = "[[params.glossary]]\nterm = { zh = \"新区\", en = \"New Area\" }\nnote = { en = \"n\" }\n" +
 		"[[params.glossary]]\nterm = { zh = \"全会\", en = \"plenary session\" }\n" +
 		"[params.box]\ninner = { deep = [1, 2] }\n"
-	s, err := Load(site(map[string]string{
+	s, err := Site(site(map[string]string{
 		"content/a.zh.md": "+++\ntitle = \"甲\"\n" + nested + "+++\n",
 		"content/b.toml":  nested,
 		"content/b.zh.md": "+++\ntitle = \"乙\"\n+++\n",
 		"content/b.en.md": "+++\ntitle = \"B\"\n+++\n",
-	}), Options{}, markdown.New(markdown.Options{}))
+	}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,8 +230,11 @@ func FuzzFrontMatter(f *testing.F) {
 			}
 			return
 		}
-		if sf.bodyLine < 2 {
-			t.Fatalf("body line %d: the body starts after the front matter", sf.bodyLine)
+		if sf.body.Line < 2 {
+			t.Fatalf("body line %d: the body starts after the front matter", sf.body.Line)
+		}
+		if b := sf.body; b.Offset+b.Length != len(data) || !strings.HasSuffix(data, data[b.Offset:]) {
+			t.Fatalf("body at %d+%d in %d bytes", b.Offset, b.Length, len(data))
 		}
 	})
 }
@@ -253,35 +249,4 @@ func asModelError(err error, e **model.Error, list *model.Errors) bool {
 		return true
 	}
 	return false
-}
-
-func FuzzShortcodes(f *testing.F) {
-	for _, seed := range []string{
-		`总投资{{< figure "x" >}}。`,
-		`{{< figure "x" "bare" >}}级`,
-		`{{< figure "/#x" >}}`,
-		`{{< video "x" >}}`,
-		`{{< figure >}}`,
-		"第一行\n{{<",
-	} {
-		f.Add(seed)
-	}
-	s, err := Load(site(map[string]string{
-		"content/a.toml": "[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 3e9\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{}, markdown.New(markdown.Options{}))
-	if err != nil {
-		f.Fatal(err)
-	}
-	page := s.Page("zh", "a")
-	f.Fuzz(func(t *testing.T, body string) {
-		out, errs := expandShortcodes(page, "content/a.zh.md", 4, []byte(body))
-		for _, e := range errs {
-			if e.File != "content/a.zh.md" || e.Line < 4 || e.Col < 1 {
-				t.Fatalf("error without a true position: %v", e)
-			}
-		}
-		if len(errs) == 0 && strings.Contains(string(out), "{{<") {
-			t.Fatalf("a shortcode was left in the text without an error: %q", out)
-		}
-	})
 }

@@ -1,16 +1,8 @@
 package load
 
 import (
-	"sync"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"westcoast/generator/model"
 )
@@ -35,53 +27,4 @@ func checkText(path string, body []byte, firstLine int) *model.Error {
 		col++
 	}
 	return nil
-}
-
-// blockParser parses Markdown blocks as the site's converter does: its
-// block-level extensions are tables and footnotes.
-var blockParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Footnote)).Parser()
-})
-
-// blockIn names the first thing in a summary that cannot go inside a
-// paragraph (a heading, a list, a second paragraph...), or returns "". A
-// summary is shown inside <p>, so it must be one paragraph of inline text.
-func blockIn(summary string) string {
-	if summary == "" {
-		return ""
-	}
-	doc := blockParser().Parse(text.NewReader([]byte(summary)))
-	paragraphs := 0
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if n.Kind() == ast.KindParagraph && paragraphs == 0 {
-			paragraphs++
-			continue
-		}
-		return blockName(n.Kind())
-	}
-	return ""
-}
-
-func blockName(k ast.NodeKind) string {
-	switch k {
-	case ast.KindParagraph:
-		return "a second paragraph"
-	case ast.KindHeading:
-		return "a heading"
-	case ast.KindList:
-		return "a list"
-	case ast.KindBlockquote:
-		return "a block quote"
-	case ast.KindCodeBlock, ast.KindFencedCodeBlock:
-		return "a code block"
-	case ast.KindThematicBreak:
-		return "a thematic break (---)"
-	case ast.KindHTMLBlock:
-		return "an HTML block"
-	case extast.KindTable:
-		return "a table"
-	case extast.KindFootnoteList:
-		return "a footnote"
-	}
-	return "a " + k.String() + " block"
 }

@@ -91,33 +91,34 @@ func newParser() parser.Parser {
 // elements (its figures), each with what uses it; headings never take them
 // either. The error, if any, is Errors.
 func (c *Converter) Convert(src []byte, pageIDs map[string]string) (template.HTML, error) {
+	doc, _, err := c.convert(src, pageIDs)
+	return doc, err
+}
+
+// ConvertDoc renders a whole document, as Convert does, and reads its
+// passages for search from the same parse.
+func (c *Converter) ConvertDoc(src []byte, pageIDs map[string]string) (Doc, error) {
+	html, root, err := c.convert(src, pageIDs)
+	if err != nil {
+		return Doc{}, err
+	}
+	return Doc{HTML: html, Passages: passages(root, src)}, nil
+}
+
+func (c *Converter) convert(src []byte, pageIDs map[string]string) (template.HTML, ast.Node, error) {
 	ctx := parser.NewContext()
 	pr := newProblems(ctx)
 	if !checkSize(src, pr) {
-		return "", pr.errors(src)
+		return "", nil, pr.errors(src)
 	}
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	assignIDs(doc.(*ast.Document), src, idSet{c.reserved, pageIDs}, pr)
 	if err := pr.errors(src); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return template.HTML(buf.String()), nil
-}
-
-// ConvertInline renders a short text, such as a summary, without the
-// paragraph around it.
-func (c *Converter) ConvertInline(src []byte) (template.HTML, error) {
-	out, err := c.Convert(src, nil)
-	if err != nil {
-		return "", err
-	}
-	s := bytes.TrimSpace([]byte(out))
-	if bytes.HasPrefix(s, []byte("<p>")) && bytes.HasSuffix(s, []byte("</p>")) && bytes.Count(s, []byte("<p>")) == 1 {
-		s = s[len("<p>") : len(s)-len("</p>")]
-	}
-	return template.HTML(s), nil
+	return template.HTML(buf.String()), doc, nil
 }

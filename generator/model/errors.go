@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -90,4 +91,42 @@ func (l Errors) sorted() Errors {
 		return a.Msg < b.Msg
 	})
 	return s
+}
+
+// AppendErrors adds err to list, opening up lists and joined errors; an
+// error that has no position keeps its message.
+func AppendErrors(list Errors, err error) Errors {
+	var e *Error
+	switch v := err.(type) {
+	case nil:
+		return list
+	case Errors:
+		return append(list, v...)
+	case interface{ Unwrap() []error }:
+		for _, x := range v.Unwrap() {
+			list = AppendErrors(list, x)
+		}
+		return list
+	}
+	if errors.As(err, &e) && e.Error() == err.Error() {
+		return append(list, e)
+	}
+	return append(list, &Error{Msg: err.Error()})
+}
+
+// Join reports the faults of several stages together, sorted and each once;
+// with one stage failing, its error is returned as it is.
+func Join(errs ...error) error {
+	var list Errors
+	var failed []error
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+			list = AppendErrors(list, err)
+		}
+	}
+	if len(failed) == 1 {
+		return failed[0]
+	}
+	return list.Err()
 }

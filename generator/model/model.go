@@ -4,7 +4,11 @@
 // never changes it.
 package model
 
-import "html/template"
+import (
+	"html/template"
+	"io/fs"
+	"sort"
+)
 
 // Kind says what sort of page a Page is; it picks the default layout.
 type Kind string
@@ -27,6 +31,9 @@ type Site struct {
 	Pages []*Page
 	// Assets are files copied unchanged, keyed by their output path.
 	Assets []Asset
+	// Source is the site's source folder, from which render reads each
+	// page's text (Page.Body) when it renders the page.
+	Source fs.FS
 	byKey  map[string]*Page // "lang\x00key"
 }
 
@@ -79,8 +86,11 @@ type Page struct {
 	Title       string
 	LinkTitle   string
 	Description string
+	// Summary is converted once, by load, since every list shows it. The
+	// text itself is converted by render as the page is rendered (see
+	// Body), so that no stage holds every page's HTML.
 	Summary     template.HTML
-	Content     template.HTML
+	Body        Text
 	Weight      int
 	Layout      string
 	Draft       bool
@@ -102,6 +112,28 @@ type Page struct {
 	Translations []*Page // the same page in the other languages, by language weight
 	Prev, Next   *Page   // neighbours among the parent's pages
 	Taxonomy     string  // for taxonomy and term pages: the plural name
+
+	// Alternates are the page in every language it is written in, this
+	// one included, in language order: for hreflang links, which must
+	// only join true translations.
+	Alternates []*Page
+	// Switcher gives, for every other language, where the language
+	// switcher leads: the translation, or for a page without one the
+	// nearest section above it that has one, so it never leads to a 404.
+	Switcher []*Page
+	// Breadcrumbs are the pages above this one, from the home page down.
+	Breadcrumbs []*Page
+}
+
+// Text is where a page's Markdown is in its source file: render reads it
+// again when it renders the page. Length and Sum let it notice a file that
+// changed after it was loaded.
+type Text struct {
+	File   string // relative to the site source, with slashes
+	Offset int    // of the first byte after the front matter
+	Length int
+	Line   int    // the file line the text starts on
+	Sum    uint64 // FNV-1a of the text
 }
 
 // Config is the decoded config.toml.
@@ -114,6 +146,9 @@ type Config struct {
 	// Updated is when the site's content last changed, RFC 3339; feeds
 	// need it, and it must not come from the clock.
 	Updated string
+	// Paginate is how many pages a list page shows (paginate); FeedLimit
+	// how many entries a feed holds (services.rss.limit).
+	Paginate, FeedLimit int
 }
 
 // Taxonomy is a way of grouping pages: its plural names the front matter key
@@ -158,4 +193,22 @@ func (s *Site) Index() {
 	for _, p := range s.Pages {
 		s.byKey[p.Lang.Code+"\x00"+p.Key] = p
 	}
+}
+
+// SortPages orders pages the way lists show them: by weight (weighted
+// pages first), then title, then key.
+func SortPages(pages []*Page) {
+	sort.SliceStable(pages, func(i, j int) bool {
+		a, b := pages[i], pages[j]
+		if (a.Weight == 0) != (b.Weight == 0) {
+			return a.Weight != 0
+		}
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.Key < b.Key
+	})
 }

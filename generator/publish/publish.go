@@ -24,8 +24,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-
-	"westcoast/generator/render"
 )
 
 // Marker is the file every published folder holds, so that a later build
@@ -230,21 +228,6 @@ func recoverAbandoned(parent, base string) error {
 		}
 	}
 	return nil
-}
-
-// Dir publishes files to dest in one step: Stage, Write each, Commit.
-func Dir(dest string, opts Options, files []render.File) error {
-	s, err := Stage(dest, opts)
-	if err != nil {
-		return err
-	}
-	for _, f := range files {
-		if err := s.Write(f.Path, f.Data); err != nil {
-			s.Discard()
-			return err
-		}
-	}
-	return s.Commit()
 }
 
 // unwrapPath drops the absolute path from a file system error: messages

@@ -8,16 +8,32 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"westcoast/generator/render"
 )
 
-func files(kv ...string) []render.File {
-	var out []render.File
+// file is one file to publish.
+type file struct{ path, data string }
+
+func files(kv ...string) []file {
+	var out []file
 	for i := 0; i < len(kv); i += 2 {
-		out = append(out, render.File{Path: kv[i], Data: []byte(kv[i+1])})
+		out = append(out, file{kv[i], kv[i+1]})
 	}
 	return out
+}
+
+// Dir publishes files to dest in one step: Stage, Write each, Commit.
+func Dir(dest string, opts Options, files []file) error {
+	s, err := Stage(dest, opts)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := s.Write(f.path, []byte(f.data)); err != nil {
+			s.Discard()
+			return err
+		}
+	}
+	return s.Commit()
 }
 
 func TestDirReplacesWhole(t *testing.T) {

@@ -28,12 +28,11 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title   string   `xml:"title"`
-	ID      string   `xml:"id"`
-	Link    atomLink `xml:"link"`
-	Updated string   `xml:"updated"`
-	Summary string   `xml:"summary,omitempty"`
-	Content atomText `xml:"content"`
+	Title   string    `xml:"title"`
+	ID      string    `xml:"id"`
+	Link    atomLink  `xml:"link"`
+	Updated string    `xml:"updated"`
+	Summary *atomText `xml:"summary,omitempty"`
 }
 
 type atomText struct {
@@ -41,29 +40,47 @@ type atomText struct {
 	Body string `xml:",chardata"`
 }
 
-// atomFeed lists a language's content pages. Atom needs an update time; it
-// is the site's configured date, never the clock, so builds stay identical.
+// atomFeed lists a language's latest content pages, as many as
+// services.rss.limit says, each with its summary: a feed stays small
+// however large the site. Atom needs an update time; it is the site's
+// configured date, never the clock, so builds stay identical.
 func atomFeed(site *model.Site, l *model.Language) ([]byte, error) {
 	base := site.Config.BaseURL
 	updated := site.Config.Updated
 	feed := atomFeedXML{
 		NS: "http://www.w3.org/2005/Atom", Lang: l.Code, Title: l.Title,
-		ID: absolute(base, l.Prefix+"/"), Updated: updated,
+		ID: absolute(base, l.Root()), Updated: updated,
 		Links: []atomLink{
-			{Rel: "self", Href: absolute(base, l.Prefix+"/index.xml")},
-			{Rel: "alternate", Href: absolute(base, l.Prefix+"/")},
+			{Rel: "self", Href: absolute(base, l.FeedURL())},
+			{Rel: "alternate", Href: absolute(base, l.Root())},
 		},
 		Author: atomAuthor{Name: l.Title},
 	}
-	for _, p := range site.Pages {
-		if p.Lang != l || p.Kind != model.KindPage || p.Content == "" {
-			continue
-		}
+	for _, p := range latest(site, l, site.Config.FeedLimit) {
 		u := absolute(base, p.URL)
+		var summary *atomText
+		switch {
+		case p.Summary != "":
+			summary = &atomText{Type: "html", Body: string(p.Summary)}
+		case p.Description != "":
+			summary = &atomText{Type: "text", Body: p.Description}
+		}
 		feed.Entries = append(feed.Entries, atomEntry{
-			Title: p.Title, ID: u, Link: atomLink{Rel: "alternate", Href: u}, Updated: updated,
-			Summary: p.Description, Content: atomText{Type: "html", Body: string(p.Content)},
+			Title: p.Title, ID: u, Link: atomLink{Rel: "alternate", Href: u}, Updated: updated, Summary: summary,
 		})
 	}
 	return marshalXML(feed)
+}
+
+// latest are a language's content pages in the order a feed lists them,
+// the first n.
+func latest(site *model.Site, l *model.Language, n int) []*model.Page {
+	var pages []*model.Page
+	for _, p := range site.Pages {
+		if p.Lang == l && p.Kind == model.KindPage {
+			pages = append(pages, p)
+		}
+	}
+	model.SortPages(pages)
+	return pages[:min(n, len(pages))]
 }

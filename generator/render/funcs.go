@@ -29,4 +29,12 @@ var funcs = template.FuncMap{
 	// printf replaces the builtin, which writes "%!s(MISSING)" into the
 	// page when its verbs and values do not match: here that is an error.
 	"printf": sprintf,
+	// partial and partialCached run a partial template; they are bound
+	// to each render (see renderer.partial), these stand in at parse time.
+	"partial":       unbound,
+	"partialCached": unbound,
+}
+
+func unbound(string, any, ...any) (template.HTML, error) {
+	return "", fmt.Errorf("partial is not available here")
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -43,6 +44,8 @@ type Layouts struct {
 	// with those of the pages.
 	err error
 	ids map[string]string // ReservedIDs
+	// base is the base layout with every partial, for partial calls.
+	base *template.Template
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -75,6 +78,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	}
 	base, ok := baseSet(parsed, l.broken)
 	l.allBroken = !ok
+	l.base = base
 	for _, name := range sortedKeys(src) {
 		if isPageTemplate(name) && parsed[name] != nil {
 			if err := l.addPage(base, parsed[name], src); err != nil {
@@ -147,6 +151,22 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 	addTrees(set, page)
 	l.sets[name] = layout{set: set, entry: entry, src: l.src}
 	return nil
+}
+
+// bound returns the layouts for one render: every set cloned, so that the
+// parsed layouts are never executed and can serve any number of renders,
+// with funcs (partial, partialCached) bound to that render.
+func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
+	c := *l
+	c.sets = make(map[string]layout, len(l.sets))
+	for name, lay := range l.sets {
+		lay.set = template.Must(lay.set.Clone()).Funcs(funcs) // cannot fail: never executed
+		c.sets[name] = lay
+	}
+	if l.base != nil {
+		c.base = template.Must(l.base.Clone()).Funcs(funcs)
+	}
+	return &c
 }
 
 // addTrees adds a parsed file's templates to a set. A definition that is
@@ -226,7 +246,7 @@ func listFiles(names []string) string {
 
 // execute runs a page template. Its faults name the template position and
 // the page.
-func (lay layout) execute(w *strings.Builder, p Page) error {
+func (lay layout) execute(w io.Writer, p Page) error {
 	if err := lay.set.ExecuteTemplate(w, lay.entry, p); err != nil {
 		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}

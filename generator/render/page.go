@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"time"
 
 	"westcoast/generator/model"
@@ -11,6 +12,9 @@ import (
 // helpers that depend on it (its language, its place in the site).
 type Page struct {
 	*model.Page
+	// Content is the page's text as HTML, converted as the page is
+	// rendered.
+	Content template.HTML
 	// outPath is where the page is written; links are relative to it.
 	outPath string
 	// absLinks makes every link absolute, for pages such as 404.html that a
@@ -130,62 +134,6 @@ func (p Page) Period(f *model.Figure) string {
 		return ""
 	}
 	return p.ui("period." + f.Period)
-}
-
-// Alternates are the page in every language it is written in, this one
-// included, in language order: for hreflang links, which must only join
-// true translations.
-func (p Page) Alternates() []*model.Page {
-	var out []*model.Page
-	for _, l := range p.Site.Languages {
-		if l == p.Lang {
-			out = append(out, p.Page)
-		}
-		for _, t := range p.Translations {
-			if t.Lang == l {
-				out = append(out, t)
-			}
-		}
-	}
-	return out
-}
-
-// Switcher gives, for every other language, where the language switcher
-// leads: the translation, or for a page without one the nearest section
-// that has one, so the switcher never leads to a 404.
-func (p Page) Switcher() []*model.Page {
-	var out []*model.Page
-	for _, l := range p.Site.Languages {
-		if l != p.Lang {
-			out = append(out, p.TranslationIn(l))
-		}
-	}
-	return out
-}
-
-// TranslationIn returns the page in language l: its translation, or for a
-// page that has none, the nearest section above it that does.
-func (p Page) TranslationIn(l *model.Language) *model.Page {
-	for q := p.Page; q != nil; q = q.Parent {
-		if q.Lang == l {
-			return q
-		}
-		for _, t := range q.Translations {
-			if t.Lang == l {
-				return t
-			}
-		}
-	}
-	return l.Home
-}
-
-// Breadcrumbs are the pages above this one, from the home page down.
-func (p Page) Breadcrumbs() []*model.Page {
-	var trail []*model.Page
-	for q := p.Parent; q != nil; q = q.Parent {
-		trail = append([]*model.Page{q}, trail...)
-	}
-	return trail
 }
 
 // Languages are the site's languages, in order.

@@ -4,70 +4,82 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
 )
 
-// File is one output file.
-type File struct {
-	Path   string // relative to the site root, with slashes
-	Data   []byte
-	Source string // what it is made from, for errors: a content or layout file
+// Output receives a site's files as they are made. Write is called from
+// several goroutines at once, and data may be reused once Write returns.
+type Output interface {
+	Write(path string, data []byte) error
 }
 
-// Site renders every page and copies every asset. The files come back
-// sorted by path. Errors are a model.Errors, each fault once: those of the
-// layouts, and those of the pages that could be rendered with the sound
-// ones.
-func Site(site *model.Site, layouts *Layouts) ([]File, error) {
-	jobs := pageJobs(site)
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs), len(jobs)+2)
-	par.Do(len(jobs), func(i int) {
-		var data []byte
-		data, errs[i] = renderPage(layouts, jobs[i])
-		files[i] = File{Path: strings.TrimPrefix(jobs[i].outPath, "/"), Data: data, Source: jobs[i].Source}
+// Site renders every page of the site with the layouts on every core and
+// hands each file to out as soon as it is made, so that memory holds the
+// pages being rendered, not the site. Then come the files made from the
+// whole site: assets, the 404 pages, feeds, search indexes, the sitemap.
+//
+// Errors are a model.Errors, each fault once: those of the layouts, and
+// those of the pages that could be rendered with the sound ones.
+func Site(site *model.Site, layouts *Layouts, out Output) error {
+	plan, err := planFiles(site, layouts)
+	if err != nil {
+		return err
+	}
+	r := newRenderer(site, layouts, out)
+	errs := make([]error, len(site.Pages), len(site.Pages)+4)
+	par.Do(len(site.Pages), func(i int) {
+		errs[i] = r.page(site.Pages[i])
 	})
-	for _, a := range layouts.assets {
-		files = append(files, File{Path: a.Path, Data: a.Data, Source: a.Source})
-	}
-	for _, a := range site.Assets {
-		files = append(files, File{Path: a.Path, Data: a.Data, Source: a.Source})
-	}
-	extra, err := siteFiles(site, layouts)
-	errs = append(errs, err, layouts.err)
-	files = append(files, extra...)
-	sort.SliceStable(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	errs = append(errs, collisions(files)...)
-	if err := group(errs); err != nil {
-		return nil, err
-	}
-	return files, nil
+	errs = append(errs, layouts.err, r.assets(plan))
+	errs = append(errs, r.siteFiles()...)
+	return group(errs)
 }
 
-// pageJobs lists the pages to render with where each goes.
-func pageJobs(site *model.Site) []Page {
-	jobs := make([]Page, 0, len(site.Pages))
+// planned is one file of the site and what makes it, for messages.
+type planned struct {
+	path, source string
+}
+
+// planFiles lists every file the site will have, to refuse, before anything
+// is rendered, two that would be written to one path.
+func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
+	var files []planned
 	for _, p := range site.Pages {
-		jobs = append(jobs, Page{Page: p, outPath: p.URL + "index.html"})
+		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
 	}
-	return jobs
+	assets := append(append([]model.Asset(nil), layouts.assets...), site.Assets...)
+	for _, a := range assets {
+		files = append(files, planned{a.Path, a.Source})
+	}
+	for _, name := range siteFileNames(site) {
+		files = append(files, planned{name, ""})
+	}
+	sort.SliceStable(files, func(i, j int) bool { return files[i].path < files[j].path })
+	var errs model.Errors
+	for i := 1; i < len(files); i++ {
+		if a, b := files[i-1], files[i]; a.path == b.path {
+			errs = append(errs, &model.Error{Msg: fmt.Sprintf("two files would be written to %s: from %s and from %s", a.path, source(a), source(b))})
+		}
+	}
+	return assets, errs.Err()
 }
 
-// renderPage renders one page. A page whose template failed to parse is
-// left out without an error of its own: the template's fault is reported.
-func renderPage(layouts *Layouts, p Page) ([]byte, error) {
-	lay, skip, err := layouts.lookup(p.Page)
-	if err != nil || skip {
-		return nil, err
+func source(f planned) string {
+	if f.source == "" {
+		return "the generator (" + f.path + ")"
 	}
-	var b strings.Builder
-	if err := lay.execute(&b, p); err != nil {
-		return nil, err
+	return f.source
+}
+
+// assets copies the layouts' and content's files that are not pages.
+func (r *renderer) assets(assets []model.Asset) error {
+	var errs []error
+	for _, a := range assets {
+		errs = append(errs, r.out.Write(a.Path, a.Data))
 	}
-	return []byte(b.String()), nil
+	return errors.Join(errs...)
 }
 
 // what names the page for an error: its content file, or for the 404 page
@@ -81,24 +93,6 @@ func (p Page) what() string {
 		return "the page " + p.URL
 	}
 	return p.Source
-}
-
-// collisions reports output paths that two files would be written to.
-func collisions(files []File) []error {
-	var errs []error
-	for i := 1; i < len(files); i++ {
-		if a, b := files[i-1], files[i]; a.Path == b.Path {
-			errs = append(errs, fmt.Errorf("two files would be written to %s: from %s and from %s", a.Path, source(a), source(b)))
-		}
-	}
-	return errs
-}
-
-func source(f File) string {
-	if f.Source == "" {
-		return "the generator (" + f.Path + ")"
-	}
-	return f.Source
 }
 
 // group reports each fault once: a template fault that every page meets
@@ -126,7 +120,7 @@ func group(errs []error) error {
 			byMsg[key] = &fault{at: pe.at, first: pe.page}
 			order = append(order, byMsg[key])
 		default:
-			list = appendErrors(list, err)
+			list = model.AppendErrors(list, err)
 		}
 	}
 	for _, f := range order {
@@ -145,24 +139,4 @@ func andMore(n int) string {
 		return " and 1 more page"
 	}
 	return fmt.Sprintf(" and %d more pages", n)
-}
-
-// appendErrors adds err to a list, flattening lists and joined errors.
-func appendErrors(list model.Errors, err error) model.Errors {
-	var me *model.Error
-	switch e := err.(type) {
-	case nil:
-		return list
-	case model.Errors:
-		return append(list, e...)
-	case interface{ Unwrap() []error }:
-		for _, x := range e.Unwrap() {
-			list = appendErrors(list, x)
-		}
-		return list
-	}
-	if errors.As(err, &me) && me.Error() == err.Error() {
-		return append(list, me)
-	}
-	return append(list, &model.Error{Msg: err.Error()})
 }

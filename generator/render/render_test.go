@@ -42,7 +42,7 @@ var sound = map[string]string{
 }
 
 // renderWith renders testSite with the sound layouts and some replaced.
-func renderWith(t *testing.T, site *model.Site, files map[string]string) ([]File, error) {
+func renderWith(t *testing.T, site *model.Site, files map[string]string) (map[string][]byte, error) {
 	t.Helper()
 	all := map[string]string{}
 	for k, v := range sound {
@@ -52,7 +52,9 @@ func renderWith(t *testing.T, site *model.Site, files map[string]string) ([]File
 		all[k] = v
 	}
 	l, _ := ReadLayouts(mapFS(all))
-	return Site(site, l)
+	var out Memory
+	err := Site(site, l, &out)
+	return out.Files(), err
 }
 
 func TestRenderErrors(t *testing.T) {
@@ -105,7 +107,7 @@ func TestRenderErrors(t *testing.T) {
 			`layouts/_default/page.html:1:20: .Date: cannot write the number 3 as a date (rendering content/posts/a.zh.md and 3 more pages)`},
 		{"the 404 page",
 			map[string]string{"layouts/404.html": `<p>{{.Titel}}</p>`},
-			`layouts/404.html:1:6: .Titel: a page has no field or method Titel (rendering the zh 404 page)`},
+			`layouts/404.html:1:6: .Titel: a page has no field or method Titel (rendering the zh 404 page and 1 more page)`},
 		{"a partial's fault is reported at the partial",
 			map[string]string{"layouts/partials/x.html": "<p>\n  {{.Lang.Cod}}</p>", "layouts/_default/page.html": `{{define "main"}}{{template "partials/x.html" .}}{{end}}`},
 			`layouts/partials/x.html:2:10: .Lang.Cod: a language has no field or method Cod (rendering content/posts/a.zh.md and 3 more pages)`},
@@ -146,14 +148,14 @@ func TestMissingTemplate(t *testing.T) {
 	site := testSite()
 	site.Page("en", "posts/b").Source = "" // a page made without a file
 	l, _ := ReadLayouts(mapFS(map[string]string{"layouts/_default/home.html": "<p>{{.Title}}</p>", "layouts/_default/section.html": "<p></p>"}))
-	_, err := Site(site, l)
+	err := Site(site, l, &Memory{})
 	want := "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering content/posts/a.zh.md and 3 more pages)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 	site.Page("zh", "posts/a").Source = ""
 	site.Page("zh", "posts/b").Source = ""
-	_, err = Site(site, l)
+	err = Site(site, l, &Memory{})
 	want = "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering the page /posts/a/ and 3 more pages)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
@@ -199,9 +201,9 @@ func TestUIValues(t *testing.T) {
 		"index.html":    `<html>更新于今天|<i data-f="更新于%s"></i>|3/x</html>`,
 		"en/index.html": `<html>Updated today on the site|<i data-f="Updated %s on %s"></i>|3/x</html>`,
 	}
-	for _, f := range files {
-		if w, ok := want[f.Path]; ok && string(f.Data) != w {
-			t.Errorf("%s:\n got  %s\n want %s", f.Path, f.Data, w)
+	for path, w := range want {
+		if got := string(files[path]); got != w {
+			t.Errorf("%s:\n got  %s\n want %s", path, got, w)
 		}
 	}
 }

@@ -2,10 +2,10 @@ package render
 
 import (
 	"encoding/json"
-	"html"
-	"regexp"
 	"strings"
+	"sync"
 
+	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 )
 
@@ -18,22 +18,34 @@ type searchDoc struct {
 	Passages []string `json:"p"`
 }
 
-var (
-	blockElement = regexp.MustCompile(`(?s)<(p|li|h[1-6]|td|th|dd|dt|blockquote)\b[^>]*>(.*?)</(p|li|h[1-6]|td|th|dd|dt|blockquote)>`)
-	anyTag       = regexp.MustCompile(`<[^>]*>`)
-	spaces       = regexp.MustCompile(`\s+`)
-)
+// searchIndex gathers each page's passages as the page is rendered, from
+// its converted text, in page order whatever order pages finish in.
+type searchIndex struct {
+	site *model.Site
+	mu   sync.Mutex
+	docs map[*model.Page][]markdown.Passage
+}
 
-// searchIndex writes the pages of one language with their text cut into
+func newSearchIndex(site *model.Site) *searchIndex {
+	return &searchIndex{site: site, docs: map[*model.Page][]markdown.Passage{}}
+}
+
+func (s *searchIndex) add(p *model.Page, passages []markdown.Passage) {
+	s.mu.Lock()
+	s.docs[p] = passages
+	s.mu.Unlock()
+}
+
+// file writes the pages of one language with their text cut into
 // passages, so the search script can show the passage that matched. The
 // script matches Chinese as substrings, which needs no word segmentation.
-func searchIndex(site *model.Site, l *model.Language) ([]byte, error) {
+func (s *searchIndex) file(l *model.Language) ([]byte, error) {
 	var docs []searchDoc
-	for _, p := range site.Pages {
+	for _, p := range s.site.Pages {
 		if p.Lang != l || p.Layout == "search" {
 			continue
 		}
-		d := searchDoc{Title: p.Title, URL: strings.TrimPrefix(p.URL, l.Prefix+"/"), Passages: []string{}}
+		d := searchDoc{Title: p.Title, URL: strings.TrimPrefix(p.URL, l.Root()), Passages: []string{}}
 		if d.URL == "" {
 			d.URL = "./"
 		}
@@ -43,20 +55,10 @@ func searchIndex(site *model.Site, l *model.Language) ([]byte, error) {
 		if p.Description != "" {
 			d.Passages = append(d.Passages, p.Description)
 		}
-		d.Passages = append(d.Passages, passages(string(p.Content))...)
+		for _, ps := range s.docs[p] {
+			d.Passages = append(d.Passages, ps.Text)
+		}
 		docs = append(docs, d)
 	}
 	return json.Marshal(map[string]any{"pages": docs})
-}
-
-// passages returns the text of each block element in rendered HTML.
-func passages(content string) []string {
-	var out []string
-	for _, m := range blockElement.FindAllStringSubmatch(content, -1) {
-		text := html.UnescapeString(anyTag.ReplaceAllString(m[2], ""))
-		if text = strings.TrimSpace(spaces.ReplaceAllString(text, " ")); text != "" {
-			out = append(out, text)
-		}
-	}
-	return out
 }

@@ -28,22 +28,31 @@ type xhtmlLink struct {
 // x-default, the page in the default language, as search engines ask.
 func sitemapXML(site *model.Site) ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
+	def := site.LanguageByCode(site.Config.DefaultLanguage)
 	for _, p := range site.Pages {
 		u := sitemapURL{Loc: absolute(site.Config.BaseURL, p.URL)}
-		rp := Page{Page: p}
-		for _, alt := range rp.Alternates() {
+		for _, alt := range p.Alternates {
 			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: alt.Lang.Code, Href: absolute(site.Config.BaseURL, alt.URL)})
 		}
-		if def := rp.TranslationIn(defaultLanguage(site)); def != nil && len(u.Links) > 1 {
-			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: absolute(site.Config.BaseURL, def.URL)})
+		if x := switchTo(p, def); x != nil && len(u.Links) > 1 {
+			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: absolute(site.Config.BaseURL, x.URL)})
 		}
 		set.URLs = append(set.URLs, u)
 	}
 	return marshalXML(set)
 }
 
-func defaultLanguage(site *model.Site) *model.Language {
-	return site.LanguageByCode(site.Config.DefaultLanguage)
+// switchTo is the page in language l that the page's switcher leads to.
+func switchTo(p *model.Page, l *model.Language) *model.Page {
+	if p.Lang == l {
+		return p
+	}
+	for _, q := range p.Switcher {
+		if q.Lang == l {
+			return q
+		}
+	}
+	return nil
 }
 
 func marshalXML(v any) ([]byte, error) {

@@ -6,38 +6,44 @@ import (
 	"westcoast/generator/model"
 )
 
-// siteFiles renders the files that are not pages: the 404 page of each
-// language (from layouts/404.html), the sitemap, robots.txt, a feed and a
-// search index per language.
-func siteFiles(site *model.Site, layouts *Layouts) ([]File, error) {
-	var files []File
+// siteFileNames are the paths of the files made from the whole site, for
+// planFiles to check before anything is written.
+func siteFileNames(site *model.Site) []string {
+	names := []string{model.SitemapFile, model.RobotsFile}
 	for _, l := range site.Languages {
-		root := strings.TrimPrefix(l.Prefix+"/", "/")
-		if lay, ok := layouts.sets["404.html"]; ok {
-			p := Page{Page: l.Home, outPath: "/" + root + "404.html", absLinks: true}
-			var b strings.Builder
-			if err := lay.execute(&b, p); err != nil {
-				return nil, err
-			}
-			files = append(files, File{Path: root + "404.html", Data: []byte(b.String())})
-		}
-		feed, err := atomFeed(site, l)
-		if err != nil {
-			return nil, err
-		}
-		index, err := searchIndex(site, l)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Path: root + "index.xml", Data: feed}, File{Path: root + "search-index.json", Data: index})
+		root := strings.TrimPrefix(l.Root(), "/")
+		names = append(names, root+model.NotFoundFile, root+model.FeedFile, root+model.SearchIndexFile)
 	}
-	sitemap, err := sitemapXML(site)
-	if err != nil {
-		return nil, err
+	return names
+}
+
+// siteFiles writes the files that are not pages: the 404 page of each
+// language (from layouts/404.html), a feed and a search index per
+// language, the sitemap and robots.txt.
+func (r *renderer) siteFiles() []error {
+	site := r.site
+	var errs []error
+	for _, l := range site.Languages {
+		root := strings.TrimPrefix(l.Root(), "/")
+		if lay, ok := r.layouts.sets[model.NotFoundFile]; ok {
+			p := Page{Page: l.Home, outPath: l.NotFoundURL(), absLinks: true}
+			errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
+		}
+		errs = append(errs, r.writeFile(root+model.FeedFile, func() ([]byte, error) { return atomFeed(site, l) }))
+		errs = append(errs, r.writeFile(root+model.SearchIndexFile, func() ([]byte, error) { return r.search.file(l) }))
 	}
-	files = append(files,
-		File{Path: "sitemap.xml", Data: sitemap},
-		File{Path: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + absolute(site.Config.BaseURL, "/sitemap.xml") + "\n")},
+	errs = append(errs,
+		r.writeFile(model.SitemapFile, func() ([]byte, error) { return sitemapXML(site) }),
+		r.out.Write(model.RobotsFile, []byte("User-agent: *\nAllow: /\n\nSitemap: "+absolute(site.Config.BaseURL, "/"+model.SitemapFile)+"\n")),
 	)
-	return files, nil
+	return errs
+}
+
+// writeFile makes a file and hands it to the output.
+func (r *renderer) writeFile(path string, build func() ([]byte, error)) error {
+	data, err := build()
+	if err != nil {
+		return err
+	}
+	return r.out.Write(path, data)
 }

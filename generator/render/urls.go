@@ -8,37 +8,18 @@ import (
 // site-relative paths that start with "/"; from is a folder URL (ends in
 // "/") or a file. The result never starts with "/", so the site works under
 // any subpath.
+//
+// It climbs to the site's root and goes down to the target, even between
+// neighbours ("../../zones/y/", not "../y/"): a link then depends only on
+// how deep the page is, so a fragment rendered once (partialCached) fits
+// every page at that depth.
 func relative(from, target string) string {
-	target, frag, hasFrag := strings.Cut(target, "#")
-	fromDir := from[:strings.LastIndex(from, "/")+1]
-	fromParts := splitPath(fromDir)
-	targetParts := splitPath(target)
-	common := 0
-	for common < len(fromParts) && common < len(targetParts) && fromParts[common] == targetParts[common] {
-		common++
-	}
-	rel := strings.Repeat("../", len(fromParts)-common) + strings.Join(targetParts[common:], "/")
-	if strings.HasSuffix(target, "/") && len(targetParts) > common {
-		rel += "/"
-	}
-	if rel == "" {
-		rel = "./"
-	}
-	if hasFrag {
-		if target == fromDir || rel == "./" {
-			return "#" + frag
-		}
-		rel += "#" + frag
+	depth := strings.Count(from, "/") - 1
+	rel := strings.Repeat("../", depth) + strings.TrimPrefix(target, "/")
+	if rel == "" || rel[0] == '#' {
+		rel = "./" + rel
 	}
 	return rel
-}
-
-func splitPath(p string) []string {
-	p = strings.Trim(p, "/")
-	if p == "" {
-		return nil
-	}
-	return strings.Split(p, "/")
 }
 
 // absolute joins a site-relative path to the base URL.

@@ -14,21 +14,18 @@ import (
 	"testing"
 	"time"
 
-	"westcoast/generator/build"
-	"westcoast/generator/model"
-	"westcoast/generator/render"
 	"westcoast/generator/source"
 )
 
 // fixedSite is a server of a few files, built once.
 func fixedSite(t *testing.T) *server {
 	t.Helper()
-	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
-		return &build.Result{Site: &model.Site{}, Files: []render.File{
-			{Path: "index.html", Data: []byte("<body>home</body>")},
-			{Path: "zones/index.html", Data: []byte("<body>zones</body>")},
-			{Path: "a b/index.html", Data: []byte("<body>a b</body>")},
-		}}, nil
+	s := newServer(Options{Log: io.Discard, Build: func() (map[string][]byte, error) {
+		return map[string][]byte{
+			"index.html":       []byte("<body>home</body>"),
+			"zones/index.html": []byte("<body>zones</body>"),
+			"a b/index.html":   []byte("<body>a b</body>"),
+		}, nil
 	}})
 	if err := s.rebuild(); err != nil {
 		t.Fatal(err)

@@ -17,15 +17,13 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"westcoast/generator/build"
 )
 
 // Options say what to serve and where.
 type Options struct {
-	Source fs.FS  // the site's source, watched for changes
-	Addr   string // host:port
-	Build  func() (*build.Result, error)
+	Source fs.FS                             // the site's source, watched for changes
+	Addr   string                            // host:port
+	Build  func() (map[string][]byte, error) // the site's files by path
 	Log    io.Writer
 }
 
@@ -80,14 +78,10 @@ func (s *server) httpServer() *http.Server {
 
 func (s *server) rebuild() error {
 	start := time.Now()
-	res, err := s.opts.Build()
+	files, err := s.opts.Build()
 	if err != nil {
 		fmt.Fprintln(s.opts.Log, err)
 		return err
-	}
-	files := make(map[string][]byte, len(res.Files))
-	for _, f := range res.Files {
-		files[f.Path] = f.Data
 	}
 	s.mu.Lock()
 	s.files = files

@@ -8,21 +8,17 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"westcoast/generator/build"
-	"westcoast/generator/model"
-	"westcoast/generator/render"
 )
 
 func TestServe(t *testing.T) {
 	body := "<html><body>v1</body></html>"
-	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
-		return &build.Result{Site: &model.Site{}, Files: []render.File{
-			{Path: "index.html", Data: []byte(body)},
-			{Path: "a/index.html", Data: []byte("<body>a</body>")},
-			{Path: "404.html", Data: []byte("<body>missing</body>")},
-			{Path: "site.css", Data: []byte("body{}")},
-		}}, nil
+	s := newServer(Options{Log: io.Discard, Build: func() (map[string][]byte, error) {
+		return map[string][]byte{
+			"index.html":   []byte(body),
+			"a/index.html": []byte("<body>a</body>"),
+			"404.html":     []byte("<body>missing</body>"),
+			"site.css":     []byte("body{}"),
+		}, nil
 	}})
 	if err := s.rebuild(); err != nil {
 		t.Fatal(err)
@@ -56,11 +52,11 @@ func TestServe(t *testing.T) {
 // the site is rebuilt, and a failed build keeps the last good files.
 func TestReloadAfterRebuild(t *testing.T) {
 	fail := false
-	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
+	s := newServer(Options{Log: io.Discard, Build: func() (map[string][]byte, error) {
 		if fail {
 			return nil, errors.New("content/a.zh.md:3:1: broken")
 		}
-		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>ok</body>")}}}, nil
+		return map[string][]byte{"index.html": []byte("<body>ok</body>")}, nil
 	}})
 	if err := s.rebuild(); err != nil {
 		t.Fatal(err)
@@ -98,12 +94,12 @@ func TestReloadAfterRebuild(t *testing.T) {
 
 func TestFailedBuildKeepsLastGood(t *testing.T) {
 	calls := 0
-	s := newServer(Options{Log: io.Discard, Build: func() (*build.Result, error) {
+	s := newServer(Options{Log: io.Discard, Build: func() (map[string][]byte, error) {
 		calls++
 		if calls > 1 {
 			return nil, errors.New("broken")
 		}
-		return &build.Result{Site: &model.Site{}, Files: []render.File{{Path: "index.html", Data: []byte("<body>good</body>")}}}, nil
+		return map[string][]byte{"index.html": []byte("<body>good</body>")}, nil
 	}})
 	_ = s.rebuild()
 	_ = s.rebuild()

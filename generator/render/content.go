@@ -1,0 +1,79 @@
+package render
+
+import (
+	"errors"
+	"hash/fnv"
+	"io/fs"
+
+	"westcoast/generator/markdown"
+	"westcoast/generator/model"
+)
+
+// content reads a page's text from its source file again and converts it:
+// this is where Markdown becomes HTML, page by page, as pages are rendered,
+// so no stage holds the HTML of every page.
+func (r *renderer) content(p *model.Page) (markdown.Doc, error) {
+	if p.Body.File == "" {
+		return markdown.Doc{}, nil
+	}
+	text, err := readText(r.site.Source, p.Body)
+	if err != nil {
+		return markdown.Doc{}, err
+	}
+	text, errs := markdown.ExpandShortcodes(text, p.FigureShortcode)
+	if len(errs) > 0 {
+		return markdown.Doc{}, placeErrors(p.Body, errs)
+	}
+	doc, err := r.md.ConvertDoc(text, p.OwnIDs())
+	if err != nil {
+		return markdown.Doc{}, placeErrors(p.Body, err)
+	}
+	return doc, nil
+}
+
+// readText reads the text that load found in a file, and refuses a file
+// that has changed since: a page must not mix two versions of its source.
+func readText(fsys fs.FS, t model.Text) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, t.File)
+	var refused *model.Error
+	switch {
+	case errors.As(err, &refused):
+		return nil, refused
+	case err != nil:
+		return nil, model.Errorf(t.File, 0, 0, "cannot read: %v", unwrapPathError(err))
+	}
+	if len(data) != t.Offset+t.Length {
+		return nil, model.Errorf(t.File, 0, 0, "changed while the site was being built: build again")
+	}
+	text := data[t.Offset:]
+	h := fnv.New64a()
+	h.Write(text)
+	if h.Sum64() != t.Sum {
+		return nil, model.Errorf(t.File, 0, 0, "changed while the site was being built: build again")
+	}
+	return text, nil
+}
+
+// placeErrors puts the converter's errors, whose lines count from the
+// start of the text, at their lines in the content file.
+func placeErrors(t model.Text, err error) error {
+	var list markdown.Errors
+	if !errors.As(err, &list) {
+		return model.Errorf(t.File, t.Line, 0, "%v", err)
+	}
+	errs := make(model.Errors, len(list))
+	for i, e := range list {
+		errs[i] = model.Errorf(t.File, t.Line+e.Line-1, e.Col, "%s", e.Msg)
+	}
+	return errs
+}
+
+// unwrapPathError drops the path from an fs error, since the message
+// already names the file.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"strings"
+	"sync"
+
+	"westcoast/generator/model"
+)
+
+// partial runs a partial template, as Hugo's partial does:
+// {{partial "footer.html" .}} runs layouts/partials/footer.html with the
+// page as its dot.
+func (r *renderer) partial(name string, ctx any, extra ...any) (template.HTML, error) {
+	if len(extra) > 0 {
+		return "", fmt.Errorf("partial takes a name and one value; to pass more, use dict")
+	}
+	return r.runPartial(name, ctx)
+}
+
+// partialCached runs a partial once for every page that shares its
+// language, its depth in the site and the variants given, and reuses the
+// result: {{partialCached "footer.html" .}}, or with variants,
+// {{partialCached "nav.html" . .Section}}. Unlike Hugo's, the language and
+// the depth are always part of the key, because every UI string depends on
+// the one and every relative link on the other; whatever else the partial
+// shows of the page must be given as a variant, or the first page's will
+// be shown on every page.
+func (r *renderer) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
+	p, ok := ctx.(Page)
+	if !ok {
+		return "", fmt.Errorf("partialCached needs the page (.) as its value, not %s", describe(ctx))
+	}
+	key, err := cacheKey(name, p, variants)
+	if err != nil {
+		return "", err
+	}
+	return r.cache.get(key, func() (template.HTML, error) { return r.runPartial(name, ctx) })
+}
+
+func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
+	if r.layouts.base == nil {
+		return "", fmt.Errorf("no partials: the layouts did not parse")
+	}
+	full := "partials/" + strings.TrimPrefix(name, "partials/")
+	if r.layouts.base.Lookup(full) == nil {
+		return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
+	}
+	var b bytes.Buffer
+	if err := r.layouts.base.ExecuteTemplate(&b, full, ctx); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+// cacheKey is what partialCached tells results apart by.
+func cacheKey(name string, p Page, variants []any) (string, error) {
+	var b strings.Builder
+	b.WriteString(name)
+	b.WriteByte(0)
+	b.WriteString(p.Lang.Code)
+	b.WriteByte(0)
+	if p.absLinks {
+		b.WriteString("absolute")
+	} else {
+		fmt.Fprint(&b, strings.Count(p.outPath, "/"))
+	}
+	for _, v := range variants {
+		b.WriteByte(0)
+		switch v := v.(type) {
+		case string, bool, int, int64, float64, model.Kind:
+			fmt.Fprintf(&b, "%T:%v", v, v)
+		case *model.Page:
+			b.WriteString("page:" + v.Lang.Code + ":" + v.Key)
+		case Page:
+			b.WriteString("page:" + v.Lang.Code + ":" + v.Key)
+		case *model.Language:
+			b.WriteString("lang:" + v.Code)
+		default:
+			return "", fmt.Errorf("partialCached: %s cannot tell results apart: use text, a number, a page or a language", describe(v))
+		}
+	}
+	return b.String(), nil
+}
+
+// partialCache holds partialCached's results; each is made once even when
+// several pages ask for it at the same time.
+type partialCache struct {
+	entries sync.Map // key → *cacheEntry
+}
+
+type cacheEntry struct {
+	once sync.Once
+	html template.HTML
+	err  error
+}
+
+func (c *partialCache) get(key string, build func() (template.HTML, error)) (template.HTML, error) {
+	v, _ := c.entries.LoadOrStore(key, &cacheEntry{})
+	e := v.(*cacheEntry)
+	e.once.Do(func() { e.html, e.err = build() })
+	return e.html, e.err
+}

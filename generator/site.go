@@ -1,0 +1,50 @@
+package main
+
+import (
+	"io/fs"
+
+	"westcoast/generator/load"
+	"westcoast/generator/model"
+	"westcoast/generator/publish"
+	"westcoast/generator/render"
+)
+
+// publishSite is the whole pipeline, from the sources to a published site:
+// load, render, publish.
+func publishSite(src fs.FS, opts load.Options, dest string, pub publish.Options) (*model.Site, error) {
+	site, layouts, err := loadSite(src, opts) // config, content and layouts, read and checked
+	if err != nil {
+		return nil, err
+	}
+	out, err := publish.Stage(dest, pub) // a fresh folder beside dest
+	if err != nil {
+		return nil, err
+	}
+	if err := render.Site(site, layouts, out); err != nil { // every page on every core, each file to out as it is made
+		out.Discard()
+		return nil, err
+	}
+	return site, out.Commit() // swapped into dest's place in one step
+}
+
+// renderSite loads and renders a site into out, for check, the preview
+// and tests, which keep no folder.
+func renderSite(src fs.FS, opts load.Options, out render.Output) (*model.Site, error) {
+	site, layouts, err := loadSite(src, opts)
+	if err != nil {
+		return nil, err
+	}
+	return site, render.Site(site, layouts, out)
+}
+
+// loadSite reads the content and the layouts side by side, so that one run
+// reports the faults of both. Faults of the layouts alone are left to
+// render, which reports them with those of the pages it could still render.
+func loadSite(src fs.FS, opts load.Options) (*model.Site, *render.Layouts, error) {
+	layouts, layoutErr := render.ReadLayouts(src)
+	site, loadErr := load.Site(src, opts)
+	if loadErr != nil {
+		return nil, nil, model.Join(loadErr, layoutErr)
+	}
+	return site, layouts, nil
+}
