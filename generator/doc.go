@@ -148,8 +148,9 @@
 //	approx = "about"                 # optional: about, atLeast (UI strings approx.<approx>)
 //	status = "target"                # optional: target (争取), potential (可新增); UI strings status.<status>
 //	label = { zh = "新开工项目总投资", en = "Total investment in new projects" }
-//	chart = "shares"                 # optional: figures with the same chart key are drawn together;
-//	                                 # two or more, of one kind, unit and period, or the build fails
+//	chart = "shares"                 # optional: figures with the same chart key are drawn together,
+//	                                 # like with like: one chart per group of two or more of one kind,
+//	                                 # unit and period; a figure with no like figure is in the table only
 //
 // Page text can quote a figure so that no number is typed twice:
 //
@@ -254,9 +255,10 @@
 //	.Status f               "target" or "potential" as UI string status.<status>, or ""
 //	.FigureTable figures    .Figures, .Period (shared by all, for a caption) and
 //	                        .RowPeriods (true when periods differ)
-//	.Charts                 one chart per chart key: .Key, .Title (UI string
-//	                        chart.<key>), .Period, .Whole (percentages) and
-//	                        .Bars (.Figure, .Label, .Value, .Share from 0 to 1)
+//	.Charts                 one chart per group of like figures of a chart key:
+//	                        .Key, .Title (UI string chart.<key>), .Period, .Unit
+//	                        (of counts), .Whole (percentages) and .Bars
+//	                        (.Figure, .Label, .Value, .Share from 0 to 1)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
 //	                        and search index, for .Rel and .Abs
 //
