@@ -259,6 +259,13 @@
 //	                        .Key, .Title (UI string chart.<key>), .Period, .Unit
 //	                        (of counts), .Whole (percentages) and .Bars
 //	                        (.Figure, .Label, .Value, .Share from 0 to 1)
+//	.Paginator              on a list page (home, section, taxonomy, term): its
+//	                        members paginate at a time (.Pages), with .PageNumber,
+//	                        .TotalPages, .Prev, .Next, .First, .Last (pagers: link
+//	                        with $.Rel), .HasPrev, .HasNext, .Pagers and .Nearby n
+//	                        (the first, the last and those within n). A list page
+//	                        whose template asks for it is written once per pager:
+//	                        <URL>, <URL>page/2/, … (Hugo's .Paginator and paths)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
 //	                        and search index, for .Rel and .Abs
 //
@@ -271,7 +278,7 @@
 //
 // Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
 // $.Label . and so on. Functions: dict (key, value pairs for a partial),
-// add, printf, which like .T refuses a format whose verbs do not match its
+// add, first (first 12 .Pages: a list's first pages, Hugo's), printf, which like .T refuses a format whose verbs do not match its
 // values instead of writing "%!s(MISSING)" into the page, and:
 //
 //	partial "name.html" .              runs layouts/partials/name.html
