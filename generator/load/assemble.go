@@ -48,9 +48,12 @@ func (b *assembler) assemble() (*model.Site, error) {
 func (b *assembler) addFile(f contentFile) {
 	sf := b.parsed[f.path]
 	fm := sf.fm
-	keyPos, figures := sf.src.positions(), sf.src
+	keyPos, figures := sf.src.positions(laterKeys...), sf.src
 	if fa := b.facts[f.key]; fa != nil {
-		for path, pos := range fa.src.positions() {
+		for path, pos := range fa.src.positions(laterKeys...) {
+			if keyPos == nil {
+				keyPos = map[string]model.Pos{}
+			}
 			keyPos[path] = pos
 		}
 		if fa.set["figures"] {
@@ -76,7 +79,14 @@ func (b *assembler) addFile(f contentFile) {
 		Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.site,
 	}
 	p.Figures = b.figures(figures, fm.Figures)
-	b.termsOf(p, fm.Terms)
+	b.termsOf(p, fm.Terms, func(key string) model.Pos {
+		for _, src := range []*tomlSource{sf.src, factsSrc(b.facts[f.key])} {
+			if pos, ok := src.positions(key)[key]; ok {
+				return pos
+			}
+		}
+		return model.Pos{File: p.Source}
+	})
 	b.add(p)
 }
 
@@ -178,6 +188,19 @@ func (b *assembler) checkDrafts() {
 		}
 	}
 }
+
+// factsSrc is a facts file's TOML, or nil.
+func factsSrc(fa *factsSource) *tomlSource {
+	if fa == nil {
+		return nil
+	}
+	return fa.src
+}
+
+// laterKeys are the front matter keys whose place a page keeps
+// (model.Page.KeyPos) for the stages after parsing to blame: a page keeps
+// these few, not every key, because a large site has a great many pages.
+var laterKeys = []string{"layout", "summary", "draft"}
 
 // keyPos is where a page's front matter (or facts file) sets key, or the
 // page's file if it does not.

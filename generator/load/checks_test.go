@@ -1,6 +1,7 @@
 package load
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -236,34 +237,56 @@ func TestContentChecks(t *testing.T) {
 	}
 }
 
-// Issue 8, item 9: a later stage blames the content file, not a template,
-// so every front matter key's place is part of the page, params included,
-// and a fact's place is in the facts file.
+// Issue 8, item 9: every key's place is known, params and facts included,
+// and a page keeps the places a later stage may blame (layout, summary,
+// draft), from its own file or its facts file.
 func TestKeyPositions(t *testing.T) {
-	s, err := Site(site(map[string]string{
-		"content/a.zh.md": "+++\ntitle = \"甲\"\n\n[params]\nreporters = [\"甲\"]\nbyline.label = \"记者\"\n+++\n",
-		"content/a.toml":  "weight = 1\n\n[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n",
-	}), Options{})
+	zh := "+++\ntitle = \"甲\"\nsummary = \"摘要\"\n\n[params]\nreporters = [\"甲\"]\nbyline.label = \"记者\"\n+++\n"
+	facts := "weight = 1\nlayout = \"page\"\n\n[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n"
+	sf, err := parseFile("content/a.zh.md", []byte(zh), schema{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fa, err := parseFacts("content/a.toml", []byte(facts), schema{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := func(src *tomlSource) map[string]model.Pos {
+		var keys []string
+		for _, e := range src.keys.entries {
+			keys = append(keys, e.name)
+		}
+		return src.positions(keys...)
+	}
+	got := all(sf.src)
+	for k, v := range all(fa.src) {
+		got[k] = v
+	}
+	want := map[string]model.Pos{
+		"title":               {File: "content/a.zh.md", Line: 2, Col: 1},
+		"params":              {File: "content/a.zh.md", Line: 5, Col: 2},
+		"params.reporters":    {File: "content/a.zh.md", Line: 6, Col: 1},
+		"params.byline.label": {File: "content/a.zh.md", Line: 7, Col: 8},
+		"weight":              {File: "content/a.toml", Line: 1, Col: 1},
+		"figures.0.id":        {File: "content/a.toml", Line: 5, Col: 1},
+		"figures.0.label.en":  {File: "content/a.toml", Line: 8, Col: 21},
+	}
+	for key, pos := range want {
+		if got[key] != pos {
+			t.Errorf("position of %q = %+v, want %+v", key, got[key], pos)
+		}
+	}
+	s, err := Site(site(map[string]string{"content/a.zh.md": zh, "content/a.toml": facts}), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	p := s.Page("zh", "a")
-	want := map[string]model.Pos{
-		"title":               {File: "content/a.zh.md", Line: 2, Col: 1},
-		"params":              {File: "content/a.zh.md", Line: 4, Col: 2},
-		"params.reporters":    {File: "content/a.zh.md", Line: 5, Col: 1},
-		"params.byline.label": {File: "content/a.zh.md", Line: 6, Col: 8},
-		"weight":              {File: "content/a.toml", Line: 1, Col: 1},
-		"figures.0.id":        {File: "content/a.toml", Line: 4, Col: 1},
-		"figures.0.label.en":  {File: "content/a.toml", Line: 7, Col: 21},
+	kept := map[string]model.Pos{
+		"summary": {File: "content/a.zh.md", Line: 3, Col: 1},
+		"layout":  {File: "content/a.toml", Line: 2, Col: 1},
 	}
-	for key, pos := range want {
-		if got := p.KeyPos[key]; got != pos {
-			t.Errorf("KeyPos[%q] = %+v, want %+v", key, got, pos)
-		}
-	}
-	if en := s.Page("en", "a"); en.KeyPos["title"].File != "content/a.en.md" || en.KeyPos["weight"].File != "content/a.toml" {
-		t.Errorf("en KeyPos: %+v", en.KeyPos)
+	if !reflect.DeepEqual(p.KeyPos, kept) {
+		t.Errorf("the page keeps %+v, want %+v", p.KeyPos, kept)
 	}
 }
 

@@ -31,6 +31,14 @@ type tomlSource struct {
 // key must be spelt as documented: the TOML library would match "Title" to
 // the field for "title", and let it replace the value of "title".
 func (s *tomlSource) decode(v any) error {
+	if doc, ix, ok := fastDecode(s.text); ok {
+		target := reflect.ValueOf(v).Elem()
+		if assign(target, doc) {
+			s.keys = ix
+			return s.unknownKeys(reflect.TypeOf(v)).Err()
+		}
+		target.SetZero() // the library starts again from nothing
+	}
 	_, err := toml.Decode(s.text, v)
 	if err != nil {
 		return s.decodeError(v, err)
@@ -346,10 +354,18 @@ func (s *tomlSource) valueAt(path ...string) model.Pos {
 
 // positions lists where every key is written, by dotted path with array
 // indexes ("params.reporters", "figures.1.id"), for model.Page.KeyPos.
-func (s *tomlSource) positions() map[string]model.Pos {
-	m := make(map[string]model.Pos, len(s.keys.entries))
+func (s *tomlSource) positions(keys ...string) map[string]model.Pos {
+	var m map[string]model.Pos
+	if s == nil {
+		return m
+	}
 	for _, e := range s.keys.entries {
-		m[e.name] = s.pos(e.key)
+		if slices.Contains(keys, e.name) {
+			if m == nil {
+				m = map[string]model.Pos{}
+			}
+			m[e.name] = s.pos(e.key)
+		}
 	}
 	return m
 }

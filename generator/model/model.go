@@ -96,9 +96,9 @@ type Page struct {
 	Draft       bool
 	Monolingual bool
 	Params      map[string]any
-	// KeyPos says where each front matter key was written, by dotted path
-	// ("layout", "params.reporters", "summary"), so that a later stage can
-	// blame the content file's line, not a template.
+	// KeyPos says where the front matter keys that later stages may blame
+	// were written ("layout", "summary", "draft"), so that an error names
+	// the content file's line, not a template.
 	KeyPos  map[string]Pos
 	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page

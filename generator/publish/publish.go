@@ -147,11 +147,17 @@ func checkName(name string) error {
 	return nil
 }
 
+// mkdir makes dir and any of its parents that this staging has not made
+// yet: one system call a folder, where MkdirAll would look first.
 func (s *Staging) mkdir(dir string) error {
-	if _, done := s.dirs.Load(dir); done {
+	if _, done := s.dirs.Load(dir); done || dir == s.tmp {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := s.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	// Another writer may have made it a moment ago.
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return unwrapPath(err)
 	}
 	s.dirs.Store(dir, true)

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // FS is a site's source folder. It implements fs.FS, fs.ReadFileFS,
@@ -27,6 +28,9 @@ type FS struct {
 	rootInfo fs.FileInfo
 	rootErr  error // why the folder cannot be read, if it cannot
 	max      int64 // the largest file that may be read, in bytes
+	// dirs are the folders resolved so far, by name: a folder is checked
+	// once per FS, so make a new FS for each build.
+	dirs sync.Map
 }
 
 // New returns the source folder dir, reading no file larger than
