@@ -18,8 +18,8 @@ func TestExpandShortcodes(t *testing.T) {
 	tests := []struct{ src, want, err string }{
 		{`总投资{{< figure "x" >}}。`, `总投资3\*10\_亿。`, ""},
 		{"甲\n乙{{< figure \"y\" >}}", "甲\n乙", "2:2: no such figure"},
-		{"第一行\n{{<", "第一行\n{{<", `2:1: malformed shortcode: write {{< figure "id" >}}`},
-		{`{{< figure "x" >}} and {{< x`, `3\*10\_亿 and {{< x`, `1:24: malformed shortcode: write {{< figure "id" >}}`},
+		{"第一行\n{{<", "第一行\n{{<", `2:1: "{{<" starts no shortcode call: write {{< name "arg" >}} or {{< name key="value" >}}`},
+		{`{{< figure "x" >}} and {{< x`, `3\*10\_亿 and {{< x`, `1:24: shortcode "x" is not closed with >}}`},
 		{"no calls", "no calls", ""},
 	}
 	for _, tt := range tests {
