@@ -212,7 +212,7 @@ func (s *tagScanner) param(t *tag) string {
 			s.off++
 		}
 		if s.eat("=") {
-			key = string(s.src[start:s.off-1])
+			key = string(s.src[start : s.off-1])
 		} else {
 			s.off = start
 		}
