@@ -147,19 +147,18 @@ func renderFencedCode(w util.BufWriter, src []byte, node ast.Node, entering bool
 }
 
 // writeTokens writes code as chroma lexes it: each run of tokens of one
-// class in a span, text that no rule colours as it is.
+// class in a span, text that no rule colours as it is. White space between
+// two tokens of one class joins their run; other white space is outside
+// any span.
 func writeTokens(w util.BufWriter, lexer chroma.Lexer, code string) error {
 	it, err := lexer.Tokenise(nil, code)
 	if err != nil {
 		return err
 	}
-	open := ""
+	open, space := "", ""
 	var run strings.Builder
 	flush := func() {
-		if run.Len() == 0 {
-			return
-		}
-		if open != "" {
+		if run.Len() > 0 && open != "" {
 			_, _ = w.WriteString(`<span class="` + open + `">` + html.EscapeString(run.String()) + "</span>")
 		} else {
 			_, _ = w.WriteString(html.EscapeString(run.String()))
@@ -167,17 +166,20 @@ func writeTokens(w util.BufWriter, lexer chroma.Lexer, code string) error {
 		run.Reset()
 	}
 	for t := it(); t != chroma.EOF; t = it() {
-		class := tokenClass(t.Type)
 		if strings.TrimSpace(t.Value) == "" {
-			class = open // white space joins whatever run it is in
+			space += t.Value
+			continue
 		}
-		if class != open {
+		if class := tokenClass(t.Type); class != open {
 			flush()
-			open = class
+			_, _ = w.WriteString(html.EscapeString(space))
+			open, space = class, ""
 		}
-		run.WriteString(t.Value)
+		run.WriteString(space + t.Value)
+		space = ""
 	}
 	flush()
+	_, _ = w.WriteString(html.EscapeString(space))
 	return nil
 }
 
