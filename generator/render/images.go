@@ -24,7 +24,7 @@ import (
 type imageIndex struct {
 	byOut map[string]*siteImage
 	list  []*siteImage // each source image once, in source order
-	cache string      // CacheDir
+	cache string       // CacheDir
 }
 
 // siteImage is one image of content/, copied to one or more places.

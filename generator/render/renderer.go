@@ -21,8 +21,8 @@ type renderer struct {
 	mdTypographer *markdown.Converter
 	images        *imageIndex
 	cache         partialCache
-	search  *searchIndex
-	bufs    sync.Pool
+	search        *searchIndex
+	bufs          sync.Pool
 }
 
 func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIndex) *renderer {
