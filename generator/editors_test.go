@@ -121,3 +121,62 @@ func fixtureConfig(t *testing.T) string {
 	}
 	return string(data)
 }
+
+// Issue 12, item 5: an editor's shortcode in layouts/shortcodes/, called
+// with parameters by position or by name, alone on a line (in place of the
+// paragraph), inside text, and paired with Markdown inside; the built-in
+// figure still works beside them.
+func TestShortcodes(t *testing.T) {
+	res := build(t, map[string]string{
+		"layouts/shortcodes/note.html":  `<aside class="note {{.Get "kind"}}"><b>{{.Page.Title}}</b> {{.Inner}}</aside>`,
+		"layouts/shortcodes/abbr.html":  `<abbr title="{{.Get 1}}">{{.Get 0}}</abbr>`,
+		"layouts/shortcodes/count.html": `{{.Ordinal}}/{{.Name}}/{{.IsNamedParams}}/{{len .Params}}`,
+		"content/posts/alpha.en.md": page("Alpha", "Made in the {{< abbr \"PRC\" `People's Republic <of> China` >}}.\n\n"+
+			"{{< note kind=\"warn\" >}}\nSee **this**: {{< abbr \"EU\" \"European Union\" >}}, {{< figure \"projects\" >}}.\n{{< /note >}}\n\n"+
+			"{{< note kind=\"big\" >}}\n## Inside\n\nTwo\n\nparagraphs\n{{< /note >}}\n\n"+
+			"A {{< count a=\"1\" b=\"2\" >}} and {{< count />}}; shown: {{</* note kind=\"x\" */>}}\n"),
+	})
+	contains(t, "en/posts/alpha/index.html", res.file("en/posts/alpha/index.html"),
+		`<p>Made in the <abbr title="People&#39;s Republic &lt;of&gt; China">PRC</abbr>.</p>`,
+		"<aside class=\"note warn\"><b>Alpha</b> See <strong>this</strong>: <abbr title=\"European Union\">EU</abbr>, 14\u00a0projects.</aside>\n",
+		"<aside class=\"note big\"><b>Alpha</b> <h2 id=\"inside\">Inside</h2>\n<p>Two</p>\n<p>paragraphs</p></aside>\n",
+		`<p>A 3/count/true/2 and 4/count/false/0; shown: {{&lt; note kind=&quot;x&quot; &gt;}}</p>`,
+	)
+}
+
+// Issue 12, item 5: a shortcode's faults name the content file and the
+// line of the call, with the template's position when the template fails.
+func TestShortcodeErrors(t *testing.T) {
+	layouts := map[string]string{
+		"layouts/shortcodes/note.html": `<aside>{{.Get 0}}{{.Inner}}</aside>`,
+		"layouts/shortcodes/bad.html":  "<b>\n{{.Page.Nope}}</b>",
+	}
+	tests := []struct{ name, text, want string }{
+		{"unknown", "Text\n\n{{< nte \"a\" >}}\n", `content/posts/alpha.en.md:6:1: unknown shortcode "nte": there is no layouts/shortcodes/nte.html (nor is it the built-in figure)`},
+		{"template fault", "Text {{< bad >}}\n", `content/posts/alpha.en.md:4:6: shortcode "bad": layouts/shortcodes/bad.html:2:8: .Page.Nope: a page has no field or method Nope`},
+		{"named where positional", "{{< note key=\"a\" >}}\n", `content/posts/alpha.en.md:4:1: shortcode "note": layouts/shortcodes/note.html:1:10: .Get: position 0 asked for, but the call names its parameters: use .Get "key"`},
+		{"mixed parameters", "x\n{{< note \"a\" key=\"b\" >}}\n", `content/posts/alpha.en.md:5:1: shortcode "note" mixes positional and named parameters: use one kind`},
+		{"not closed", "x {{< note \"a\"\n\ny\n", `content/posts/alpha.en.md:4:3: shortcode "note" is not closed with >}}`},
+		{"stray closing tag", "x\n\n{{< /note >}}\n", `content/posts/alpha.en.md:6:1: {{< /note >}} closes no {{< note >}} before it`},
+		{"fault in the inner text", "{{< note \"a\" >}}\nline\n\n## H {style=\"x\"}\n{{< /note >}}\n", `content/posts/alpha.en.md:7:7: heading attribute "style" is not allowed: content may set only {#id} and {.class}`},
+		{"in code", "```\n{{< note \"a\" >}}\n```\n", `content/posts/alpha.en.md:5:1: a shortcode's output cannot stand here (in code, or a link's title); to show the call itself in code, write {{</* name */>}}`},
+		{"in a link", "[x]({{< note \"a\" >}})\n", `content/posts/alpha.en.md:4:5: a shortcode cannot stand in a link's destination; write the address, or the path of the content file`},
+		{"Hugo's figure", "{{< figure src=\"a.jpg\" >}}\n", `content/posts/alpha.en.md:4:1: figure quotes a number of the page: {{< figure "id" >}}; for an image write ![what it shows](photo.jpg)`},
+		{"percent shortcode", "{{% note %}}\n", `content/posts/alpha.en.md:4:1: {{% … %}} shortcodes are not supported: write {{< … >}} (the inner text of a paired call is Markdown already)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"content/posts/alpha.en.md": page("Alpha", tt.text)}
+			for k, v := range layouts {
+				files[k] = v
+			}
+			if got := buildErr(t, files); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+	got := buildErr(t, map[string]string{"layouts/shortcodes/figure.html": "<img>"})
+	if want := `layouts/shortcodes/figure.html: figure is the built-in shortcode that quotes a figure ({{< figure "id" >}}): give this template another name`; got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

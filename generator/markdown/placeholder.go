@@ -53,23 +53,26 @@ func (n *shortcodeBlock) Kind() ast.NodeKind { return kindShortcodeBlock }
 
 func (n *shortcodeBlock) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-// placeholderParser reads "\x1a7\x1a" as the output of shortcode 7.
+// placeholderParser reads "&\x1a7\x1a" as the output of shortcode 7.
 type placeholderParser struct{}
 
-func (placeholderParser) Trigger() []byte { return []byte{placeholderMark} }
+func (placeholderParser) Trigger() []byte { return []byte{placeholderStart} }
 
 func (placeholderParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	end := bytes.IndexByte(line[1:], placeholderMark)
+	if len(line) < 4 || line[1] != placeholderMark {
+		return nil
+	}
+	end := bytes.IndexByte(line[2:], placeholderMark)
 	if end < 1 {
 		return nil
 	}
-	n, err := strconv.Atoi(string(line[1 : 1+end]))
+	n, err := strconv.Atoi(string(line[2 : 2+end]))
 	outputs := pageOf(pc).Shortcodes
 	if err != nil || n < 0 || n >= len(outputs) {
 		return nil
 	}
-	block.Advance(end + 2)
+	block.Advance(end + 3)
 	return &shortcodeHTML{html: outputs[n]}
 }
 

@@ -54,9 +54,14 @@ type edit struct {
 	src, end int // the call in src
 }
 
-// placeholderMark opens and closes a placeholder, "\x1a7\x1a": a control
-// character, which no content file may hold, so that no text can forge one.
-const placeholderMark = '\x1a'
+// A placeholder is "&\x1a7\x1a": goldmark offers inline parsers only
+// punctuation to start at, and no other parser starts at '&'; the rest is
+// marked by a control character, which no content file may hold, so that
+// no text can forge one.
+const (
+	placeholderStart = '&'
+	placeholderMark  = '\x1a'
+)
 
 // Expand replaces each shortcode call in src with what expand makes of it.
 // Calls inside a paired call's inner text are left in Inner, for expand
@@ -91,7 +96,7 @@ func Expand(src []byte, expand func(Call) (Expansion, error)) (Expanded, Errors)
 			continue
 		}
 		if x.HTML != "" {
-			text = append(text, placeholderMark)
+			text = append(text, placeholderStart, placeholderMark)
 			text = strconv.AppendInt(text, int64(len(out.HTML)), 10)
 			text = append(text, placeholderMark)
 			out.HTML = append(out.HTML, x.HTML)

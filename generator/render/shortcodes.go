@@ -53,7 +53,7 @@ func (s Shortcode) Get(key any) (string, error) {
 	switch k := key.(type) {
 	case int:
 		if s.params != nil {
-			return "", fmt.Errorf("shortcode %q: .Get %d asks for a positional parameter, but the call names its parameters", s.Name, k)
+			return "", fmt.Errorf(`position %d asked for, but the call names its parameters: use .Get "key"`, k)
 		}
 		if k < 0 || k >= len(s.args) {
 			return "", nil
@@ -61,11 +61,11 @@ func (s Shortcode) Get(key any) (string, error) {
 		return s.args[k], nil
 	case string:
 		if s.args != nil {
-			return "", fmt.Errorf("shortcode %q: .Get %q asks for a named parameter, but the call gives them by position", s.Name, k)
+			return "", fmt.Errorf("%q asked for, but the call gives its parameters by position: use .Get 0", k)
 		}
 		return s.params[k], nil
 	}
-	return "", fmt.Errorf("shortcode %q: .Get takes a position (0) or a name (\"key\"), not %s", s.Name, describe(key))
+	return "", fmt.Errorf(`a position (0) or a name ("key") is wanted, not %s`, describe(key))
 }
 
 // Params are the call's parameters: a list for positional ones, a map for
