@@ -39,8 +39,8 @@ func photo(t *testing.T, format string, w, h int) string {
 // bundle is the fixture's bundle page beta with images beside it.
 func bundle(t *testing.T, text string, extra map[string]string) map[string]string {
 	files := map[string]string{
-		"content/posts/beta/wide.jpg":   photo(t, "jpeg", 1000, 500),
-		"content/posts/beta/small.png":  photo(t, "png", 200, 100),
+		"content/posts/beta/wide.jpg":    photo(t, "jpeg", 1000, 500),
+		"content/posts/beta/small.png":   photo(t, "png", 200, 100),
 		"content/posts/beta/index.en.md": page("Beta", text),
 	}
 	for k, v := range extra {

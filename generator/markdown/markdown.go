@@ -48,7 +48,7 @@ func New(opts Options) *Converter {
 	extensions := []goldmark.Extender{
 		extension.Table,    // editors tabulate figures
 		extension.TaskList, // - [x] done, as on GitHub
-		extension.Linkify,  // a bare https://… or www.… is a link
+		linkify{},          // a bare https://… or www.… is a link
 		CJK,                // emphasis, strikethrough and line breaks for Chinese
 		shortcodeExtension{},
 		imageExtension{},
