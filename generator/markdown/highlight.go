@@ -91,8 +91,9 @@ func plainName(s string) bool {
 var lexerCache sync.Map
 
 func lexerFor(lang string) chroma.Lexer {
-	if l, ok := lexerCache.Load(lang); ok {
-		return l.(chroma.Lexer)
+	if v, ok := lexerCache.Load(lang); ok {
+		l, _ := v.(chroma.Lexer) // nil: known to have none
+		return l
 	}
 	l := lexers.Get(lang)
 	if l != nil {

@@ -62,7 +62,7 @@ func scanCalls(src []byte) ([]tag, Errors) {
 		at := off + i
 		rest := src[at+2:]
 		if len(rest) == 0 || rest[0] != '<' && rest[0] != '%' {
-			off = at + 2
+			off = at + 1 // "{{{<" holds a call one byte on
 			continue
 		}
 		if rest[0] == '%' {
@@ -244,6 +244,8 @@ func isKeyByte(b byte) bool {
 
 func (s *tagScanner) value() (string, string) {
 	switch {
+	case s.off >= len(s.src):
+		return "", "the text ends inside the call: close it with >}}"
 	case s.eat(`"`):
 		var b strings.Builder
 		for s.off < len(s.src) {
