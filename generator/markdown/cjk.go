@@ -76,12 +76,15 @@ func (strikethroughParser) Trigger() []byte { return []byte{'~'} }
 
 func (strikethroughParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	before := block.PrecendingCharacter()
+	if before == '~' {
+		return nil // inside a run the parser refused: answered in one step, so a long run costs no more than its length
+	}
 	line, segment := block.PeekLine()
 	n := 0
 	for n < len(line) && line[n] == '~' {
 		n++
 	}
-	if n > 2 || before == '~' {
+	if n > 2 {
 		return nil // GFM: three or more tildes are text (or a code fence)
 	}
 	after := rune(' ')

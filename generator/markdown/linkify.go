@@ -40,7 +40,7 @@ func (l maybeLink) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	return l.InlineParser.Parse(parent, block, pc)
 }
 
-// couldLink reports a word that starts like a URL or holds an '@'.
+// couldLink reports a word that starts like a URL or an e-mail address.
 func couldLink(word []byte) bool {
 	if len(word) < 4 {
 		return false
@@ -51,11 +51,14 @@ func couldLink(word []byte) bool {
 			return true
 		}
 	}
+	// An address's name is letters, digits and ".-_+" (GFM): a word of
+	// other characters is answered at its first, so a long run of marks
+	// costs no more than its length.
 	for _, c := range word {
 		switch {
 		case c == '@':
 			return true
-		case c == ' ' || c == '\t' || c == '\n':
+		case !util.IsAlphaNumeric(c) && c != '.' && c != '-' && c != '_' && c != '+':
 			return false
 		}
 	}
