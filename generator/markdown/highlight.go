@@ -76,8 +76,13 @@ func codeLanguage(n *ast.FencedCodeBlock, src []byte) string {
 }
 
 // plainName reports a language name that can stand in a class:
-// "language-go", "language-c++", "language-objective-c".
+// "language-go", "language-c++", "language-objective-c". No language has
+// a long name, and chroma's search by file name takes time that grows
+// with the name's length for each lexer it tries.
 func plainName(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
 	for _, r := range s {
 		if !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || strings.ContainsRune("+#-_.", r)) {
 			return false
