@@ -110,6 +110,7 @@ func TestExpand(t *testing.T) {
 		{"raw", "{{< b `a \"b\"` >}}", "<b>a &#34;b&#34;</b>"},
 		{"a closing tag closes the nearest call of its name", "{{< b \"1\" >}}{{< b \"2\" >}}x{{< /b >}}", "<p><b>1</b><b>2</b><p>x</p></p>"},
 		{"not a call", "{{ x }} and {{<", "<p>{{ x }} and {{&lt;</p>"},
+		{"in a heading, not in its id", "## Title {{< b \"x\" >}}", `<h2 id="title">Title <b>x</b></h2>`},
 	}
 	for _, tt := range tests {
 		x, errs := Expand([]byte(tt.src), testShortcode(c))
