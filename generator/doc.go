@@ -158,8 +158,9 @@
 //	approx = "about"                 # optional: about, atLeast (UI strings approx.<approx>)
 //	status = "target"                # optional: target (争取), potential (可新增); UI strings status.<status>
 //	label = { zh = "新开工项目总投资", en = "Total investment in new projects" }
-//	chart = "shares"                 # optional: figures with the same chart key are drawn together;
-//	                                 # two or more, of one kind, unit and period, or the build fails
+//	chart = "shares"                 # optional: figures with the same chart key are drawn together,
+//	                                 # like with like: one chart per group of two or more of one kind,
+//	                                 # unit and period; a figure with no like figure is in the table only
 //
 // Page text can quote a figure so that no number is typed twice:
 //
@@ -388,9 +389,17 @@
 //	.Status f               "target" or "potential" as UI string status.<status>, or ""
 //	.FigureTable figures    .Figures, .Period (shared by all, for a caption) and
 //	                        .RowPeriods (true when periods differ)
-//	.Charts                 one chart per chart key: .Key, .Title (UI string
-//	                        chart.<key>), .Period, .Whole (percentages) and
-//	                        .Bars (.Figure, .Label, .Value, .Share from 0 to 1)
+//	.Charts                 one chart per group of like figures of a chart key:
+//	                        .Key, .Title (UI string chart.<key>), .Period, .Unit
+//	                        (of counts), .Whole (percentages) and .Bars
+//	                        (.Figure, .Label, .Value, .Share from 0 to 1)
+//	.Paginator              on a list page (home, section, taxonomy, term): its
+//	                        members paginate at a time (.Pages), with .PageNumber,
+//	                        .TotalPages, .Prev, .Next, .First, .Last (pagers: link
+//	                        with $.Rel), .HasPrev, .HasNext, .Pagers and .Nearby n
+//	                        (the first, the last and those within n). A list page
+//	                        whose template asks for it is written once per pager:
+//	                        <URL>, <URL>page/2/, … (Hugo's .Paginator and paths)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
 //	                        and search index, for .Rel and .Abs
 //
@@ -403,7 +412,7 @@
 //
 // Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
 // $.Label . and so on. Functions: dict (key, value pairs for a partial),
-// add, printf, which like .T refuses a format whose verbs do not match its
+// add, first (first 12 .Pages: a list's first pages, Hugo's), printf, which like .T refuses a format whose verbs do not match its
 // values instead of writing "%!s(MISSING)" into the page, and:
 //
 //	partial "name.html" .              runs layouts/partials/name.html

@@ -93,7 +93,7 @@ func TestMarkdownEditorsExpect(t *testing.T) {
 		"```go\nfunc f() { return \"s\" } // c\n```\n\n" +
 		"\"Quoted\" -- it's 1990s... \"东家口\" 港\n\n~~“旧”~~新\n"
 	res := build(t, map[string]string{
-		"config.toml":               strings.Replace(fixtureConfig(t), "[languages.en]\n", "[languages.en]\ntypographer = true\n", 1),
+		"config.toml":               strings.Replace(fixtureConfig(t, ""), "[languages.en]\n", "[languages.en]\ntypographer = true\n", 1),
 		"content/posts/alpha.en.md": page("Alpha", text),
 		"content/posts/alpha.zh.md": page("甲", text),
 	})
@@ -110,16 +110,6 @@ func TestMarkdownEditorsExpect(t *testing.T) {
 		`content/posts/alpha.en.md:6:4: code language "pyhton": chroma has no lexer of that name; write a language such as go, python, toml or html, or text for no colours` {
 		t.Errorf("got %s", got)
 	}
-}
-
-// fixtureConfig is the fixture site's config.toml.
-func fixtureConfig(t *testing.T) string {
-	t.Helper()
-	data, err := fixtureWith(t, nil).ReadFile("config.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // Issue 12, item 5: an editor's shortcode in layouts/shortcodes/, called

@@ -287,7 +287,7 @@ func rewriteWantErr(t *testing.T, file, text, got string) {
 	writeFile(t, file, []byte(text))
 }
 
-func writeFile(t *testing.T, p string, data []byte) {
+func writeFile(t testing.TB, p string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
@@ -297,7 +297,7 @@ func writeFile(t *testing.T, p string, data []byte) {
 	}
 }
 
-func copyTree(t *testing.T, from, to string) {
+func copyTree(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

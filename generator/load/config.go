@@ -94,7 +94,7 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return &siteConfig{Config: cfg, langs: langs, schema: schema{taxonomies: cfg.Taxonomies, params: params}, src: src}, nil
+	return &siteConfig{Config: cfg, langs: langs, schema: schema{taxonomies: cfg.Taxonomies, params: params, fmType: withTaxonomies(cfg.Taxonomies)}, src: src}, nil
 }
 
 // baseURL checks the -baseURL flag if it is given, else config's baseURL.

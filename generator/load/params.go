@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -13,6 +14,16 @@ import (
 type schema struct {
 	taxonomies []model.Taxonomy
 	params     map[string]string // name → type; nil: params are free-form
+	fmType     reflect.Type      // frontMatter with the taxonomies: see withTaxonomies
+}
+
+// frontMatterType is the type front matter decodes into, made once: making
+// a struct type is not free, and every file needs it.
+func (sc schema) frontMatterType() reflect.Type {
+	if sc.fmType != nil {
+		return sc.fmType
+	}
+	return withTaxonomies(sc.taxonomies)
 }
 
 // paramTypes are the types a page param may be declared with in

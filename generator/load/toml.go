@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -143,22 +144,35 @@ var timeType = reflect.TypeOf(time.Time{})
 
 // fieldFor finds the struct field whose toml tag is name, exactly.
 func fieldFor(t reflect.Type, name string) (reflect.StructField, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		if f := t.Field(i); tomlName(f) == name && name != "-" {
-			return f, true
-		}
-	}
-	return reflect.StructField{}, false
+	f, ok := fieldsOf(t).byName[name]
+	return f, ok
 }
 
-func fieldNames(t reflect.Type) []string {
-	var names []string
+func fieldNames(t reflect.Type) []string { return fieldsOf(t).names }
+
+// structFields are a struct type's fields by TOML name, worked out once per
+// type: every key of every file is looked up in them.
+type structFields struct {
+	byName map[string]reflect.StructField
+	names  []string // in field order
+}
+
+var fieldCache sync.Map // reflect.Type → *structFields
+
+func fieldsOf(t reflect.Type) *structFields {
+	if v, ok := fieldCache.Load(t); ok {
+		return v.(*structFields)
+	}
+	sf := &structFields{byName: map[string]reflect.StructField{}}
 	for i := 0; i < t.NumField(); i++ {
-		if n := tomlName(t.Field(i)); n != "-" {
-			names = append(names, n)
+		f := t.Field(i)
+		if n := tomlName(f); n != "-" {
+			sf.byName[n] = f
+			sf.names = append(sf.names, n)
 		}
 	}
-	return names
+	v, _ := fieldCache.LoadOrStore(t, sf)
+	return v.(*structFields)
 }
 
 func tomlName(f reflect.StructField) string {

@@ -16,10 +16,20 @@ const (
 	SearchIndexFile = "search-index.json" // per language
 	SitemapFile     = "sitemap.xml"       // at the site's root
 	RobotsFile      = "robots.txt"        // at the site's root
+	PagerDir        = "page"              // a list's pagers: <URL>page/2/
 )
 
 // OutPath is where the page is written, relative to the site's root.
 func (p *Page) OutPath() string { return strings.TrimPrefix(p.URL, "/") + IndexFile }
+
+// PagerURL is the site path of a list page's nth pager: the page itself
+// for the first, <URL>page/<n>/ for the others (Hugo's paths).
+func (p *Page) PagerURL(n int) string {
+	if n <= 1 {
+		return p.URL
+	}
+	return p.URL + PagerDir + "/" + strconv.Itoa(n) + "/"
+}
 
 // Root is the language's folder in the site, "/" or "/en/".
 func (l *Language) Root() string { return l.Prefix + "/" }

@@ -1,16 +1,15 @@
 package render
 
 import (
-	"fmt"
 	"maps"
 	"math"
 
 	"westcoast/generator/model"
 )
 
-// A Chart is a bar chart of figures that compare like with like: the
-// figures of a page that share a chart key, all of one kind, unit and
-// period. A layout draws it (partials/chart.html in this site) from what
+// A Chart is a bar chart of figures that compare like with like: two or
+// more figures of a page that share a chart key and are of one kind, unit
+// and period. A layout draws it (partials/chart.html in this site) from what
 // the chart has worked out: its title, its period and each bar's length.
 type Chart struct {
 	Key string
@@ -18,6 +17,9 @@ type Chart struct {
 	Title string
 	// Period says when: the figures' period in the page's language, or "".
 	Period string
+	// Unit is the counter of counts in the page's language ("projects"),
+	// or "" for amounts and percentages, whose values say their unit.
+	Unit string
 	// Whole is true for percentages: each bar is drawn as a part of the
 	// whole, with the rest of the whole beside it.
 	Whole bool
@@ -35,37 +37,58 @@ type Bar struct {
 	Share float64
 }
 
-// Charts returns the page's charts, one per chart key in the order the
-// keys first appear among its figures. A chart of one figure, or of
-// figures that differ in kind, unit or period, is an error: its bars would
-// say nothing, or compare what cannot be compared.
-func (p Page) Charts() ([]Chart, error) {
+// Charts returns the page's charts: for each chart key, in the order the
+// keys first appear among its figures, one chart per group of like
+// figures (same kind, unit and period). A figure that has no like figure
+// under its key is in no chart: one bar says nothing, and bars of unlike
+// figures would compare what cannot be compared. The table shows every
+// figure whatever the charts do.
+func (p Page) Charts() []Chart {
+	var charts []Chart
+	for _, group := range chartGroups(p.Figures) {
+		if len(group) > 1 {
+			charts = append(charts, newChart(p, group))
+		}
+	}
+	return charts
+}
+
+// chartGroups partitions the figures that have a chart key into groups of
+// like figures, in the order each group's first figure appears, grouped
+// by key first.
+func chartGroups(figures []*model.Figure) [][]*model.Figure {
 	var keys []string
-	byKey := map[string][]*model.Figure{}
-	for _, f := range p.Figures {
+	byKey := map[string][][]*model.Figure{}
+	for _, f := range figures {
 		if f.Chart == "" {
 			continue
 		}
-		if _, seen := byKey[f.Chart]; !seen {
+		groups, seen := byKey[f.Chart]
+		if !seen {
 			keys = append(keys, f.Chart)
 		}
-		byKey[f.Chart] = append(byKey[f.Chart], f)
-	}
-	charts := make([]Chart, 0, len(keys))
-	for _, key := range keys {
-		c, err := newChart(p, key, byKey[key])
-		if err != nil {
-			return nil, err
+		placed := false
+		for i, g := range groups {
+			if alike(g[0], f) {
+				groups[i] = append(g, f)
+				placed = true
+				break
+			}
 		}
-		charts = append(charts, c)
+		if !placed {
+			groups = append(groups, []*model.Figure{f})
+		}
+		byKey[f.Chart] = groups
 	}
-	return charts, nil
+	var out [][]*model.Figure
+	for _, k := range keys {
+		out = append(out, byKey[k]...)
+	}
+	return out
 }
 
-func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
-	if err := alike(key, figures); err != nil {
-		return Chart{}, err
-	}
+func newChart(p Page, figures []*model.Figure) Chart {
+	key := figures[0].Chart
 	largest := 0.0
 	for _, f := range figures {
 		largest = math.Max(largest, f.Value)
@@ -78,6 +101,7 @@ func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
 		Key:    key,
 		Title:  p.ui("chart." + key),
 		Period: p.Period(figures[0]),
+		Unit:   figures[0].Unit[p.Lang.Code],
 		Whole:  whole,
 	}
 	for _, f := range figures {
@@ -87,25 +111,10 @@ func newChart(p Page, key string, figures []*model.Figure) (Chart, error) {
 		}
 		c.Bars = append(c.Bars, Bar{Figure: f, Label: p.Label(f), Value: p.Figure(f), Share: share})
 	}
-	return c, nil
+	return c
 }
 
-// alike reports why the figures of a chart cannot be drawn together, if
-// they cannot.
-func alike(key string, figures []*model.Figure) error {
-	first := figures[0]
-	if len(figures) == 1 {
-		return fmt.Errorf("chart %q has only one figure (%s): a chart compares two or more like figures", key, first.ID)
-	}
-	for _, f := range figures[1:] {
-		switch {
-		case f.Kind != first.Kind:
-			return fmt.Errorf("chart %q: %s is %s and %s is %s: a chart compares like with like", key, first.ID, first.Kind, f.ID, f.Kind)
-		case !maps.Equal(f.Unit, first.Unit):
-			return fmt.Errorf("chart %q: %s and %s have different units: a chart compares like with like", key, first.ID, f.ID)
-		case f.Period != first.Period:
-			return fmt.Errorf("chart %q: %s and %s have different periods (%q, %q): a chart compares like with like", key, first.ID, f.ID, first.Period, f.Period)
-		}
-	}
-	return nil
+// alike reports whether two figures can be drawn in one chart.
+func alike(a, b *model.Figure) bool {
+	return a.Kind == b.Kind && a.Period == b.Period && maps.Equal(a.Unit, b.Unit)
 }

@@ -23,6 +23,9 @@ type Page struct {
 	// absLinks makes every link absolute, for pages such as 404.html that a
 	// host serves at any URL.
 	absLinks bool
+	// pager is which pager of a list page is being rendered; nil on pages
+	// that list nothing.
+	pager *pagerState
 }
 
 // TableOfContents is Hugo's: a <nav id="TableOfContents"> with a list of
@@ -87,6 +90,11 @@ func targetURL(target any) (string, error) {
 		}
 		return t.URL, nil
 	case Page:
+		return t.URL, nil
+	case *Pager:
+		if t == nil {
+			return "", fmt.Errorf("link to a pager that does not exist")
+		}
 		return t.URL, nil
 	case string:
 		if len(t) == 0 || t[0] != '/' {

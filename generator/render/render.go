@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
@@ -49,6 +50,12 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.
 	var files []planned
 	for _, p := range site.Pages {
 		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
+		if isList(p) {
+			// Its pagers, should its template ask for them.
+			for n := 2; n <= pagerCount(p, site.Config.Paginate); n++ {
+				files = append(files, planned{strings.TrimPrefix(p.PagerURL(n), "/") + model.IndexFile, Page{Page: p}.what()})
+			}
+		}
 	}
 	assets := append(append([]model.Asset(nil), layouts.assets...), site.Assets...)
 	for _, a := range assets {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
 
 	"westcoast/generator/markdown"
@@ -53,7 +54,23 @@ func (r *renderer) page(p *model.Page) error {
 	}
 	r.search.add(p, doc.Passages)
 	rp.Content, rp.toc = doc.HTML, doc.Headings
-	return r.write(lay, rp, p.OutPath())
+	if !isList(p) {
+		return r.write(lay, rp, p.OutPath())
+	}
+	// A list page is written once per pager if its template asks for
+	// .Paginator while the first is written.
+	rp.pager = &pagerState{number: 1}
+	if err := r.write(lay, rp, p.OutPath()); err != nil || !rp.pager.used {
+		return err
+	}
+	for n := 2; n <= pagerCount(p, r.site.Config.Paginate); n++ {
+		url := p.PagerURL(n)
+		rp.pager, rp.outPath = &pagerState{number: n}, url+model.IndexFile
+		if err := r.write(lay, rp, strings.TrimPrefix(url, "/")+model.IndexFile); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // write executes a layout for a page and hands the result to the output.
