@@ -35,7 +35,7 @@ func TestMarkdownErrors(t *testing.T) {
 			`content/a.zh.md:5:4: figure "nope": content/a.zh.md has no figure with that id`},
 		{"unknown shortcode",
 			map[string]string{"content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n{{< video \"x\" >}}\n"},
-			`content/a.zh.md:4:1: unknown shortcode "video": the one shortcode is figure`},
+			`content/a.zh.md:4:1: unknown shortcode "video": there is no layouts/shortcodes/video.html (nor is it the built-in figure)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -79,12 +79,21 @@
 //	[languages.zh.ui]                       # UI strings, read in templates with .T "home"
 //	home = "首页"
 //
+//	[languages.en]
+//	typographer = true                      # “curly” quotes, – — dashes and … from "straight" ones, -- --- and ...
+//
 // baseURL is an http or https URL with a host and a path, and no query,
 // fragment or user name (the -baseURL flag too). Language codes and both
 // names of a taxonomy become parts of URLs, so they are lower-case slugs
 // (a-z, 0-9, "-"); a taxonomy may not be named like a front matter key
 // (title, params...) or a language, and its folder in content/ holds only
 // the _index files of the taxonomy and its terms, not pages of a section.
+//
+// typographer suits languages set in Latin type, such as English. It never
+// touches Chinese text: a quotation mark, dash or ellipsis with a Chinese
+// character on either side is left as typed, since Chinese has its own
+// full-width marks (“”——……), and code is never changed. Languages without
+// it (Chinese) keep every character as written.
 //
 // Every language must define the same set of UI strings, and each UI string
 // the same placeholders (%s, %d), in the same order, in every language.
@@ -126,7 +135,8 @@
 //	linkTitle    shorter title for menus, cards and breadcrumbs
 //	description  one-sentence summary for <meta name="description"> and cards
 //	summary      a longer summary for lists and cards: one paragraph of
-//	             inline Markdown (no heading, list, quote, table...)
+//	             inline Markdown (no heading, list, quote, table...); without
+//	             it, the text before a line <!--more--> is the summary
 //	draft        left out unless built with -drafts; a page is a draft in
 //	             every language or in none
 //	monolingual  true if the page exists in this language only, on purpose
@@ -158,12 +168,135 @@
 //	{{< figure "/#projects-share" >}}      a figure of another page: its URL path, "#", its id
 //	{{< figure "big-projects" "bare" >}}   the number alone: 30亿 / 3 billion
 //
+// figure is built in: no template may take its name. (Hugo's figure shows
+// an image; here an image is ![alt](photo.jpg), and {{< figure src="…" >}}
+// is an error that says so.)
+//
+// # Shortcodes
+//
+// Editors add their own shortcodes as templates in layouts/shortcodes/,
+// called as in Hugo: layouts/shortcodes/note.html is
+//
+//	{{< note "warn" >}}                       parameters by position: .Get 0
+//	{{< note kind="warn" title="Careful" >}}  or by name: .Get "kind"
+//	{{< note kind="warn" >}}                  paired: the text between the tags
+//	Markdown, **with marks** and {{< figure "h2-projects" >}}.
+//	{{< /note >}}
+//	{{< note />}}                             self-closed: a call without inner text
+//	{{</* note "warn" */>}}                   the call itself, written out: for a
+//	                                          page that shows how to call one
+//
+// A parameter is "quoted" (\" and \\ inside), `raw`, or a bare word; a call
+// gives all its parameters by position or all by name. The template's dot
+// is the call:
+//
+//	.Get 0, .Get "kind"    a parameter, or "" when the call does not give it;
+//	                       asking by name when the call gives them by position
+//	                       (or the other way round) is an error
+//	.Inner                 the inner text of a paired call as HTML: Markdown
+//	                       converted, shortcodes run, without <p> when it is one
+//	                       paragraph (so an inline shortcode stays inline)
+//	.Page                  the page the call is on: .Page.Title, .Page.Rel ...
+//	.Name, .Ordinal        the shortcode's name; the call's number in the text, from 0
+//	.Params, .IsNamedParams   all the parameters (a list, or a map by name)
+//
+// for example:
+//
+//	<aside class="note {{.Get "kind"}}"><b>{{.Page.T "note"}}</b> {{.Inner}}</aside>
+//
+// The template's HTML goes into the page as it is, never read as Markdown;
+// a call that is a paragraph on its own replaces the paragraph, so a
+// shortcode may write a <figure> or a <div>. Shortcode templates may call
+// partials, and are not page templates. A call in code, or in a link's
+// address, is an error: its HTML cannot stand there; to show a call in
+// code, write {{</* name */>}}. Hugo's {{% … %}} calls are not supported:
+// write {{< … >}}, whose inner text is Markdown already.
+//
+// A shortcode's faults are errors at the content file's line and column of
+// the call, with the template's own position when the template fails:
+//
+//	content/zones/x.zh.md:12:1: unknown shortcode "nte": there is no layouts/shortcodes/nte.html (nor is it the built-in figure)
+//	content/zones/x.zh.md:14:5: shortcode "note": layouts/shortcodes/note.html:1:10: .Get: position 0 asked for, but the call names its parameters: use .Get "key"
+//
 // # Markdown
 //
-// Page text is CommonMark with GitHub's tables and strikethrough, and
-// footnotes ([^1] and "[^1]: note"). Raw HTML is dropped. Emphasis works
-// next to Chinese punctuation (**“重点”**是), and a line break between two
+// Page text is CommonMark with GitHub's tables, strikethrough (~~old~~),
+// task lists and bare links, and footnotes ([^1] and "[^1]: note"). Raw
+// HTML is dropped. Emphasis and strikethrough work next to Chinese
+// punctuation (**“重点”**是, ~~“旧”~~新), and a line break between two
 // Chinese characters is no space.
+//
+//	详见 https://example.org/a。     a bare https://, http://, www. or e-mail address is a link
+//	- [x] 已完成                     a task list: a ticked and an open box
+//	- [ ] to do
+//
+// As in Hugo, a line <!--more--> ends the page's summary, for lists and
+// cards, when front matter sets no summary: the text before it, one
+// paragraph of inline Markdown, which may quote figures but run no other
+// shortcode. The text before it stays in the page; the divider shows
+// nowhere. One inside fenced code is code, not a divider.
+//
+//	西海岸新区**功能区**加快建设。
+//
+//	<!--more-->
+//
+//	正文……
+//
+// Fenced code with a language is coloured, as chroma lexes that language,
+// with CSS classes (chroma's short names: k keyword, s string, m number, c
+// comment, nf function, nb builtin; site.css colours them) and no inline
+// style. A language chroma does not know is an error at the fence (a typo
+// would lose the colours quietly); write text, or no language, for code
+// without colours:
+//
+//	```go
+//	func main() {}
+//	```
+//
+// gives <pre class="chroma" tabindex="0"><code class="language-go"> with
+// <span class="k">func</span> and the rest; tabindex lets a reader without
+// a mouse scroll a long line.
+//
+// A layout shows the page's table of contents with .TableOfContents, as in
+// Hugo: <nav id="TableOfContents"> with a list of links to the text's ##
+// and ### headings, ### nested under their ##, each with the heading's
+// text and id. It is empty for a page without such headings, so
+// {{with .TableOfContents}}…{{end}} leaves out its frame too. No heading may
+// take the id TableOfContents.
+//
+// # Images
+//
+// An image says what it shows, in its alt text; an image without one is an
+// error. An image that only decorates says so with "" as its alt text,
+// which gives alt="" (screen readers skip it):
+//
+//	![Dongjiakou port at dusk](port.jpg)
+//	![""](rule.png)
+//
+// A relative image is looked up where the browser will look for it, beside
+// the page's URL: put it in the page's bundle (content/zones/dongjiakou/
+// with index.zh.md and index.en.md beside port.jpg). An image that is not
+// there, or that is not an image (JPEG, PNG, GIF or WebP), is an error at
+// its line. Every image gets loading="lazy" and decoding="async", and one
+// of the site gets its width and height, so the page does not jump as it
+// loads. A JPEG or PNG wider than the text column (640 CSS pixels, .prose
+// in site.css) gets copies resized to 640, 960 and 1280 pixels, each only
+// when narrower than the image, written beside it as port-640w.jpg and so
+// on, and listed in srcset with sizes, so that a phone fetches no more
+// than it shows:
+//
+//	<img src="port.jpg" alt="Dongjiakou port at dusk" width="2400" height="1600"
+//	  srcset="port-640w.jpg 640w, port-960w.jpg 960w, port-1280w.jpg 1280w, port.jpg 2400w"
+//	  sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" loading="lazy" decoding="async">
+//
+// A file of the bundle with a copy's name (port-640w.jpg beside port.jpg)
+// is an error: two files would be written to one path. Copies are made
+// with Catmull-Rom scaling and the standard encoders (JPEG quality 85), so
+// the same image gives the same bytes on every build; they are kept
+// between builds in the user's cache folder ($XDG_CACHE_HOME/westcoast,
+// ~/.cache/westcoast on Linux, ~/Library/Caches/westcoast on macOS), by
+// the image's contents, so a build resizes only new or changed images.
+// Deleting the folder costs time, never a different site.
 //
 // Every heading gets an id to link to, made from its text: letters and
 // digits of any script, lower-cased, with '-' for spaces ("## 新闻标题" gets
@@ -236,7 +369,8 @@
 // those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Kind,
 // .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
 // .Terms, .Alternates, .Switcher, .Breadcrumbs, .Site), worked out once
-// when the site loads, and .Content, the page's own text as HTML. The text
+// when the site loads, and .Content, the page's own text as HTML, with
+// .TableOfContents, its ## and ### headings (see Markdown). The text
 // is converted as the page is rendered, so other pages have no .Content:
 // lists show their .Summary. Its methods do what depends on the page:
 //

@@ -96,7 +96,19 @@ func (s *siteFlags) fsys() *source.FS {
 }
 
 func (s *siteFlags) options() load.Options {
-	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts}
+	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts, CacheDir: imageCache()}
+}
+
+// imageCache is where resized images are kept between builds: the user's
+// cache folder, since a build writes nothing into the site's source and
+// replaces public/ whole. There is none when the system names no such
+// folder; builds then resize every time.
+func imageCache() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "westcoast")
 }
 
 // inMemory builds the site into memory, for the preview.

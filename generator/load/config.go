@@ -44,6 +44,7 @@ type languageConfig struct {
 	Title       string            `toml:"title"`
 	Description string            `toml:"description"`
 	UI          map[string]string `toml:"ui"`
+	Typographer bool              `toml:"typographer"`
 }
 
 // siteConfig is config.toml as the loader uses it: the model's settings,
@@ -76,7 +77,7 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 		list = append(list, e)
 	}
 	cfg := &model.Config{BaseURL: base, DefaultLanguage: cf.DefaultLanguage, Drafts: opts.Drafts,
-		Updated: rfc3339(cf.Updated)}
+		Updated: rfc3339(cf.Updated), CacheDir: opts.CacheDir}
 	if cf.Updated.IsZero() {
 		list = append(list, src.errorAt(textPos{1, 1}, "updated is missing: set updated = 2024-01-31 (when the content last changed; feeds need it)"))
 	}
@@ -155,7 +156,7 @@ func languages(src *tomlSource, cf configFile) ([]*model.Language, model.Errors)
 			list = append(list, src.at("languages", code).Errorf("languages.%s.title is missing", code))
 		}
 		l := &model.Language{Code: code, Name: lc.Name, Weight: lc.Weight, Title: lc.Title,
-			Description: lc.Description, UI: lc.UI, Default: code == cf.DefaultLanguage}
+			Description: lc.Description, UI: lc.UI, Default: code == cf.DefaultLanguage, Typographer: lc.Typographer}
 		if !l.Default {
 			l.Prefix = "/" + code
 		}

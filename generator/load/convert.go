@@ -27,10 +27,15 @@ func convertSummaries(site *model.Site, parsed map[string]*sourceFile) error {
 	par.Do(len(site.Pages), func(i int) {
 		p := site.Pages[i]
 		sf := parsed[p.Source]
-		if sf == nil || sf.fm.Summary == "" {
+		var errs model.Errors
+		switch {
+		case sf == nil:
 			return
+		case sf.fm.Summary != "":
+			errs = convertSummary(p, sf)
+		case sf.more != nil:
+			errs = convertMore(p, sf)
 		}
-		errs := convertSummary(p, sf)
 		if len(errs) > 0 {
 			mu.Lock()
 			list = append(list, errs...)
@@ -45,7 +50,7 @@ func convertSummary(p *model.Page, sf *sourceFile) model.Errors {
 	if !ok {
 		at = model.Pos{File: sf.path, Line: 1}
 	}
-	text, errs := markdown.ExpandShortcodes([]byte(sf.fm.Summary), p.FigureShortcode)
+	text, errs := markdown.ExpandShortcodes([]byte(sf.fm.Summary), summaryShortcode(p))
 	if len(errs) > 0 {
 		return MarkdownErrors(at, "summary: ", errs)
 	}

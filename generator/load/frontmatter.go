@@ -62,6 +62,7 @@ type sourceFile struct {
 	set  map[string]bool // top-level keys present in the front matter
 	src  *tomlSource     // the front matter, which knows where its keys are
 	body model.Text      // where the text after the front matter is
+	more *moreSummary    // the text before <!--more-->, if the text has one
 }
 
 const fence = "+++"
@@ -109,7 +110,8 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 	if len(list) > 0 {
 		return nil, list
 	}
-	return &sourceFile{path: path, fm: fm, set: set, src: src, body: bodyText(path, data, body, bodyLine)}, nil
+	return &sourceFile{path: path, fm: fm, set: set, src: src, body: bodyText(path, data, body, bodyLine),
+		more: findMore(body, bodyLine)}, nil
 }
 
 // decodeFrontMatter decodes front matter or a facts file in one pass. The

@@ -12,6 +12,8 @@ import (
 type Options struct {
 	BaseURL string // overrides config.toml's baseURL when set
 	Drafts  bool   // include pages marked draft
+	// CacheDir keeps resized images between builds ("" keeps none).
+	CacheDir string
 }
 
 // Site reads a site source (config.toml and content/ at the root of fsys)

@@ -6,16 +6,20 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
 // CJK is a goldmark extension for Chinese, Japanese and Korean text:
 //
-//   - emphasis delimiters follow the CommonMark CJK-friendly amendment
-//     (github.com/tats-u/markdown-cjk-friendly), so **“重点”**是 and
-//     **中文。**中文 are emphasis, as writers of Chinese expect;
+//   - emphasis and strikethrough delimiters follow the CommonMark
+//     CJK-friendly amendment (github.com/tats-u/markdown-cjk-friendly), so
+//     **“重点”**是, **中文。**中文 and ~~“旧”~~新 are marked up, as writers of
+//     Chinese expect;
 //   - a soft line break between two Chinese characters, or between one and a
 //     quotation mark, is dropped rather than rendered as a space.
 var CJK goldmark.Extender = cjkExtension{}
@@ -26,9 +30,15 @@ func (cjkExtension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		// Ahead of goldmark's own emphasis parser (priority 500), which then
 		// never sees a '*' or '_'.
-		parser.WithInlineParsers(util.Prioritized(emphasisParser{}, 499)),
+		parser.WithInlineParsers(
+			util.Prioritized(emphasisParser{}, 499),
+			util.Prioritized(strikethroughParser{}, 500), // GFM's ~~, which this replaces
+		),
 		parser.WithASTTransformers(util.Prioritized(softBreakTransformer{}, 999)),
 	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(extension.NewStrikethroughHTMLRenderer(), 500),
+	))
 }
 
 // emphasisParser finds runs of '*' and '_' and decides whether they can
@@ -56,6 +66,53 @@ func (emphasisParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	pc.PushDelimiter(d)
 	return d
 }
+
+// strikethroughParser is GFM's strikethrough (one or two '~', closed by
+// as many) with the flanking rules of emphasisParser, so that ~~“旧”~~新
+// strikes through as **“重点”**是 is strong.
+type strikethroughParser struct{}
+
+func (strikethroughParser) Trigger() []byte { return []byte{'~'} }
+
+func (strikethroughParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	before := block.PrecendingCharacter()
+	if before == '~' {
+		return nil // inside a run the parser refused: answered in one step, so a long run costs no more than its length
+	}
+	line, segment := block.PeekLine()
+	n := 0
+	for n < len(line) && line[n] == '~' {
+		n++
+	}
+	if n > 2 {
+		return nil // GFM: three or more tildes are text (or a code fence)
+	}
+	after := rune(' ')
+	if n < len(line) {
+		after, _ = utf8.DecodeRune(line[n:])
+	}
+	canOpen, canClose := flanking('~', before, after)
+	if !canOpen && !canClose {
+		return nil
+	}
+	d := parser.NewDelimiter(canOpen, canClose, n, '~', strikeDelimiters{})
+	d.Segment = segment.WithStop(segment.Start + n)
+	block.Advance(n)
+	pc.PushDelimiter(d)
+	return d
+}
+
+// strikeDelimiters match a run of '~' with one of the same length, as
+// GitHub does: ~a~~ is not struck through.
+type strikeDelimiters struct{}
+
+func (strikeDelimiters) IsDelimiter(b byte) bool { return b == '~' }
+
+func (strikeDelimiters) CanOpenCloser(opener, closer *parser.Delimiter) bool {
+	return opener.Char == closer.Char && opener.Length == closer.Length
+}
+
+func (strikeDelimiters) OnMatch(consumes int) ast.Node { return extast.NewStrikethrough() }
 
 // flanking applies the amended definitions of left- and right-flanking
 // delimiter runs, and the extra rules for '_'.

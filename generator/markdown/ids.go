@@ -114,8 +114,14 @@ type idGenerator struct {
 // script, lower-cased; spaces, '-' and '_' become '-'; the rest is dropped.
 func (g *idGenerator) generate(value []byte) string {
 	var b strings.Builder
+	inPlaceholder := false // a shortcode's output: its number is no word of the heading
 	for _, r := range strings.TrimSpace(string(value)) {
+		if r == placeholderMark {
+			inPlaceholder = !inPlaceholder
+			continue
+		}
 		switch {
+		case inPlaceholder:
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(unicode.ToLower(r))
 		case unicode.IsSpace(r) || r == '-' || r == '_':

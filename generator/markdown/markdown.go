@@ -1,7 +1,10 @@
 // Package markdown converts page text to HTML with goldmark, configured once
-// for this site: GitHub tables, strikethrough and footnotes, no raw HTML, and
-// the rules Chinese text needs (emphasis next to Chinese punctuation, no space
-// where a line breaks between Chinese characters, Unicode heading IDs).
+// for this site: GitHub tables, strikethrough, task lists, linked bare URLs
+// and footnotes, code highlighted by chroma as CSS classes, typographic
+// punctuation where the language wants it, no raw HTML, and the rules
+// Chinese text needs (emphasis and strikethrough next to Chinese
+// punctuation, no space where a line breaks between Chinese characters,
+// Unicode heading IDs, no typographic quotes or dashes beside Chinese).
 //
 // Content cannot restyle or break the page it is on: a heading may set only
 // an id and classes, each a plain name; heading ids never take an id the
@@ -28,6 +31,10 @@ type Options struct {
 	// ReservedIDs are the element ids the layouts use, each with the
 	// layout file that uses it (for messages): headings never take them.
 	ReservedIDs map[string]string
+	// Typographer turns straight quotes into curly ones, "--" and "---"
+	// into dashes and "..." into an ellipsis, as English wants; never
+	// beside a Chinese character, whose own punctuation is already typed.
+	Typographer bool
 }
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.
@@ -38,13 +45,21 @@ type Converter struct {
 
 // New returns a Converter. Build it once: goldmark's setup is not free.
 func New(opts Options) *Converter {
+	extensions := []goldmark.Extender{
+		extension.Table,    // editors tabulate figures
+		extension.TaskList, // - [x] done, as on GitHub
+		linkify{},          // a bare https://… or www.… is a link
+		CJK,                // emphasis, strikethrough and line breaks for Chinese
+		shortcodeExtension{},
+		imageExtension{},
+		highlighting{}, // fenced code as chroma's CSS classes
+	}
+	if opts.Typographer {
+		extensions = append(extensions, typographer{})
+	}
 	md := goldmark.New(
 		goldmark.WithParser(newParser()),
-		goldmark.WithExtensions(
-			extension.Table,         // editors tabulate figures
-			extension.Strikethrough, // GFM habit; harmless
-			CJK,                     // emphasis and line breaks for Chinese
-		),
+		goldmark.WithExtensions(extensions...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			// sources and notes in the about page
 			util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
@@ -91,28 +106,51 @@ func newParser() parser.Parser {
 // elements (its figures), each with what uses it; headings never take them
 // either. The error, if any, is Errors.
 func (c *Converter) Convert(src []byte, pageIDs map[string]string) (template.HTML, error) {
-	doc, _, err := c.convert(src, pageIDs)
+	doc, _, err := c.convert(src, &Page{IDs: pageIDs})
 	return doc, err
 }
 
 // ConvertDoc renders a whole document, as Convert does, and reads its
-// passages for search from the same parse.
+// passages for search and its headings from the same parse.
 func (c *Converter) ConvertDoc(src []byte, pageIDs map[string]string) (Doc, error) {
-	html, root, err := c.convert(src, pageIDs)
+	return c.ConvertPage(src, Page{IDs: pageIDs})
+}
+
+// Page is what a conversion knows of the page the text is on.
+type Page struct {
+	// IDs are ids the page gives its own elements (its figures), each
+	// with what uses it: headings never take them.
+	IDs map[string]string
+	// Shortcodes are the outputs of the shortcode calls that Expand
+	// replaced with placeholders, by placeholder number.
+	Shortcodes []template.HTML
+	// Image tells what is known of an image the text shows, by its
+	// destination as written; nil knows nothing of any image.
+	Image ImageResolver
+}
+
+// ConvertPage renders a whole document on a page, as ConvertDoc does, with
+// the shortcode outputs and images of that page.
+func (c *Converter) ConvertPage(src []byte, pg Page) (Doc, error) {
+	html, root, err := c.convert(src, &pg)
 	if err != nil {
 		return Doc{}, err
 	}
-	return Doc{HTML: html, Passages: passages(root, src)}, nil
+	return Doc{HTML: html, Passages: passages(root, src), Headings: headings(root, src)}, nil
 }
 
-func (c *Converter) convert(src []byte, pageIDs map[string]string) (template.HTML, ast.Node, error) {
+func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, error) {
 	ctx := parser.NewContext()
 	pr := newProblems(ctx)
 	if !checkSize(src, pr) {
 		return "", nil, pr.errors(src)
 	}
+	if pg == nil {
+		pg = &Page{}
+	}
+	ctx.Set(pageKey, pg)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	assignIDs(doc.(*ast.Document), src, idSet{c.reserved, pageIDs}, pr)
+	assignIDs(doc.(*ast.Document), src, idSet{c.reserved, pg.IDs, tocIDs}, pr)
 	if err := pr.errors(src); err != nil {
 		return "", nil, err
 	}
@@ -120,5 +158,15 @@ func (c *Converter) convert(src []byte, pageIDs map[string]string) (template.HTM
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		return "", nil, err
 	}
+	if len(pg.Shortcodes) > 0 {
+		if err := strayPlaceholder(buf.Bytes(), src); err != nil {
+			return "", nil, err
+		}
+	}
 	return template.HTML(buf.String()), doc, nil
 }
+
+var pageKey = parser.NewContextKey()
+
+// pageOf is the page a conversion is for.
+func pageOf(pc parser.Context) *Page { return pc.Get(pageKey).(*Page) }

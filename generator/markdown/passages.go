@@ -8,10 +8,12 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 )
 
-// Doc is a converted text: its HTML, and its passages for search.
+// Doc is a converted text: its HTML, its passages for search, and its
+// headings for a table of contents.
 type Doc struct {
 	HTML     template.HTML
 	Passages []Passage
+	Headings []Heading
 }
 
 // Passage is one block of a text as plain words: a heading, a paragraph,

@@ -18,8 +18,8 @@ func TestExpandShortcodes(t *testing.T) {
 	tests := []struct{ src, want, err string }{
 		{`总投资{{< figure "x" >}}。`, `总投资3\*10\_亿。`, ""},
 		{"甲\n乙{{< figure \"y\" >}}", "甲\n乙", "2:2: no such figure"},
-		{"第一行\n{{<", "第一行\n{{<", `2:1: malformed shortcode: write {{< figure "id" >}}`},
-		{`{{< figure "x" >}} and {{< x`, `3\*10\_亿 and {{< x`, `1:24: malformed shortcode: write {{< figure "id" >}}`},
+		{"第一行\n{{<", "第一行\n{{<", `2:1: "{{<" starts no shortcode call: write {{< name "arg" >}} or {{< name key="value" >}}`},
+		{`{{< figure "x" >}} and {{< x`, `3\*10\_亿 and {{< x`, `1:24: shortcode "x" is not closed with >}}`},
 		{"no calls", "no calls", ""},
 	}
 	for _, tt := range tests {
@@ -37,6 +37,9 @@ func (l Errors) joined() string {
 	return l.Error()
 }
 
+// FuzzShortcodes expands any text with stand-in shortcodes and converts
+// the result: errors are inside the text as written, a text without errors
+// has no call left unexpanded, and no placeholder reaches the HTML.
 func FuzzShortcodes(f *testing.F) {
 	for _, seed := range []string{
 		`总投资{{< figure "x" >}}。`,
@@ -44,19 +47,46 @@ func FuzzShortcodes(f *testing.F) {
 		`{{< video "x" >}}`,
 		`{{< figure >}}`,
 		"第一行\n{{<",
+		"{{< b k=\"v\" >}}\n**inner** {{< t \"a\" >}}\n{{< /b >}}",
+		"{{< b `raw \"q\"` />}} {{</* b \"x\" */>}} {{< /b >}} {{% b %}}",
+		"```\n{{< b >}}\n```\n[a]({{< b >}} \"{{< b >}}\")",
+		"{{< b >}}{{< b >}}x{{< /b >}}\n## h {{{< b >}}}",
 	} {
 		f.Add(seed)
 	}
+	c := New(Options{})
 	f.Fuzz(func(t *testing.T, body string) {
-		out, errs := ExpandShortcodes([]byte(body), figureCall)
+		if strings.ContainsRune(body, placeholderMark) {
+			return // no content file holds a control character: load refuses it
+		}
+		x, errs := Expand([]byte(body), testShortcode(c))
 		lines := strings.Count(body, "\n") + 1
 		for _, e := range errs {
 			if e.Line < 1 || e.Line > lines || e.Col < 1 {
 				t.Fatalf("error without a true position: %v", e)
 			}
 		}
-		if len(errs) == 0 && strings.Contains(string(out), "{{<") {
-			t.Fatalf("a shortcode was left in the text without an error: %q", out)
+		if len(errs) > 0 {
+			return
+		}
+		if !strings.Contains(body, "/*") && strings.Contains(string(x.Text), "{{<") {
+			t.Fatalf("a shortcode was left in the text without an error: %q", x.Text)
+		}
+		doc, err := c.ConvertPage(x.Text, Page{Shortcodes: x.HTML})
+		if err != nil {
+			var list Errors
+			if !asErrors(x.Place(err), &list) {
+				t.Fatalf("error %T %v, want Errors", err, err)
+			}
+			for _, e := range list {
+				if e.Line < 1 || e.Line > lines || e.Col < 1 {
+					t.Fatalf("error without a true position: %v", e)
+				}
+			}
+			return
+		}
+		if strings.ContainsRune(string(doc.HTML), placeholderMark) {
+			t.Fatalf("a placeholder reached the HTML: %q", doc.HTML)
 		}
 	})
 }

@@ -53,6 +53,9 @@ type Language struct {
 	Description string
 	UI          map[string]string
 	Default     bool
+	// Typographer is set for languages that want typographic quotes,
+	// dashes and ellipses made from straight ones (typographer = true).
+	Typographer bool
 	// Prefix is "" for the default language and "/<code>" for the others.
 	Prefix string
 	// Home is this language's home page.
@@ -149,6 +152,9 @@ type Config struct {
 	// Paginate is how many pages a list page shows (paginate); FeedLimit
 	// how many entries a feed holds (services.rss.limit).
 	Paginate, FeedLimit int
+	// CacheDir is where resized images are kept between builds, or "" to
+	// keep none. It changes how fast a build is, never what it makes.
+	CacheDir string
 }
 
 // Taxonomy is a way of grouping pages: its plural names the front matter key

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"path"
 	"strconv"
 	"strings"
 )
@@ -41,3 +42,21 @@ func (l *Language) SearchIndexURL() string { return l.Root() + SearchIndexFile }
 
 // NotFoundURL is the site path of the language's 404 page.
 func (l *Language) NotFoundURL() string { return l.Root() + NotFoundFile }
+
+// ImageColumn is how wide the text column shows an image at most, in CSS
+// pixels: .prose in the site's CSS (40rem). An image wider than this gets
+// resized copies, so that a phone need not fetch what it cannot show.
+const ImageColumn = 640
+
+// ImageWidths are the widths an image wider than the column is resized
+// to, each only when the image is wider: the column at 1, 1.5 and 2 device
+// pixels per CSS pixel.
+var ImageWidths = []int{ImageColumn, ImageColumn * 3 / 2, ImageColumn * 2}
+
+// ImageVariant is the name of an image's copy resized to a width, beside
+// it: photo.jpg at 640 pixels is photo-640w.jpg. It works on output paths
+// and on relative links alike.
+func ImageVariant(name string, width int) string {
+	ext := path.Ext(name)
+	return strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(width) + "w" + ext
+}

@@ -11,8 +11,9 @@ import (
 
 // content reads a page's text from its source file again and converts it:
 // this is where Markdown becomes HTML, page by page, as pages are rendered,
-// so no stage holds the HTML of every page.
-func (r *renderer) content(p *model.Page) (markdown.Doc, error) {
+// so no stage holds the HTML of every page. Shortcodes run first, each
+// with the page as it renders.
+func (r *renderer) content(p Page) (markdown.Doc, error) {
 	if p.Body.File == "" {
 		return markdown.Doc{}, nil
 	}
@@ -20,15 +21,30 @@ func (r *renderer) content(p *model.Page) (markdown.Doc, error) {
 	if err != nil {
 		return markdown.Doc{}, err
 	}
-	text, errs := markdown.ExpandShortcodes(text, p.FigureShortcode)
+	x, errs := r.expand(p, text)
 	if len(errs) > 0 {
 		return markdown.Doc{}, placeErrors(p.Body, errs)
 	}
-	doc, err := r.md.ConvertDoc(text, p.OwnIDs())
+	doc, err := r.converter(p).ConvertPage(x.Text, r.markdownPage(p, x))
 	if err != nil {
-		return markdown.Doc{}, placeErrors(p.Body, err)
+		return markdown.Doc{}, placeErrors(p.Body, x.Place(err))
 	}
 	return doc, nil
+}
+
+// markdownPage is what the converter knows of the page: its own ids, its
+// shortcodes' output, its images.
+func (r *renderer) markdownPage(p Page, x markdown.Expanded) markdown.Page {
+	return markdown.Page{IDs: p.OwnIDs(), Shortcodes: x.HTML, Image: r.images.resolver(p.Page)}
+}
+
+// converter is the Markdown converter for the page's language: with the
+// typographer or without.
+func (r *renderer) converter(p Page) *markdown.Converter {
+	if p.Lang.Typographer {
+		return r.mdTypographer
+	}
+	return r.md
 }
 
 // readText reads the text that load found in a file, and refuses a file

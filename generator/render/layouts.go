@@ -65,7 +65,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		return l, err
 	}
 	l.ids = literalIDs(src)
-	var errs model.Errors
+	errs := shortcodeClashes(src)
 	parsed := map[string]*template.Template{}
 	for _, name := range sortedKeys(src) {
 		t, err := template.New(name).Funcs(funcs).Parse(src[name])
@@ -118,8 +118,10 @@ func (l *Layouts) read(fsys fs.FS, src sources) error {
 	return model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
 }
 
+// isPageTemplate tells page templates from the base layout, partials and
+// shortcodes, which every page template's set holds.
 func isPageTemplate(name string) bool {
-	return name != baseName && !strings.HasPrefix(name, "partials/")
+	return name != baseName && !strings.HasPrefix(name, "partials/") && !strings.HasPrefix(name, ShortcodeDir+"/")
 }
 
 // baseSet gathers the base layout and the partials into one set that each

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"time"
 
+	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 )
 
@@ -15,6 +16,8 @@ type Page struct {
 	// Content is the page's text as HTML, converted as the page is
 	// rendered.
 	Content template.HTML
+	// toc are the text's headings, for TableOfContents.
+	toc []markdown.Heading
 	// outPath is where the page is written; links are relative to it.
 	outPath string
 	// absLinks makes every link absolute, for pages such as 404.html that a
@@ -24,6 +27,10 @@ type Page struct {
 	// that list nothing.
 	pager *pagerState
 }
+
+// TableOfContents is Hugo's: a <nav id="TableOfContents"> with a list of
+// links to the text's ## and ### headings, or "" when it has none.
+func (p Page) TableOfContents() template.HTML { return markdown.TableOfContents(p.toc) }
 
 // NotFound reports whether this is the 404 page, which is rendered with
 // the home page as its data.

@@ -24,16 +24,17 @@ type Output interface {
 // Errors are a model.Errors, each fault once: those of the layouts, and
 // those of the pages that could be rendered with the sound ones.
 func Site(site *model.Site, layouts *Layouts, out Output) error {
-	plan, err := planFiles(site, layouts)
+	images := indexImages(site)
+	plan, err := planFiles(site, layouts, images)
 	if err != nil {
 		return err
 	}
-	r := newRenderer(site, layouts, out)
+	r := newRenderer(site, layouts, out, images)
 	errs := make([]error, len(site.Pages), len(site.Pages)+4)
 	par.Do(len(site.Pages), func(i int) {
 		errs[i] = r.page(site.Pages[i])
 	})
-	errs = append(errs, layouts.err, r.assets(plan))
+	errs = append(errs, layouts.err, r.assets(plan), r.writeImages())
 	errs = append(errs, r.siteFiles()...)
 	return group(errs)
 }
@@ -45,7 +46,7 @@ type planned struct {
 
 // planFiles lists every file the site will have, to refuse, before anything
 // is rendered, two that would be written to one path.
-func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
+func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.Asset, error) {
 	var files []planned
 	for _, p := range site.Pages {
 		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
@@ -60,6 +61,7 @@ func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
 	for _, a := range assets {
 		files = append(files, planned{a.Path, a.Source})
 	}
+	files = append(files, images.variantFiles()...)
 	for _, name := range siteFileNames(site) {
 		files = append(files, planned{name, ""})
 	}

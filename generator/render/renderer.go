@@ -18,18 +18,23 @@ type renderer struct {
 	layouts *Layouts
 	out     Output
 	md      *markdown.Converter
-	cache   partialCache
-	search  *searchIndex
-	bufs    sync.Pool
+	// mdTypographer converts the text of languages that set typographer.
+	mdTypographer *markdown.Converter
+	images        *imageIndex
+	cache         partialCache
+	search        *searchIndex
+	bufs          sync.Pool
 }
 
-func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
+func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIndex) *renderer {
 	r := &renderer{
-		site:   site,
-		out:    out,
-		md:     markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
-		search: newSearchIndex(site),
-		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		site:          site,
+		out:           out,
+		md:            markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
+		mdTypographer: markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs(), Typographer: true}),
+		images:        images,
+		search:        newSearchIndex(site),
+		bufs:          sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
 	return r
@@ -42,12 +47,13 @@ func (r *renderer) page(p *model.Page) error {
 	if err != nil || skip {
 		return err
 	}
-	doc, err := r.content(p)
+	rp := Page{Page: p, outPath: p.URL + model.IndexFile}
+	doc, err := r.content(rp) // shortcodes see the page as it renders
 	if err != nil {
 		return err
 	}
 	r.search.add(p, doc.Passages)
-	rp := Page{Page: p, Content: doc.HTML, outPath: p.URL + model.IndexFile}
+	rp.Content, rp.toc = doc.HTML, doc.Headings
 	if !isList(p) {
 		return r.write(lay, rp, p.OutPath())
 	}
