@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -19,7 +20,16 @@ type frontMatter struct {
 	Monolingual bool           `toml:"monolingual"`
 	Weight      int            `toml:"weight"`
 	Layout      string         `toml:"layout"`
-	Figures     []figureConfig `toml:"figures"`
+	Date        time.Time      `toml:"date"`
+	Lastmod     time.Time      `toml:"lastmod"`
+	PublishDate time.Time      `toml:"publishDate"`
+	ExpiryDate  time.Time      `toml:"expiryDate"`
+	Aliases     []string       `toml:"aliases"`
+	Slug        string         `toml:"slug"`
+	// TranslationKey pairs files of different names as one page's
+	// translations.
+	TranslationKey string         `toml:"translationKey"`
+	Figures        []figureConfig `toml:"figures"`
 	Params      freeForm       `toml:"params"`
 	// Terms holds the taxonomy keys (industries = [...]) by plural name;
 	// they are known only from config (see withTaxonomies).

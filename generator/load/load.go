@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"sync"
+	"time"
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
@@ -12,6 +13,12 @@ import (
 type Options struct {
 	BaseURL string // overrides config.toml's baseURL when set
 	Drafts  bool   // include pages marked draft
+	// BuildFuture includes pages whose publishDate is after Now;
+	// BuildExpired pages whose expiryDate is not.
+	BuildFuture, BuildExpired bool
+	// Now is the time that publishDate and expiryDate are compared with,
+	// and nothing else: the clock when it is zero.
+	Now time.Time
 }
 
 // Site reads a site source (config.toml and content/ at the root of fsys)
@@ -31,7 +38,12 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts,
+		src: cfg.src, params: cfg.params, langConfig: cfg.langConfig, now: now}
 	site, err := b.assemble()
 	if err != nil {
 		return nil, err

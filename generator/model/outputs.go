@@ -28,3 +28,13 @@ func (l *Language) SearchIndexURL() string { return l.Root() + SearchIndexFile }
 
 // NotFoundURL is the site path of the language's 404 page.
 func (l *Language) NotFoundURL() string { return l.Root() + NotFoundFile }
+
+// AliasFile is where a redirect page is written for an alias, a site path
+// such as "/en/old/" (old/index.html) or "/old/page.html" (old/page.html).
+func AliasFile(alias string) string {
+	p := strings.TrimPrefix(alias, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + IndexFile
+	}
+	return p
+}
