@@ -36,7 +36,9 @@ var referenceDate = time.Date(2006, 1, 2, 15, 4, 5, 0, time.FixedZone("MST", -7*
 // out.
 func languageFormat(src *tomlSource, code string, fc formatConfig) (model.Format, model.Errors) {
 	f := model.DefaultFormat
-	at := func(key ...string) model.Pos { return src.valueAt(append([]string{"languages", code, "format"}, key...)...) }
+	at := func(key ...string) model.Pos {
+		return src.valueAt(append([]string{"languages", code, "format"}, key...)...)
+	}
 	name := "languages." + code + ".format."
 	var list model.Errors
 	if fc.Date != "" {

@@ -108,8 +108,8 @@ type Figure struct {
 
 // Page is one page in one language.
 type Page struct {
-	Kind        Kind
-	Lang        *Language
+	Kind Kind
+	Lang *Language
 	// Key is the page's path, from its file's: "", "zones",
 	// "zones/dongjiakou". Translations share it, unless translationKey
 	// pairs files of different names.
