@@ -29,8 +29,10 @@ type scaleConfig struct {
 	Name  string  `toml:"name"`
 }
 
-// referenceDate is Go's layout date, which a date format writes out.
-var referenceDate = time.Date(2006, 1, 2, 15, 4, 5, 0, time.FixedZone("MST", -7*3600))
+// otherDate differs from Go's reference date (2 January 2006, 15:04:05)
+// in every part, so that a layout it writes unchanged has no part of a
+// date in it.
+var otherDate = time.Date(1999, 11, 28, 21, 37, 49, 0, time.UTC)
 
 // languageFormat checks a language's formats and fills in what it leaves
 // out.
@@ -43,7 +45,7 @@ func languageFormat(src *tomlSource, code string, fc formatConfig) (model.Format
 	var list model.Errors
 	if fc.Date != "" {
 		f.Date = fc.Date
-		if fc.Date == referenceDate.Format(fc.Date) {
+		if fc.Date == otherDate.Format(fc.Date) {
 			list = append(list, at("date").Errorf(`%sdate %q writes no part of a date: write Go's reference date, 2 January 2006, as the language writes it ("2 January 2006", "2006年1月2日")`, name, fc.Date))
 		}
 	}

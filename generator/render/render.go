@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"path"
 	"sort"
 
 	"westcoast/generator/model"
@@ -48,6 +49,9 @@ func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
 	var files []planned
 	for _, p := range site.Pages {
 		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
+		for _, a := range p.Aliases {
+			files = append(files, planned{model.AliasFile(a), Page{Page: p}.what() + " (alias " + a + ")"})
+		}
 	}
 	assets := append(append([]model.Asset(nil), layouts.assets...), site.Assets...)
 	for _, a := range assets {
@@ -63,7 +67,26 @@ func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
 			errs = append(errs, &model.Error{Msg: fmt.Sprintf("two files would be written to %s: from %s and from %s", a.path, source(a), source(b))})
 		}
 	}
-	return assets, errs.Err()
+	return assets, append(errs, folderClashes(files)...).Err()
+}
+
+// folderClashes reports a file at a path that another file needs as a
+// folder: an alias /index.xml/ beside the feed index.xml.
+func folderClashes(files []planned) model.Errors {
+	byPath := make(map[string]planned, len(files))
+	for _, f := range files {
+		byPath[f.path] = f
+	}
+	var errs model.Errors
+	for _, g := range files {
+		for dir := path.Dir(g.path); dir != "."; dir = path.Dir(dir) {
+			if f, ok := byPath[dir]; ok {
+				errs = append(errs, &model.Error{Msg: fmt.Sprintf("%s would be a file and a folder: a file from %s, and a folder for %s from %s", f.path, source(f), g.path, source(g))})
+				break
+			}
+		}
+	}
+	return errs
 }
 
 func source(f planned) string {

@@ -47,7 +47,10 @@ func (r *renderer) page(p *model.Page) error {
 	}
 	r.search.add(p, doc.Passages)
 	rp := Page{Page: p, Content: doc.HTML, outPath: p.URL + model.IndexFile}
-	return r.write(lay, rp, p.OutPath())
+	if err := r.write(lay, rp, p.OutPath()); err != nil {
+		return err
+	}
+	return r.aliases(p)
 }
 
 // write executes a layout for a page and hands the result to the output.
