@@ -24,7 +24,7 @@ func (e *NotInline) Error() string {
 // paragraph around it. The text must be one paragraph at most; the error
 // is a *NotInline otherwise, or Errors.
 func (c *Converter) ConvertInline(src []byte) (template.HTML, error) {
-	out, doc, err := c.convert(src, nil)
+	out, doc, err := c.convert(src, nil, nil)
 	if err != nil {
 		return "", err
 	}

@@ -91,21 +91,21 @@ func newParser() parser.Parser {
 // elements (its figures), each with what uses it; headings never take them
 // either. The error, if any, is Errors.
 func (c *Converter) Convert(src []byte, pageIDs map[string]string) (template.HTML, error) {
-	doc, _, err := c.convert(src, pageIDs)
+	doc, _, err := c.convert(src, pageIDs, nil)
 	return doc, err
 }
 
 // ConvertDoc renders a whole document, as Convert does, and reads its
 // passages for search from the same parse.
 func (c *Converter) ConvertDoc(src []byte, pageIDs map[string]string) (Doc, error) {
-	html, root, err := c.convert(src, pageIDs)
+	html, root, err := c.convert(src, pageIDs, nil)
 	if err != nil {
 		return Doc{}, err
 	}
 	return Doc{HTML: html, Passages: passages(root, src)}, nil
 }
 
-func (c *Converter) convert(src []byte, pageIDs map[string]string) (template.HTML, ast.Node, error) {
+func (c *Converter) convert(src []byte, pageIDs map[string]string, links *Links) (template.HTML, ast.Node, error) {
 	ctx := parser.NewContext()
 	pr := newProblems(ctx)
 	if !checkSize(src, pr) {
@@ -113,6 +113,7 @@ func (c *Converter) convert(src []byte, pageIDs map[string]string) (template.HTM
 	}
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	assignIDs(doc.(*ast.Document), src, idSet{c.reserved, pageIDs}, pr)
+	links.apply(doc, src, pr) // once ids are known
 	if err := pr.errors(src); err != nil {
 		return "", nil, err
 	}

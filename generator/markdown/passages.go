@@ -8,10 +8,13 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 )
 
-// Doc is a converted text: its HTML, and its passages for search.
+// Doc is a converted text: its HTML, and its passages for search. From
+// ConvertPage, also its headings' ids and, if asked for, its links.
 type Doc struct {
-	HTML     template.HTML
-	Passages []Passage
+	HTML       template.HTML
+	Passages   []Passage
+	HeadingIDs []string
+	Links      []Link
 }
 
 // Passage is one block of a text as plain words: a heading, a paragraph,

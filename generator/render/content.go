@@ -24,10 +24,11 @@ func (r *renderer) content(p *model.Page) (markdown.Doc, error) {
 	if len(errs) > 0 {
 		return markdown.Doc{}, placeErrors(p.Body, errs)
 	}
-	doc, err := r.md.ConvertDoc(text, p.OwnIDs())
+	doc, err := r.md.ConvertPage(text, p.OwnIDs(), r.links.of(p))
 	if err != nil {
 		return markdown.Doc{}, placeErrors(p.Body, err)
 	}
+	r.links.converted(p, doc, r.out, p.OutPath())
 	return doc, nil
 }
 

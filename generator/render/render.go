@@ -33,7 +33,7 @@ func Site(site *model.Site, layouts *Layouts, out Output) error {
 	par.Do(len(site.Pages), func(i int) {
 		errs[i] = r.page(site.Pages[i])
 	})
-	errs = append(errs, layouts.err, r.assets(plan))
+	errs = append(errs, layouts.err, r.assets(plan), r.links.check())
 	errs = append(errs, r.siteFiles()...)
 	return group(errs)
 }

@@ -19,6 +19,7 @@ type renderer struct {
 	md      *markdown.Converter
 	cache   partialCache
 	search  *searchIndex
+	links   *contentLinks
 	bufs    sync.Pool
 }
 
@@ -28,6 +29,7 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
 		out:    out,
 		md:     markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
 		search: newSearchIndex(site),
+		links:  newContentLinks(layouts.ReservedIDs(), out),
 		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
