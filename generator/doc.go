@@ -25,6 +25,8 @@
 //	Flags of build, check and serve:
 //
 //		-baseURL URL         use URL instead of config.toml's baseURL
+//		-buildExpired        include pages whose expiryDate has passed
+//		-buildFuture         include pages whose publishDate is still to come
 //		-drafts              include pages marked draft
 //		-maxFileSize SIZE    refuse any source file over SIZE (1MB = 1024KB) (default 10MB)
 //
