@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"sort"
 	"unicode/utf8"
 
@@ -40,6 +41,12 @@ func (c *Converter) ConvertPage(src []byte, pageIDs map[string]string, links Lin
 		return Doc{}, err
 	}
 	return Doc{HTML: html, Passages: passages(root, src), HeadingIDs: links.headings, Links: links.found}, nil
+}
+
+// ConvertInlineLinks renders a short text as ConvertInline does, with its
+// links resolved as links says.
+func (c *Converter) ConvertInlineLinks(src []byte, links Links) (template.HTML, error) {
+	return c.convertInline(src, &links)
 }
 
 // apply resolves and records the links of a parsed text, and lists its
