@@ -132,7 +132,13 @@ func BenchmarkBuildFixture(b *testing.B) {
 // fixtureWith is the fixture site in memory, with some files replaced.
 func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 	t.Helper()
-	fixture := os.DirFS("testdata/site")
+	return siteWith(t, "testdata/site", files)
+}
+
+// siteWith is a site in memory, with some files replaced; "" removes one.
+func siteWith(t testing.TB, dir string, files map[string]string) fstest.MapFS {
+	t.Helper()
+	fixture := os.DirFS(dir)
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(fixture, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -146,6 +152,10 @@ func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 		t.Fatal(err)
 	}
 	for name, data := range files {
+		if data == "" {
+			delete(fsys, name)
+			continue
+		}
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return fsys

@@ -17,10 +17,10 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
+	"westcoast/generator/model"
 	"westcoast/generator/render"
 )
 
@@ -83,8 +83,7 @@ func (c *Checker) Write(name string, data []byte) error {
 // the site is published: links that start with it are the site's own.
 func (c *Checker) Check(baseURL string) error {
 	c.base = baseURL
-	var problems []string
-	seen := map[string]bool{}
+	var list model.Errors
 	for name, pg := range c.pages {
 		for _, raw := range pg.links {
 			link := html.UnescapeString(raw)
@@ -93,47 +92,35 @@ func (c *Checker) Check(baseURL string) error {
 				continue
 			}
 			for _, at := range c.written(name, link) {
-				problems = append(problems, fmt.Sprintf("%s: link %q: %s", at, link, msg))
+				list = append(list, at.Errorf("link %q: %s", link, msg))
 			}
 		}
 		for id, n := range pg.ids {
 			if n > 1 {
-				problems = append(problems, fmt.Sprintf("public/%s: id %q is on %d elements", name, id, n))
+				list = append(list, model.Errorf("public/"+name, 0, 0, "id %q is on %d elements", id, n))
 			}
 		}
 	}
-	problems = unique(problems, seen)
-	sort.Strings(problems)
-	if len(problems) > 0 {
-		return fmt.Errorf("%d problems in the built pages:\n%s", len(problems), strings.Join(problems, "\n"))
+	if err := list.Err(); err != nil {
+		problems := err.(model.Errors) // sorted by place, each once
+		return fmt.Errorf("%d problems in the built pages:\n%s", len(problems), problems.Error())
 	}
 	return nil
 }
 
 // written says where a page's link is written: at each place in its
 // text that has it, or else in the built page (a link the layouts make).
-func (c *Checker) written(page, link string) []string {
-	var at []string
+func (c *Checker) written(page, link string) []model.Pos {
+	var at []model.Pos
 	for _, l := range c.text[page] {
 		if l.Href == link {
-			at = append(at, l.Pos.String())
+			at = append(at, l.Pos)
 		}
 	}
 	if len(at) == 0 {
-		at = append(at, "public/"+page)
+		at = append(at, model.Pos{File: "public/" + page})
 	}
 	return at
-}
-
-func unique(list []string, seen map[string]bool) []string {
-	out := list[:0]
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 func (c *Checker) checkLink(from, link string) string {
