@@ -62,7 +62,11 @@ func languageFormat(src *tomlSource, code string, fc formatConfig) (model.Format
 	case f.DecimalMark == "":
 		list = append(list, at("decimalMark").Errorf(`%sdecimalMark is empty: write the mark before decimals ("." or ",")`, name))
 	case f.DecimalMark == f.DigitGroup:
-		list = append(list, at("decimalMark").Errorf("%sdecimalMark and digitGroup are both %q: a reader could not tell 1%s500 from one and a half", name, f.DecimalMark, f.DecimalMark))
+		key := "decimalMark"
+		if fc.DecimalMark == nil {
+			key = "digitGroup"
+		}
+		list = append(list, at(key).Errorf("%sdecimalMark and digitGroup are both %q: a reader could not tell 1%s500 from one and a half", name, f.DecimalMark, f.DecimalMark))
 	}
 	for _, p := range []struct {
 		key string

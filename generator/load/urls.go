@@ -80,13 +80,14 @@ func (b *assembler) checkAliases() {
 	}
 	for _, p := range b.site.Pages {
 		for _, a := range p.Aliases {
+			written := strings.TrimPrefix(a, p.Lang.Prefix) // as the page has it, but for a final "/"
 			switch other := owner[a]; {
 			case other == p:
-				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is the page's own URL", a))
+				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is the page's own URL", written))
 			case other != nil && other.URL == a:
-				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is the URL of %s", a, describePage(other)))
+				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is the URL of %s", written, describePage(other)))
 			case other != nil:
-				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is an alias of %s too", a, describePage(other)))
+				b.errs = append(b.errs, aliasPos(p).Errorf("alias %q is an alias of %s too", written, describePage(other)))
 			default:
 				owner[a] = p
 			}
