@@ -70,17 +70,19 @@ func planFiles(site *model.Site, layouts *Layouts) ([]model.Asset, error) {
 	return assets, append(errs, folderClashes(files)...).Err()
 }
 
-// folderClashes reports a file at a path that another file needs as a
-// folder: an alias /index.xml/ beside the feed index.xml.
+// folderClashes reports, once, each file at a path that other files need
+// as a folder: an asset named tags beside the pages under tags/.
 func folderClashes(files []planned) model.Errors {
 	byPath := make(map[string]planned, len(files))
 	for _, f := range files {
 		byPath[f.path] = f
 	}
 	var errs model.Errors
+	reported := map[string]bool{}
 	for _, g := range files {
 		for dir := path.Dir(g.path); dir != "."; dir = path.Dir(dir) {
-			if f, ok := byPath[dir]; ok {
+			if f, ok := byPath[dir]; ok && !reported[dir] {
+				reported[dir] = true
 				errs = append(errs, &model.Error{Msg: fmt.Sprintf("%s would be a file and a folder: a file from %s, and a folder for %s from %s", f.path, source(f), g.path, source(g))})
 				break
 			}
