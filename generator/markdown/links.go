@@ -109,14 +109,16 @@ func isTextBlock(n ast.Node) bool {
 }
 
 // linkStart is the offset of a link's '[': back from its first text to the
-// bracket, or the start of its block when it has no text.
+// bracket. goldmark keeps no place for a link, so one without text ("[](x)")
+// is found by its destination in its block, or else is placed at the
+// block's start.
 func linkStart(n ast.Node, src []byte) int {
+	stop := blockStart(n)
 	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
 		t, ok := c.(*ast.Text)
 		if !ok {
 			continue
 		}
-		stop := blockStart(n)
 		for i := t.Segment.Start - 1; i >= stop; i-- {
 			if src[i] == '[' {
 				return i
@@ -124,7 +126,17 @@ func linkStart(n ast.Node, src []byte) int {
 		}
 		return t.Segment.Start
 	}
-	return blockStart(n)
+	var dest []byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = n.Destination
+	case *ast.Image:
+		dest = n.Destination
+	}
+	if i := bytes.Index(src[stop:], append([]byte("[]("), dest...)); i >= 0 && len(dest) > 0 {
+		return stop + i
+	}
+	return stop
 }
 
 // lineIndex finds the line and column of offsets in a text, its line

@@ -25,11 +25,14 @@ func (p *Page) ContentLink(file string) (*Page, error) {
 	}
 	site := p.Site.Site
 	base := strings.TrimSuffix(full, ".md")
-	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 && site.LanguageByCode(path.Base(base)[i+1:]) != nil {
-		if t := site.PageBySource(full); t != nil {
-			return t, nil
+	if i := strings.LastIndexByte(path.Base(base), '.'); i >= 0 {
+		if l := site.LanguageByCode(path.Base(base)[i+1:]); l != nil {
+			files := sourceIn(strings.TrimSuffix(base, "."+l.Code), l) // x.zh.md, or x.md
+			if t := site.findSource(files...); t != nil {
+				return t, nil
+			}
+			return nil, site.missing(files)
 		}
-		return nil, site.missing([]string{full})
 	}
 	own := sourceIn(base, p.Lang)
 	if t := site.findSource(own...); t != nil {
