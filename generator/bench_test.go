@@ -29,6 +29,11 @@ func largeSite(b *testing.B, n int) fs.FS {
 	fsys := fixtureWith(b, nil)
 	zh := "今年以来，**董家口经济区**锚定打造支撑全市产业经济发展的重要一极，\n创新突破、提质增效。下半年争取新开工项目{{< figure \"projects\" >}}。\n\n"
 	en := "Since the start of the year, the **zone** has set its sights on growth,\nand aims to start {{< figure \"projects\" >}}.\n\n"
+	for i := 0; i < 50; i++ { // a term's page needs a title
+		for _, lang := range []string{"zh", "en"} {
+			fsys[fmt.Sprintf("content/tags/t%d/_index.%s.md", i, lang)] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"t%d\"\n+++\n", i))}
+		}
+	}
 	for i := 0; i < n; i++ {
 		dir := fmt.Sprintf("content/posts/p%05d", i)
 		fsys[dir+".toml"] = &fstest.MapFile{Data: []byte(fmt.Sprintf("weight = %d\ntags = [\"t%d\"]\n[[figures]]\nid = \"projects\"\nkind = \"count\"\nvalue = %d\nunit = { zh = \"个\", en = \"projects\" }\nlabel = { zh = \"项目\", en = \"Projects\" }\n", i+1, i%50, i))}

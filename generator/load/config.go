@@ -102,7 +102,7 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return &siteConfig{Config: cfg, langs: langs, schema: schema{taxonomies: cfg.Taxonomies, params: params}, src: src,
+	return &siteConfig{Config: cfg, langs: langs, schema: newSchema(cfg.Taxonomies, params), src: src,
 		params: cf.Params, langConfig: cf.Languages}, nil
 }
 

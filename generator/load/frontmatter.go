@@ -127,7 +127,7 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 // frontMatter's fields plus a list of term slugs per taxonomy.
 func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
 	var fm frontMatter
-	target := reflect.New(withTaxonomies(sc.taxonomies))
+	target := reflect.New(sc.target)
 	if err := src.decode(target.Interface()); err != nil {
 		return fm, nil, err
 	}

@@ -223,8 +223,8 @@ func FuzzFrontMatter(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	sc := schema{taxonomies: []model.Taxonomy{{Singular: "tag", Plural: "tags"}},
-		params: map[string]string{"a": "strings", "b": "float", "c": "table"}}
+	sc := newSchema([]model.Taxonomy{{Singular: "tag", Plural: "tags"}},
+		map[string]string{"a": "strings", "b": "float", "c": "table"})
 	f.Fuzz(func(t *testing.T, data string) {
 		sf, err := parseFile("content/x.zh.md", []byte(data), sc)
 		if err != nil {

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 
@@ -13,6 +14,13 @@ import (
 type schema struct {
 	taxonomies []model.Taxonomy
 	params     map[string]string // name → type; nil: params are free-form
+	// target is what front matter decodes into (withTaxonomies), made
+	// once: making a struct type for every file costs more than decoding.
+	target reflect.Type
+}
+
+func newSchema(taxonomies []model.Taxonomy, params map[string]string) schema {
+	return schema{taxonomies: taxonomies, params: params, target: withTaxonomies(taxonomies)}
 }
 
 // paramTypes are the types a page param may be declared with in
