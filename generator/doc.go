@@ -113,6 +113,12 @@
 // as in Hugo. A page reads them as .Site.Params.<key>: the language's value
 // where both set a key, and two tables merged key by key.
 //
+// [pageParams] declares the page params and their types: string, strings (a
+// list of strings), int, float, bool, date, table and tables (a list of
+// tables, written [[params.name]]). When it is there, a param that it does
+// not declare, or of another type, is an error at the content file's line; a
+// float written 3 is read as 3.0. Without it, params are free-form.
+//
 // # Menus
 //
 // A menu is a list of entries per language, as Hugo's
@@ -131,8 +137,9 @@
 //	url = "mailto:desk@example.org" # or an address (https:, mailto:) or a site path (/search/)
 //
 // An entry has a pageRef or a url, not both; one with a url needs a name.
-// A pageRef names a page of that language, or a page another language has
-// at that path whose translation (translationKey) it is. A pageRef to no
+// A pageRef names the page of that language at that path or, when that
+// language's file has another name (translationKey), the translation of the
+// page there. A pageRef to no
 // page is an error at its line; one to a page left out of this build (a
 // draft, a page still to come) leaves the entry out until it is published.
 // Each entry has .Name, .Weight, .Page (nil for a url) and .URL (a url as
@@ -150,7 +157,7 @@
 //
 //	[languages.en.format]
 //	date = "2 January 2006"    # Go's reference date, as the language writes it (default "2006-01-02")
-//	months = []                # the months' names for "January" in date, January first, if not English
+//	# months = ["janvier", …]  # the months' names for "January" in date, January first, if not English
 //	digitGroup = ","           # between groups of three digits; "" for none (default ",")
 //	decimalMark = "."          # (default ".")
 //	unitSpace = " "            # between a number and its unit: "14 projects"; "" gives "14个" (default " ")
@@ -176,12 +183,6 @@
 // are not twelve, a money or percent format without exactly one %s, a
 // decimal mark that is empty or the same as the digit group, and a scale
 // value not above 1 are errors at their line.
-//
-// [pageParams] declares the page params and their types: string, strings (a
-// list of strings), int, float, bool, date, table and tables (a list of
-// tables, written [[params.name]]). When it is there, a param that it does
-// not declare, or of another type, is an error at the content file's line; a
-// float written 3 is read as 3.0. Without it, params are free-form.
 //
 // # Content
 //
