@@ -225,3 +225,20 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// Each page's Site is its language's view of the site, which Site.View
+// finds for pages made later (a list's further pages, say).
+func TestViews(t *testing.T) {
+	s, err := Site(site(nil), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range s.Pages {
+		if p.Site != s.View(p.Lang.Code) || p.Site.Site != s || p.Site.Language != p.Lang {
+			t.Errorf("%s %s: its Site is not its language's view", p.Lang.Code, p.Key)
+		}
+	}
+	if len(s.Views) != len(s.Languages) || s.View("fr") != nil {
+		t.Errorf("views: %v", s.Views)
+	}
+}

@@ -22,8 +22,10 @@ type menuConfig struct {
 func (b *assembler) langSites() {
 	b.views = map[string]*model.LangSite{}
 	for _, l := range b.langs {
-		b.views[l.Code] = &model.LangSite{Site: b.site, Language: l, Title: l.Title,
+		v := &model.LangSite{Site: b.site, Language: l, Title: l.Title,
 			Params: mergeParams(b.params, b.langConfig[l.Code].Params), Menus: map[string][]*model.MenuEntry{}}
+		b.views[l.Code] = v
+		b.site.Views = append(b.site.Views, v)
 	}
 }
 

@@ -38,8 +38,11 @@ type Site struct {
 	// Unpublished says, for each content file left out of this build,
 	// why ("it is a draft"), so that a link to it can say so.
 	Unpublished map[string]string
-	byKey       map[string]*Page // "lang\x00key"
-	bySource    map[string]*Page // content file → page
+	// Views are the site as each language sees it, in Languages' order:
+	// what a page's Site is.
+	Views    []*LangSite
+	byKey    map[string]*Page // "lang\x00key"
+	bySource map[string]*Page // content file → page
 }
 
 // LangSite is the site as the pages of one language see it, as Hugo's
@@ -205,6 +208,17 @@ type Config struct {
 // and the URL folder.
 type Taxonomy struct {
 	Singular, Plural string
+}
+
+// View returns the site as the language with that code sees it, or nil:
+// the Site of a page made in that language.
+func (s *Site) View(code string) *LangSite {
+	for _, v := range s.Views {
+		if v.Language.Code == code {
+			return v
+		}
+	}
+	return nil
 }
 
 // LanguageByCode returns the site's language with that code, or nil.
