@@ -25,6 +25,8 @@
 //	Flags of build, check and serve:
 //
 //		-baseURL URL         use URL instead of config.toml's baseURL
+//		-buildExpired        include pages whose expiryDate has passed
+//		-buildFuture         include pages whose publishDate is still to come
 //		-drafts              include pages marked draft
 //		-maxFileSize SIZE    refuse any source file over SIZE (1MB = 1024KB) (default 10MB)
 //
@@ -62,7 +64,7 @@
 //
 //	baseURL = "https://example.org/site/"   # absolute URLs: canonical, hreflang, sitemap, feeds
 //	defaultLanguage = "zh"                  # built at the root; others under /<code>/
-//	updated = 2026-11-29                    # when the content last changed: feeds, .Date (a date, no quotes)
+//	updated = 2026-11-29                    # when the content last changed: feeds (a date, no quotes)
 //
 //	[taxonomies]                            # singular = plural; the plural is the front matter key and URL
 //	industry = "industries"
@@ -71,13 +73,25 @@
 //	reporters = "strings"
 //	series = "string"
 //
+//	[params]                                # free-form, for layouts: .Site.Params.desk
+//	desk = "desk@example.org"
+//	brand = "West Coast"
+//
 //	[languages.zh]
 //	name = "中文"                            # shown in the language switcher
 //	weight = 1                              # order of languages
-//	title = "站点标题"
+//	title = "站点标题"                        # .Site.Title
 //	description = "站点简介"
+//	direction = "ltr"                       # ltr (the default) or rtl: .Lang.Direction, for <html dir>
+//	[languages.zh.params]                   # over [params] for this language's pages
+//	brand = "西海岸"
 //	[languages.zh.ui]                       # UI strings, read in templates with .T "home"
 //	home = "首页"
+//	[languages.zh.format]                   # how the language writes numbers, money and dates
+//	date = "2006年1月2日"
+//	[[languages.zh.menus.main]]             # a menu: .Site.Menus.main
+//	pageRef = "/zones"
+//	weight = 1
 //
 //	[languages.en]
 //	typographer = true                      # “curly” quotes, – — dashes and … from "straight" ones, -- --- and ...
@@ -98,11 +112,86 @@
 // Every language must define the same set of UI strings, and each UI string
 // the same placeholders (%s, %d), in the same order, in every language.
 //
+// A taxonomy's page and its terms' pages need no file in content/: when
+// they have none, their title is the UI string named like their path,
+// "industries" for the taxonomy and "industries.chips" for a term, so that
+// a Chinese page is never titled with an English slug. Without either, the
+// build names the file or UI string to write.
+//
+// [params] and [languages.<code>.params] are free-form tables for layouts,
+// as in Hugo. A page reads them as .Site.Params.<key>: the language's value
+// where both set a key, and two tables merged key by key.
+//
 // [pageParams] declares the page params and their types: string, strings (a
 // list of strings), int, float, bool, date, table and tables (a list of
 // tables, written [[params.name]]). When it is there, a param that it does
 // not declare, or of another type, is an error at the content file's line; a
 // float written 3 is read as 3.0. Without it, params are free-form.
+//
+// # Menus
+//
+// A menu is a list of entries per language, as Hugo's
+// [[languages.<code>.menus.<name>]]; layouts read .Site.Menus.<name>, in
+// order of weight (weighted entries first), then name:
+//
+//	[[languages.en.menus.main]]
+//	pageRef = "/zones"              # a page by its path in content/: /zones, /about.md,
+//	weight = 1                      # /zones/_index.md; its name is the page's linkTitle or title
+//	[[languages.en.menus.main]]
+//	name = "About us"               # or a name of its own
+//	pageRef = "/about.md"
+//	weight = 2
+//	[[languages.en.menus.main]]
+//	name = "Write to us"
+//	url = "mailto:desk@example.org" # or an address (https:, mailto:) or a site path (/search/)
+//
+// An entry has a pageRef or a url, not both; one with a url needs a name.
+// A pageRef names the page of that language at that path or, when that
+// language's file has another name (translationKey), the translation of the
+// page there. A pageRef to no
+// page is an error at its line; one to a page left out of this build (a
+// draft, a page still to come) leaves the entry out until it is published.
+// Each entry has .Name, .Weight, .Page (nil for a url) and .URL (a url as
+// written); $.Rel . links to it:
+//
+//	<nav><ul>{{range .Site.Menus.main}}
+//	<li><a href="{{$.Rel .}}"{{if $.IsMenuCurrent "main" .}} aria-current="page"{{else if $.HasMenuCurrent "main" .}} aria-current="true"{{end}}>{{.Name}}</a></li>
+//	{{end}}</ul></nav>
+//
+// # Numbers, money and dates
+//
+// The generator knows no language's way of writing numbers: each language
+// says its own in [languages.<code>.format], and a language that leaves a
+// key out gets the default shown. A new language needs no code.
+//
+//	[languages.en.format]
+//	date = "2 January 2006"    # Go's reference date, as the language writes it (default "2006-01-02")
+//	# months = ["janvier", …]  # the months' names for "January" in date, January first, if not English
+//	digitGroup = ","           # between groups of three digits; "" for none (default ",")
+//	decimalMark = "."          # (default ".")
+//	unitSpace = " "            # between a number and its unit: "14 projects"; "" gives "14个" (default " ")
+//	money = "CNY %s"           # an amount of yuan; %s is the number (default "CNY %s")
+//	percent = "%s%"            # (default "%s%")
+//	scale = [{ value = 1e9, name = "billion" }, { value = 1e6, name = "million" }]   # large amounts: CNY 42 billion
+//
+//	[languages.zh.format]      # 420亿元, 14个, 2026年11月29日
+//	date = "2006年1月2日"
+//	digitGroup = ""
+//	unitSpace = ""
+//	money = "%s元"
+//	scale = [{ value = 1e8, name = "亿" }, { value = 1e4, name = "万" }]
+//
+//	[languages.ar.format]      # 1٫23 مليار يوان, 2 مايو 2024
+//	date = "2 January 2006"
+//	months = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"]
+//	digitGroup = "٬"
+//	decimalMark = "٫"
+//	money = "%s يوان"
+//
+// A date format that writes no part of a date ("YYYY-MM-DD"), months that
+// are not twelve, a money or percent format without exactly one %s, a
+// decimal mark that is empty or the same as the digit group, and a scale
+// value not above 1 are errors at their line.
 //
 // # Content
 //
@@ -120,9 +209,17 @@
 //
 // Facts that do not depend on language are entered once, in a TOML file with
 // the page's base name beside its Markdown: zones/dongjiakou.toml (or
-// index.toml, _index.toml). It may set weight, layout, draft, params, figures
-// and the taxonomy keys; a key set both there and in a translation's front
-// matter is an error.
+// index.toml, _index.toml). It may set weight, layout, draft, params,
+// figures, the dates, aliases and the taxonomy keys; a key set both there
+// and in a translation's front matter is an error.
+//
+// Files of different names are one page's translations when translationKey
+// says so, as in Hugo: content/a-propos.fr.md with translationKey = "about"
+// is the French of content/about.zh.md and about.en.md, which need not set
+// it (a page's translation key is its path unless it sets one). Such a page
+// has the facts of the file it is paired with, and its own URL, /fr/a-propos/.
+// Two files of one language with one translation key, or a page paired with
+// a section, are errors at the translationKey.
 //
 // File and folder names become URLs, so they must be lower-case ASCII slugs
 // (a-z, 0-9, "-"), and a top-level folder may not be named like a language
@@ -146,6 +243,18 @@
 //	figures      figures, see below
 //	params       table for layouts (.Params.key); free-form at any depth, or as
 //	             [pageParams] in config.toml declares
+//	date         when the page was written (a TOML date: 2024-05-01 or
+//	             2024-05-01T08:30:00+08:00, no quotes); a date without an
+//	             offset is in UTC
+//	lastmod      when it last changed (default: date)
+//	publishDate  when it may be published (default: date); until then it
+//	             is left out of the build
+//	expiryDate   when it is withdrawn: from then on it is left out
+//	aliases      old URLs of the page, each a site path ("/old/path/",
+//	             "/old/page.html") where a redirect page is written
+//	slug         the last part of the page's URL in this language, a
+//	             lower-case ASCII slug: slug = "harbour" gives /en/news/harbour/
+//	translationKey  pairs files of different names as translations (above)
 //
 // A figure is a number with a kind, rendered per language:
 //
@@ -217,6 +326,39 @@
 //
 //	content/zones/x.zh.md:12:1: unknown shortcode "nte": there is no layouts/shortcodes/nte.html (nor is it the built-in figure)
 //	content/zones/x.zh.md:14:5: shortcode "note": layouts/shortcodes/note.html:1:10: .Get: position 0 asked for, but the call names its parameters: use .Get "key"
+//
+// # Dates and scheduled pages
+//
+// A page whose publishDate (or date) is after "now" is left out of the
+// build, and so is one whose expiryDate is not after it, as in Hugo; build
+// with -buildFuture or -buildExpired to keep them (the preview too). "Now"
+// is SOURCE_DATE_EPOCH, seconds since 1970-01-01 UTC, when the environment
+// sets it (CI sets it from the last commit, so that two builds of one
+// commit agree), and otherwise the clock. Nothing else depends on it: the
+// output holds no build time. A translation may be published later than
+// its page; until then the language switcher leads to the nearest section.
+// A published page that links to a page left out is an error at the link.
+// An expiryDate not after the page's publishDate is an error.
+//
+// # Links between pages
+//
+// A Markdown link to a content file is a link to its page, as in Hugo:
+//
+//	[the port](dongjiakou.md)                 relative to the page's own file
+//	[figures](/zones/dongjiakou.md#figures)   relative to content/
+//	[zones](/zones/_index.md)                 a section; index.md is a bundle
+//	[中文版](about.zh.md)                      a file of another language
+//
+// Without a language suffix the link leads to the page in the linking
+// page's language, wherever its file is (translationKey included); with
+// one, to that file's page. The link becomes the page's relative URL
+// (../../zones/dongjiakou/#figures), so it survives a change of slug or
+// folder. A link to no content file, to a page left out of this build,
+// to a page without a translation in this language, or to a #fragment that
+// the page has no heading, figure or layout id for, is an error at the
+// link's line and column; so is a #fragment of the page itself that it
+// does not have. A summary may not link to a content file: lists show it
+// on pages elsewhere, where a relative link would lead astray.
 //
 // # Markdown
 //
@@ -371,6 +513,11 @@
 // .Terms, .Alternates, .Switcher, .Breadcrumbs, .Site), worked out once
 // when the site loads, and .Content, the page's own text as HTML, with
 // .TableOfContents, its ## and ### headings (see Markdown). The text
+//
+// .Key, .TranslationKey, .URL, .Slug, .Lang, .Params, .Figures, .Pages,
+// .Parent, .Prev, .Next, .Terms, .Alternates, .Switcher, .Breadcrumbs,
+// .Aliases, .Lastmod, .PublishDate, .ExpiryDate, .Site), worked out once
+// when the site loads, and .Content, the page's own text as HTML. The text
 // is converted as the page is rendered, so other pages have no .Content:
 // lists show their .Summary. Its methods do what depends on the page:
 //
@@ -378,12 +525,21 @@
 //	.T "updated" $date      the UI string with its %s, %d filled in; a string
 //	                        whose verbs do not take exactly the values given
 //	                        is an error (so is an unknown key)
-//	.Rel page|"/path"       URL relative to the current page (absolute on 404.html)
+//	.Rel page|"/path"|entry URL relative to the current page (absolute on
+//	                        404.html); a menu entry's address as it is
 //	.Abs page|"/path"       absolute URL from baseURL
 //	.Get "zones"            the page with that key in this language ("" is home)
 //	.Num 1234.5             number in the page's language
 //	.Money 4.2e10           420亿元 / CNY 42 billion
-//	.Date .Site.Config.Updated   2026年11月29日 / 29 November 2026
+//	.Date                   the page's date, a time: {{.Date.Year}},
+//	                        {{.Date.Format "2006-01-02"}}, {{if .Date.IsZero}}
+//	.FormatDate .Date       a time, or a date as text such as
+//	                        .Site.Config.Updated, in the language's format:
+//	                        2026年11月29日 / 29 November 2026
+//	.Date .Site.Config.Updated   the older form of .FormatDate, kept for
+//	                        layouts written for it
+//	.IsMenuCurrent "main" e whether menu entry e leads to this page;
+//	.HasMenuCurrent "main" e  to a section above it (not the home page)
 //	.Figure f               a figure's value, qualifier and unit
 //	.Label f, .Period f     a figure's label and period in the page's language
 //	.Status f               "target" or "potential" as UI string status.<status>, or ""
@@ -402,6 +558,12 @@
 //	                        <URL>, <URL>page/2/, … (Hugo's .Paginator and paths)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
 //	                        and search index, for .Rel and .Abs
+//	.Lang.Direction         "ltr" or "rtl": <html lang="{{.Lang.Code}}" dir="{{.Lang.Direction}}">
+//
+// .Site is the site as the page's language sees it, as in Hugo: .Site.Title
+// (the language's), .Site.Language, .Site.Params, .Site.Menus, and what is
+// the same for every language: .Site.Config, .Site.Pages (every page of
+// every language), .Site.Languages.
 //
 // and its fields that are pages:
 //
@@ -430,9 +592,15 @@
 // make on a large site.
 //
 // Besides the pages, each build writes per language an Atom feed
-// (index.xml) of the latest pages with their summaries, a search index
-// (search-index.json) and 404.html, and once sitemap.xml (with hreflang
-// alternates) and robots.txt. In config.toml:
+// (index.xml) of the latest pages with their summaries (the newest first,
+// by date, then those without one; each entry's updated is its lastmod, or
+// the site's updated), a search index (search-index.json) and 404.html,
+// and once sitemap.xml (with hreflang alternates, and each page's lastmod
+// when it has one) and robots.txt. At each of a page's aliases it writes a
+// small redirect page: a canonical link, a meta refresh and a plain link to
+// the page, marked noindex and left out of the sitemap. An alias that is
+// another page's URL or alias, or the path of another file of the site, is
+// an error. In config.toml:
 //
 //	paginate = 10             pages on one page of a list (Hugo's key)
 //	[services.rss]
@@ -448,7 +616,10 @@
 // A page without its translation, a figure or page that a shortcode names
 // but that does not exist, a UI string missing in one language, and a
 // template that fails are all errors; `generator check` also follows every
-// link and #fragment in the built pages. A template fault names the template
+// link and #fragment in the built pages, and reports a broken link that a
+// page's text holds at the text's file, line and column
+// (content/about.zh.md:11:40: link "../zone/": no such file), and one that
+// a layout makes in the built file. A template fault names the template
 // position and the page being rendered; one that many pages meet is reported
 // once, with the first page and how many more:
 //
@@ -457,8 +628,10 @@
 // # URLs
 //
 // Pages get pretty URLs: zones/x.zh.md is written to zones/x/index.html and
-// linked as zones/x/. The default language is at the root, the others under
-// /<code>/. Links between pages are relative to the page they are on, so the
+// linked as zones/x/; a page's slug replaces the x in its language. The
+// default language is at the root, the others under /<code>/, aliases too:
+// aliases = ["/old/"] in an English page writes /en/old/. Links between
+// pages are relative to the page they are on, so the
 // site works at a host's root and under any subpath: they climb to the
 // site's root and go down to the target (../../zones/x/), so that a link
 // depends only on how deep its page is. Canonical, hreflang, sitemap and

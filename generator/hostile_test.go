@@ -28,6 +28,7 @@ import (
 //	symlink: content/x.zh.md -> /etc/passwd
 //	fifo: content/y.zh.md
 //	dest: out                        the destination, if args do not say it
+//	env: SOURCE_DATE_EPOCH=1714521600  set in the environment of the run
 //
 // and then files as in txtar: "-- path --" lines, each followed by its text.
 // "-- want.err --" is the expected standard error; $ROOT in it stands for
@@ -54,6 +55,7 @@ type hostileCase struct {
 	links   [][2]string
 	fifos   []string
 	dest    string
+	env     [][2]string
 	files   []txtarFile
 	wantErr *string
 }
@@ -87,6 +89,9 @@ func runHostileCase(t *testing.T, file string) {
 	dest := c.destination(root)
 	before := snapshot(t, outer)
 	t.Chdir(root)
+	for _, e := range c.env {
+		t.Setenv(e[0], e[1])
+	}
 	var stderr bytes.Buffer
 	code := run(c.args, &stderr)
 	got := normalizeStderr(stderr.String(), root)
@@ -126,6 +131,9 @@ func parseHostileCase(t *testing.T, text string) *hostileCase {
 			c.fifos = append(c.fifos, val)
 		case "dest":
 			c.dest = val
+		case "env":
+			name, value, _ := strings.Cut(val, "=")
+			c.env = append(c.env, [2]string{name, value})
 		default:
 			t.Fatalf("unknown directive %q", key)
 		}

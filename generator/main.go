@@ -76,16 +76,20 @@ const sourceUsage = "read the site (config.toml, content/, layouts/) from `DIR`"
 
 // siteFlags are the flags that say which site to build and how.
 type siteFlags struct {
-	source      string
-	baseURL     string
-	drafts      bool
-	maxFileSize source.Size
+	source       string
+	baseURL      string
+	drafts       bool
+	buildFuture  bool
+	buildExpired bool
+	maxFileSize  source.Size
 }
 
 func (s *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.source, "source", ".", sourceUsage)
 	fs.StringVar(&s.baseURL, "baseURL", "", "use `URL` instead of config.toml's baseURL")
 	fs.BoolVar(&s.drafts, "drafts", false, "include pages marked draft")
+	fs.BoolVar(&s.buildFuture, "buildFuture", false, "include pages whose publishDate is still to come")
+	fs.BoolVar(&s.buildExpired, "buildExpired", false, "include pages whose expiryDate has passed")
 	s.maxFileSize = source.DefaultMaxFileSize
 	fs.Var(&s.maxFileSize, "maxFileSize", "refuse any source file over `SIZE` (1MB = 1024KB)")
 }
@@ -95,8 +99,13 @@ func (s *siteFlags) fsys() *source.FS {
 	return source.New(s.source, s.maxFileSize)
 }
 
-func (s *siteFlags) options() load.Options {
-	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts, CacheDir: imageCache()}
+// options are the load options the flags and SOURCE_DATE_EPOCH set.
+func (s *siteFlags) options(cmd string) (load.Options, error) {
+	now, err := buildTime(os.Getenv, time.Now)
+	if err != nil {
+		return load.Options{}, usageError{cmd, err.Error()}
+	}
+	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts, BuildFuture: s.buildFuture, BuildExpired: s.buildExpired, Now: now, CacheDir: imageCache()}, nil
 }
 
 // imageCache is where resized images are kept between builds: the user's
@@ -113,8 +122,12 @@ func imageCache() string {
 
 // inMemory builds the site into memory, for the preview.
 func (s *siteFlags) inMemory() (map[string][]byte, error) {
+	opts, err := s.options("serve")
+	if err != nil {
+		return nil, err
+	}
 	var out render.Memory
-	if _, err := renderSite(s.fsys(), s.options(), &out); err != nil {
+	if _, err := renderSite(s.fsys(), opts, &out); err != nil {
 		return nil, err
 	}
 	return out.Files(), nil
@@ -165,8 +178,12 @@ func runBuild(args []string, stderr io.Writer) error {
 	if *dest == "" {
 		*dest = filepath.Join(sf.source, "public")
 	}
+	opts, err := sf.options("build")
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	site, err := publishSite(sf.fsys(), sf.options(), *dest, publish.Options{Source: sf.source, Log: stderr})
+	site, err := publishSite(sf.fsys(), opts, *dest, publish.Options{Source: sf.source, Log: stderr})
 	if err != nil {
 		return err
 	}
@@ -194,8 +211,12 @@ func runCheck(args []string, stderr io.Writer) error {
 	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
+	opts, err := sf.options("check")
+	if err != nil {
+		return err
+	}
 	checker := linkcheck.New()
-	site, err := renderSite(sf.fsys(), sf.options(), checker)
+	site, err := renderSite(sf.fsys(), opts, checker)
 	if err != nil {
 		return err
 	}

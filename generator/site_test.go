@@ -7,19 +7,36 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"westcoast/generator/load"
 )
 
-// TestGolden builds the fixture site in testdata/site and compares every
-// output file with testdata/golden. Run with -update after a deliberate
-// change, and read the diff.
+// TestGolden builds the fixture sites and compares every output file with
+// its golden copy: testdata/site with testdata/golden, and the trilingual
+// newsroom (issue 12: links by content path, dates, params, menus,
+// aliases, a right-to-left language, translationKey, slug) with
+// testdata/golden-newsroom, as of 1 June 2024. Run with -update after a
+// deliberate change, and read the diff.
 func TestGolden(t *testing.T) {
-	res, err := buildInMemory(os.DirFS("testdata/site"), load.Options{})
+	t.Run("site", func(t *testing.T) { testGolden(t, "testdata/site", "testdata/golden", load.Options{}) })
+	t.Run("newsroom", func(t *testing.T) {
+		testGolden(t, "testdata/newsroom", "testdata/golden-newsroom", load.Options{Now: newsroomNow})
+	})
+}
+
+// newsroomNow is when the newsroom fixture is built: after its articles,
+// before the page it schedules and after the one that expired.
+var newsroomNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+
+func testGolden(t *testing.T, site, golden string, opts load.Options) {
+	res, err := buildInMemory(os.DirFS(site), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := "testdata/golden"
+	if err := res.CheckLinks(); err != nil {
+		t.Errorf("check: %v", err)
+	}
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
@@ -115,7 +132,13 @@ func BenchmarkBuildFixture(b *testing.B) {
 // fixtureWith is the fixture site in memory, with some files replaced.
 func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 	t.Helper()
-	fixture := os.DirFS("testdata/site")
+	return siteWith(t, "testdata/site", files)
+}
+
+// siteWith is a site in memory, with some files replaced; "" removes one.
+func siteWith(t testing.TB, dir string, files map[string]string) fstest.MapFS {
+	t.Helper()
+	fixture := os.DirFS(dir)
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(fixture, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -129,6 +152,10 @@ func fixtureWith(t testing.TB, files map[string]string) fstest.MapFS {
 		t.Fatal(err)
 	}
 	for name, data := range files {
+		if data == "" {
+			delete(fsys, name)
+			continue
+		}
 		fsys[name] = &fstest.MapFile{Data: []byte(data)}
 	}
 	return fsys

@@ -6,7 +6,9 @@
 //
 // A Checker is a render.Output: it keeps of each file only its path, and
 // of each HTML page its links and ids, never the pages themselves, so a
-// check of a large site needs little memory.
+// check of a large site needs little memory. It is a render.TextLinker
+// too: a broken link that a page's text holds is reported where the text
+// has it (content/x.zh.md:12:5), not in the built page.
 package linkcheck
 
 import (
@@ -15,9 +17,11 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
+
+	"westcoast/generator/model"
+	"westcoast/generator/render"
 )
 
 var (
@@ -31,6 +35,9 @@ type Checker struct {
 	mu    sync.Mutex
 	files map[string]bool
 	pages map[string]*page // HTML files
+	// text holds, for each page, the links of its text with where they
+	// are written.
+	text map[string][]render.TextLink
 }
 
 type page struct {
@@ -40,7 +47,14 @@ type page struct {
 
 // New returns an empty Checker.
 func New() *Checker {
-	return &Checker{files: map[string]bool{}, pages: map[string]*page{}}
+	return &Checker{files: map[string]bool{}, pages: map[string]*page{}, text: map[string][]render.TextLink{}}
+}
+
+// TextLinks records where the links of a page's text are written.
+func (c *Checker) TextLinks(path string, links []render.TextLink) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.text[path] = links
 }
 
 // Write records a file: its path, and for a page its links and ids.
@@ -69,24 +83,44 @@ func (c *Checker) Write(name string, data []byte) error {
 // the site is published: links that start with it are the site's own.
 func (c *Checker) Check(baseURL string) error {
 	c.base = baseURL
-	var problems []string
+	var list model.Errors
 	for name, pg := range c.pages {
 		for _, raw := range pg.links {
-			if msg := c.checkLink(name, html.UnescapeString(raw)); msg != "" {
-				problems = append(problems, fmt.Sprintf("public/%s: link %q: %s", name, raw, msg))
+			link := html.UnescapeString(raw)
+			msg := c.checkLink(name, link)
+			if msg == "" {
+				continue
+			}
+			for _, at := range c.written(name, link) {
+				list = append(list, at.Errorf("link %q: %s", link, msg))
 			}
 		}
 		for id, n := range pg.ids {
 			if n > 1 {
-				problems = append(problems, fmt.Sprintf("public/%s: id %q is on %d elements", name, id, n))
+				list = append(list, model.Errorf("public/"+name, 0, 0, "id %q is on %d elements", id, n))
 			}
 		}
 	}
-	sort.Strings(problems)
-	if len(problems) > 0 {
-		return fmt.Errorf("%d problems in the built pages:\n%s", len(problems), strings.Join(problems, "\n"))
+	if err := list.Err(); err != nil {
+		problems := err.(model.Errors) // sorted by place, each once
+		return fmt.Errorf("%d problems in the built pages:\n%s", len(problems), problems.Error())
 	}
 	return nil
+}
+
+// written says where a page's link is written: at each place in its
+// text that has it, or else in the built page (a link the layouts make).
+func (c *Checker) written(page, link string) []model.Pos {
+	var at []model.Pos
+	for _, l := range c.text[page] {
+		if l.Href == link {
+			at = append(at, l.Pos)
+		}
+	}
+	if len(at) == 0 {
+		at = append(at, model.Pos{File: "public/" + page})
+	}
+	return at
 }
 
 func (c *Checker) checkLink(from, link string) string {
@@ -100,6 +134,9 @@ func (c *Checker) checkLink(from, link string) string {
 		return "" // another site
 	}
 	target, frag, _ := strings.Cut(link, "#")
+	if f, err := url.PathUnescape(frag); err == nil {
+		frag = f // goldmark escapes a heading id in Chinese: #%E6%96%B0...
+	}
 	target, _, _ = strings.Cut(target, "?")
 	var p string
 	switch {

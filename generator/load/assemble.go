@@ -1,32 +1,51 @@
 package load
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"westcoast/generator/model"
 )
 
 // assembler turns parsed files into the page graph: every cross-page fact
 // (translations, switcher targets, alternates, breadcrumbs, neighbours,
-// terms, URLs) is worked out here, once, and the model is not changed
-// after.
+// terms, URLs, menus) is worked out here, once, and the model is not
+// changed after.
 type assembler struct {
-	cfg    *model.Config
-	langs  []*model.Language
-	files  []contentFile
-	parsed map[string]*sourceFile
-	facts  map[string]*factsSource
-	site   *model.Site
-	errs   model.Errors
-	// pages by key, then by language code
-	byKey map[string]map[string]*model.Page
+	cfg        *model.Config
+	langs      []*model.Language
+	files      []contentFile
+	parsed     map[string]*sourceFile
+	facts      map[string]*factsSource
+	src        *tomlSource // config.toml
+	params     map[string]any
+	langConfig map[string]languageConfig
+	now        time.Time // what publishDate and expiryDate are compared with
+	site       *model.Site
+	views      map[string]*model.LangSite // by language code
+	errs       model.Errors
+	// pages by key, then by language code; and by translation key, then
+	// by language code
+	byKey, byGroup map[string]map[string]*model.Page
+	// groupFacts is the facts file of each translation key's pages.
+	groupFacts map[string]*factsSource
+	kept       []string // keptKeys
+	// unpublished says why each content file left out of the build is;
+	// unpublishedKeys holds their keys.
+	unpublished     map[string]string
+	unpublishedKeys map[string]bool
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
 	b.site = &model.Site{Config: b.cfg, Languages: b.langs}
 	b.byKey = map[string]map[string]*model.Page{}
+	b.byGroup = map[string]map[string]*model.Page{}
+	b.unpublished, b.unpublishedKeys = map[string]string{}, map[string]bool{}
+	b.langSites()
+	b.factsOfGroups()
 	for _, f := range b.files {
 		if f.kind == markdownFile {
 			b.addFile(f)
@@ -35,6 +54,7 @@ func (b *assembler) assemble() (*model.Site, error) {
 	b.checkFacts()
 	b.checkTranslations()
 	b.dropDrafts()
+	b.dropUnpublished()
 	b.addMissingListPages()
 	if err := b.errs.Err(); err != nil {
 		return nil, err
@@ -42,15 +62,19 @@ func (b *assembler) assemble() (*model.Site, error) {
 	b.collect()
 	b.link()
 	b.crossLinks()
+	b.checkAliases()
+	b.menus()
+	b.site.Unpublished = b.unpublished
 	return b.site, b.errs.Err()
 }
 
 func (b *assembler) addFile(f contentFile) {
 	sf := b.parsed[f.path]
 	fm := sf.fm
-	keyPos, figures := sf.src.positions(laterKeys...), sf.src
-	if fa := b.facts[f.key]; fa != nil {
-		for path, pos := range fa.src.positions(laterKeys...) {
+	kept := b.keptKeys()
+	keyPos, figures := sf.src.positions(kept...), sf.src
+	if fa := b.groupFacts[groupOf(f.key, fm)]; fa != nil {
+		for path, pos := range fa.src.positions(kept...) {
 			if keyPos == nil {
 				keyPos = map[string]model.Pos{}
 			}
@@ -72,29 +96,41 @@ func (b *assembler) addFile(f contentFile) {
 	if fm.Title == "" {
 		b.errs = append(b.errs, model.Errorf(f.path, 1, 1, "title is missing from the front matter"))
 	}
+	l := model.FindLanguage(b.langs, f.lang)
 	p := &model.Page{
-		Kind: b.kindOf(f), Lang: model.FindLanguage(b.langs, f.lang), Key: f.key, Source: f.path,
+		Kind: b.kindOf(f), Lang: l, Key: f.key, TranslationKey: groupOf(f.key, fm), Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
-		Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.site,
+		Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.views[f.lang],
 	}
 	p.Figures = b.figures(figures, fm.Figures)
-	b.termsOf(p, fm.Terms, func(key string) model.Pos {
-		for _, src := range []*tomlSource{sf.src, factsSrc(b.facts[f.key])} {
-			if pos, ok := src.positions(key)[key]; ok {
-				return pos
-			}
-		}
-		return model.Pos{File: p.Source}
-	})
+	b.termsOf(p, fm.Terms)
+	b.dates(p, fm)
+	b.slug(p, fm.Slug)
+	p.Aliases = b.aliases(p, fm.Aliases)
 	b.add(p)
 }
 
+// add puts a page in the graph, under its key and its translation key.
 func (b *assembler) add(p *model.Page) {
 	if b.byKey[p.Key] == nil {
 		b.byKey[p.Key] = map[string]*model.Page{}
 	}
 	b.byKey[p.Key][p.Lang.Code] = p
+	b.join(p)
+}
+
+// drop leaves a page out of the build, and says why for links to it.
+func (b *assembler) drop(p *model.Page, why string) {
+	delete(b.byKey[p.Key], p.Lang.Code)
+	if len(b.byKey[p.Key]) == 0 {
+		delete(b.byKey, p.Key)
+	}
+	if b.byGroup[p.TranslationKey][p.Lang.Code] == p {
+		delete(b.byGroup[p.TranslationKey], p.Lang.Code)
+	}
+	b.unpublished[p.Source] = why
+	b.unpublishedKeys[p.Key] = true
 }
 
 // kindOf tells a page's kind from where its file is.
@@ -129,8 +165,8 @@ func (b *assembler) checkFacts() {
 // checkTranslations requires every page in every language, unless the page
 // says it is monolingual on purpose.
 func (b *assembler) checkTranslations() {
-	for _, key := range sortedKeys(b.byKey) {
-		pages := b.byKey[key]
+	for _, key := range sortedKeys(b.byGroup) {
+		pages := b.byGroup[key]
 		var have *model.Page
 		for _, l := range b.langs {
 			if p := pages[l.Code]; p != nil && have == nil {
@@ -138,18 +174,37 @@ func (b *assembler) checkTranslations() {
 			}
 		}
 		for _, l := range b.langs {
-			if pages[l.Code] != nil || have.Monolingual {
+			if have == nil || pages[l.Code] != nil || have.Monolingual {
 				continue
 			}
-			want := translationPath(have.Source, have.Lang.Code, l.Code)
-			b.errs = append(b.errs, model.Errorf(have.Source, 0, 0,
-				"missing translation: %s does not exist (write it, or set monolingual = true)", want))
+			b.errs = append(b.errs, model.Errorf(have.Source, 0, 0, "missing translation: %s (write it, or set monolingual = true)", b.wanted(pages, l)))
 		}
 	}
 }
 
+// wanted says which file would give a page its translation in language l:
+// the file named like one of its files, or one that sets its
+// translationKey when all of them set it.
+func (b *assembler) wanted(pages map[string]*model.Page, l *model.Language) string {
+	for _, have := range b.langs {
+		if p := pages[have.Code]; p != nil && p.TranslationKey == p.Key {
+			return translationPath(p.Source, p.Lang.Code, l.Code) + " does not exist"
+		}
+	}
+	for _, have := range b.langs {
+		if p := pages[have.Code]; p != nil {
+			return fmt.Sprintf("no %s file has translationKey %q", l.Code, p.TranslationKey)
+		}
+	}
+	return ""
+}
+
 func translationPath(source, from, to string) string {
-	return strings.TrimSuffix(source, "."+from+".md") + "." + to + ".md"
+	base := strings.TrimSuffix(source, "."+from+".md")
+	if base == source { // the default language's file without a suffix
+		base = strings.TrimSuffix(source, ".md")
+	}
+	return base + "." + to + ".md"
 }
 
 // dropDrafts leaves out pages marked draft, unless the build wants them.
@@ -160,28 +215,23 @@ func (b *assembler) dropDrafts() {
 		return
 	}
 	b.checkDrafts()
-	for key, pages := range b.byKey {
-		for code, p := range pages {
-			if p.Draft {
-				delete(pages, code)
-			}
-		}
-		if len(pages) == 0 {
-			delete(b.byKey, key)
+	for _, p := range b.all() {
+		if p.Draft {
+			b.drop(p, "it is a draft (build with -drafts to include it)")
 		}
 	}
 }
 
 func (b *assembler) checkDrafts() {
-	for _, key := range sortedKeys(b.byKey) {
+	for _, key := range sortedKeys(b.byGroup) {
 		var published *model.Page
 		for _, l := range b.langs {
-			if p := b.byKey[key][l.Code]; p != nil && !p.Draft && published == nil {
+			if p := b.byGroup[key][l.Code]; p != nil && !p.Draft && published == nil {
 				published = p
 			}
 		}
 		for _, l := range b.langs {
-			if p := b.byKey[key][l.Code]; p != nil && p.Draft && published != nil {
+			if p := b.byGroup[key][l.Code]; p != nil && p.Draft && published != nil {
 				b.errs = append(b.errs, keyPos(p, "draft").Errorf(
 					"draft = true here but not in %s: a page is a draft in every language or in none (or build with -drafts)", published.Source))
 			}
@@ -189,18 +239,36 @@ func (b *assembler) checkDrafts() {
 	}
 }
 
-// factsSrc is a facts file's TOML, or nil.
-func factsSrc(fa *factsSource) *tomlSource {
-	if fa == nil {
-		return nil
+// all lists the pages in the graph in a stable order: by key, then by
+// language.
+func (b *assembler) all() []*model.Page {
+	var list []*model.Page
+	for _, key := range sortedKeys(b.byKey) {
+		for _, l := range b.langs {
+			if p := b.byKey[key][l.Code]; p != nil {
+				list = append(list, p)
+			}
+		}
 	}
-	return fa.src
+	return list
 }
 
 // laterKeys are the front matter keys whose place a page keeps
-// (model.Page.KeyPos) for the stages after parsing to blame: a page keeps
-// these few, not every key, because a large site has a great many pages.
-var laterKeys = []string{"layout", "summary", "draft"}
+// (model.Page.KeyPos) for the stages after parsing to blame, with the
+// taxonomies' keys: a page keeps these few, not every key, because a large
+// site has a great many pages.
+var laterKeys = []string{"layout", "summary", "draft", "expiryDate", "slug", "translationKey", "aliases"}
+
+// keptKeys are laterKeys and the site's taxonomy keys.
+func (b *assembler) keptKeys() []string {
+	if b.kept == nil {
+		b.kept = append([]string(nil), laterKeys...)
+		for _, t := range b.cfg.Taxonomies {
+			b.kept = append(b.kept, t.Plural)
+		}
+	}
+	return b.kept
+}
 
 // keyPos is where a page's front matter (or facts file) sets key, or the
 // page's file if it does not.
@@ -211,83 +279,12 @@ func keyPos(p *model.Page, key string) model.Pos {
 	return model.Pos{File: p.Source}
 }
 
-// addMissingListPages creates, in every language, the home page, the
-// section of every folder that holds pages, and the taxonomy and term pages
-// for every term in use, where content/ does not give them text.
-func (b *assembler) addMissingListPages() {
-	need := map[string]model.Kind{"": model.KindHome}
-	for key, pages := range b.byKey {
-		for dir := parentKey(key); dir != ""; dir = parentKey(dir) {
-			if need[dir] == "" {
-				need[dir] = model.KindSection
-			}
-		}
-		for _, p := range pages {
-			for plural, terms := range p.TermKeys {
-				need[plural] = model.KindTaxonomy
-				for _, t := range terms {
-					need[plural+"/"+t] = model.KindTerm
-				}
-			}
-		}
-	}
-	for _, t := range b.cfg.Taxonomies {
-		need[t.Plural] = model.KindTaxonomy
-	}
-	for key, kind := range need {
-		if kind == model.KindSection && b.taxonomy(key) == nil && b.taxonomy(parentKey(key)) != nil {
-			kind = model.KindTerm
-		}
-		for _, l := range b.langs {
-			if b.byKey[key][l.Code] == nil {
-				b.add(&model.Page{Kind: kind, Lang: l, Key: key, Title: autoTitle(key, l), Site: b.site})
-			}
-		}
-	}
-}
-
-func autoTitle(key string, l *model.Language) string {
-	if key == "" {
-		return l.Title
-	}
-	return path.Base(key)
-}
-
-func parentKey(key string) string {
-	if i := strings.LastIndex(key, "/"); i >= 0 {
-		return key[:i]
-	}
-	return ""
-}
-
-// collect lists the pages in a stable order and gives each its URL.
-func (b *assembler) collect() {
-	for _, l := range b.langs {
-		for _, key := range sortedKeys(b.byKey) {
-			if p := b.byKey[key][l.Code]; p != nil {
-				p.URL = pageURL(l, key)
-				p.Section, _, _ = strings.Cut(key, "/")
-				b.site.Pages = append(b.site.Pages, p)
-			}
-		}
-		l.Home = b.byKey[""][l.Code]
-	}
-	b.site.Index()
-}
-
-func pageURL(l *model.Language, key string) string {
-	if key == "" {
-		return l.Prefix + "/"
-	}
-	return l.Prefix + "/" + key + "/"
-}
-
 // link resolves parents, members, neighbours, translations and terms.
 func (b *assembler) link() {
 	for _, p := range b.site.Pages {
 		p.Translations = nil
 		for _, l := range b.langs {
-			if t := b.byKey[p.Key][l.Code]; t != nil && t != p {
+			if t := b.byGroup[p.TranslationKey][l.Code]; t != nil && t != p {
 				p.Translations = append(p.Translations, t)
 			}
 		}
@@ -343,7 +340,7 @@ func (b *assembler) crossLinks() {
 		for _, l := range b.langs {
 			if l == p.Lang {
 				p.Alternates = append(p.Alternates, p)
-			} else if t := b.byKey[p.Key][l.Code]; t != nil {
+			} else if t := b.byGroup[p.TranslationKey][l.Code]; t != nil {
 				p.Alternates = append(p.Alternates, t)
 			}
 			if l != p.Lang {

@@ -52,19 +52,19 @@ func TestConfigChecks(t *testing.T) {
 		{"two taxonomies, one plural", config(`tag = "tags"`, "tag = \"tags\"\nlabel = \"tags\""), Options{},
 			`config.toml:6:7: taxonomies label and tag have the same plural "tags"`},
 		{"language code with a path", config(`[languages.en]`, `[languages."../en"]`), Options{},
-			"config.toml:15:12: language code \"../en\" is not a lower-case code such as \"en\"\n" +
-				"config.toml:19:12: languages.en.title is missing"},
+			"config.toml:16:12: language code \"../en\" is not a lower-case code such as \"en\"\n" +
+				"config.toml:20:12: languages.en.title is missing"},
 		// Keys are spelt as documented (item 5).
 		{"key in another case", config(`baseURL`, `baseUrl`), Options{},
 			`config.toml:1:1: unknown key "baseUrl" (did you mean "baseURL"?)`},
 		{"key in capitals", config(`defaultLanguage`, `DEFAULTLANGUAGE`), Options{},
 			`config.toml:2:1: unknown key "DEFAULTLANGUAGE" (did you mean "defaultLanguage"?)`},
 		{"key beside its other case", config(`title = "Site"`, "title = \"Site\"\nTitle = \"Other\""), Options{},
-			`config.toml:19:1: unknown key "languages.en.Title" (did you mean "languages.en.title"?)`},
+			`config.toml:20:1: unknown key "languages.en.Title" (did you mean "languages.en.title"?)`},
 		{"key with letters swapped", config(`updated`, `upadted`), Options{},
 			`config.toml:3:1: unknown key "upadted" (did you mean "updated"?)`},
 		{"unknown table, once", config(`[languages.en.ui]`, `[languages.en.iu]`), Options{},
-			`config.toml:19:15: unknown key "languages.en.iu" (did you mean "languages.en.ui"?)`},
+			`config.toml:20:15: unknown key "languages.en.iu" (did you mean "languages.en.ui"?)`},
 		// Values that make no sense (item 6).
 		{"baseURL javascript", config(`https://example.com/`, `javascript://example.com/`), Options{},
 			`config.toml:1:11: baseURL: "javascript://example.com/" must start with http:// or https://`},
@@ -79,9 +79,9 @@ func TestConfigChecks(t *testing.T) {
 		{"baseURL not a URL", config(`https://example.com/`, `example.com`), Options{},
 			`config.toml:1:11: baseURL: "example.com" is not an absolute URL such as https://example.org/`},
 		{"UI placeholder only in one language", config(`"Second half"`, `"Second half %s"`), Options{},
-			`config.toml:20:1: UI string "period.h2" in languages.en.ui has %s, but languages.zh.ui has no placeholder: each translation needs the same placeholders, in the same order`},
+			`config.toml:21:1: UI string "period.h2" in languages.en.ui has %s, but languages.zh.ui has no placeholder: each translation needs the same placeholders, in the same order`},
 		{"UI placeholders of another kind", config(`"下半年"`, `"下半年%d"`, `"Second half"`, `"Second half %s"`), Options{},
-			`config.toml:20:1: UI string "period.h2" in languages.en.ui has %s, but languages.zh.ui has %d: each translation needs the same placeholders, in the same order`},
+			`config.toml:21:1: UI string "period.h2" in languages.en.ui has %s, but languages.zh.ui has %d: each translation needs the same placeholders, in the same order`},
 		{"UI percent sign is not a placeholder", config(`"下半年"`, `"下半年100%%"`), Options{}, ""},
 		// Errors that name the cause (item 9).
 		{"duplicate key column", config(`defaultLanguage = "zh"`, "defaultLanguage = \"zh\"\ndefaultLanguage = \"en\""), Options{},
@@ -243,11 +243,11 @@ func TestContentChecks(t *testing.T) {
 func TestKeyPositions(t *testing.T) {
 	zh := "+++\ntitle = \"甲\"\nsummary = \"摘要\"\n\n[params]\nreporters = [\"甲\"]\nbyline.label = \"记者\"\n+++\n"
 	facts := "weight = 1\nlayout = \"page\"\n\n[[figures]]\nid = \"x\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"甲\", en = \"A\" }\n"
-	sf, err := parseFile("content/a.zh.md", []byte(zh), schema{})
+	sf, err := parseFile("content/a.zh.md", []byte(zh), newSchema(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}
-	fa, err := parseFacts("content/a.toml", []byte(facts), schema{})
+	fa, err := parseFacts("content/a.toml", []byte(facts), newSchema(nil, nil))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,6 +24,7 @@ type configFile struct {
 	Taxonomies      map[string]string         `toml:"taxonomies"`
 	Languages       map[string]languageConfig `toml:"languages"`
 	PageParams      map[string]string         `toml:"pageParams"`
+	Params          freeForm                  `toml:"params"`
 	Paginate        *int                      `toml:"paginate"`
 	Services        struct {
 		RSS struct {
@@ -39,12 +40,16 @@ const (
 )
 
 type languageConfig struct {
-	Name        string            `toml:"name"`
-	Weight      int               `toml:"weight"`
-	Title       string            `toml:"title"`
-	Description string            `toml:"description"`
-	UI          map[string]string `toml:"ui"`
-	Typographer bool              `toml:"typographer"`
+	Name        string                  `toml:"name"`
+	Weight      int                     `toml:"weight"`
+	Title       string                  `toml:"title"`
+	Description string                  `toml:"description"`
+	Direction   string                  `toml:"direction"`
+	Format      formatConfig            `toml:"format"`
+	UI          map[string]string       `toml:"ui"`
+	Params      freeForm                `toml:"params"`
+	Menus       map[string][]menuConfig `toml:"menus"`
+	Typographer bool                    `toml:"typographer"`
 }
 
 // siteConfig is config.toml as the loader uses it: the model's settings,
@@ -54,6 +59,10 @@ type siteConfig struct {
 	langs  []*model.Language
 	schema schema
 	src    *tomlSource
+	// params and langConfig are what the pages' view of the site
+	// (model.LangSite) is made from, once the pages are known.
+	params     map[string]any
+	langConfig map[string]languageConfig
 }
 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
@@ -77,7 +86,7 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 		list = append(list, e)
 	}
 	cfg := &model.Config{BaseURL: base, DefaultLanguage: cf.DefaultLanguage, Drafts: opts.Drafts,
-		Updated: rfc3339(cf.Updated), CacheDir: opts.CacheDir}
+		BuildFuture: opts.BuildFuture, BuildExpired: opts.BuildExpired, Updated: rfc3339(cf.Updated), CacheDir: opts.CacheDir}
 	if cf.Updated.IsZero() {
 		list = append(list, src.errorAt(textPos{1, 1}, "updated is missing: set updated = 2024-01-31 (when the content last changed; feeds need it)"))
 	}
@@ -94,7 +103,8 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
-	return &siteConfig{Config: cfg, langs: langs, schema: schema{taxonomies: cfg.Taxonomies, params: params, fmType: withTaxonomies(cfg.Taxonomies)}, src: src}, nil
+	return &siteConfig{Config: cfg, langs: langs, schema: newSchema(cfg.Taxonomies, params), src: src,
+		params: cf.Params, langConfig: cf.Languages}, nil
 }
 
 // baseURL checks the -baseURL flag if it is given, else config's baseURL.
@@ -157,6 +167,13 @@ func languages(src *tomlSource, cf configFile) ([]*model.Language, model.Errors)
 		}
 		l := &model.Language{Code: code, Name: lc.Name, Weight: lc.Weight, Title: lc.Title,
 			Description: lc.Description, UI: lc.UI, Default: code == cf.DefaultLanguage, Typographer: lc.Typographer}
+		var e *model.Error
+		if l.Direction, e = direction(src, code, lc.Direction); e != nil {
+			list = append(list, e)
+		}
+		var errs model.Errors
+		l.Format, errs = languageFormat(src, code, lc.Format)
+		list = append(list, errs...)
 		if !l.Default {
 			l.Prefix = "/" + code
 		}

@@ -3,6 +3,8 @@ package load
 import (
 	"errors"
 	"hash/fnv"
+	"net/url"
+	"strings"
 	"sync"
 
 	"westcoast/generator/markdown"
@@ -55,7 +57,7 @@ func convertSummary(p *model.Page, sf *sourceFile) model.Errors {
 		return MarkdownErrors(at, "summary: ", errs)
 	}
 	var err error
-	p.Summary, err = inline().ConvertInline(text)
+	p.Summary, err = inline().ConvertInlineLinks(text, markdown.Links{Resolve: summaryLink})
 	var block *markdown.NotInline
 	switch {
 	case errors.As(err, &block):
@@ -64,6 +66,16 @@ func convertSummary(p *model.Page, sf *sourceFile) model.Errors {
 		return MarkdownErrors(at, "summary: ", err)
 	}
 	return nil
+}
+
+// summaryLink refuses a link to a content file in a summary: lists show
+// the summary on pages at other places in the site, where a link made
+// relative to its own page would lead astray.
+func summaryLink(l markdown.Link) (string, error) {
+	if u, err := url.Parse(l.Dest); err == nil && u.Scheme == "" && u.Host == "" && strings.HasSuffix(u.Path, ".md") {
+		return "", errors.New("a summary cannot link to a page: lists show it on pages elsewhere in the site; link to it in the page's text")
+	}
+	return l.Dest, nil
 }
 
 // MarkdownErrors places the converter's errors in the content file. Lines

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"time"
+
 	"westcoast/generator/model"
 )
 
@@ -24,7 +26,8 @@ func parseFacts(path string, data []byte, sc schema) (*factsSource, error) {
 
 // sharedKeys are the keys a facts file may set: those that do not depend on
 // language. Titles and descriptions are written per language.
-var sharedKeys = map[string]bool{"weight": true, "layout": true, "figures": true, "params": true, "draft": true}
+var sharedKeys = map[string]bool{"weight": true, "layout": true, "figures": true, "params": true, "draft": true,
+	"date": true, "lastmod": true, "publishDate": true, "expiryDate": true, "aliases": true}
 
 // merge adds a page's facts to one translation's front matter. A key set in
 // both places is an error: a fact is entered once.
@@ -57,6 +60,17 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 	}
 	if fa.set["params"] {
 		fm.Params = fa.fm.Params
+	}
+	if fa.set["aliases"] {
+		fm.Aliases = fa.fm.Aliases
+	}
+	for key, date := range map[string]struct{ to, from *time.Time }{
+		"date": {&fm.Date, &fa.fm.Date}, "lastmod": {&fm.Lastmod, &fa.fm.Lastmod},
+		"publishDate": {&fm.PublishDate, &fa.fm.PublishDate}, "expiryDate": {&fm.ExpiryDate, &fa.fm.ExpiryDate},
+	} {
+		if fa.set[key] {
+			*date.to = *date.from
+		}
 	}
 	terms := make(map[string][]string, len(fm.Terms)+len(fa.fm.Terms))
 	for k, v := range fm.Terms {

@@ -74,11 +74,11 @@ func figureKeyPos(src *tomlSource, i int, key string) model.Pos {
 }
 
 // termsOf checks a page's taxonomy terms.
-func (b *assembler) termsOf(p *model.Page, terms map[string][]string, at func(key string) model.Pos) {
+func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
 			if !slugPart.MatchString(t) {
-				b.errs = append(b.errs, at(plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
+				b.errs = append(b.errs, keyPos(p, plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
 			}
 		}
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // ContentDir is the folder of pages inside the site source.
-const ContentDir = "content"
+const ContentDir = model.ContentDir
 
 // contentFile is a file under content/ and what its name says it is.
 type contentFile struct {

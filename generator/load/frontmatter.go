@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -11,16 +12,25 @@ import (
 // frontMatter is every key a page may set, in its Markdown front matter or
 // in the shared facts file beside it.
 type frontMatter struct {
-	Title       string         `toml:"title"`
-	LinkTitle   string         `toml:"linkTitle"`
-	Description string         `toml:"description"`
-	Summary     string         `toml:"summary"`
-	Draft       bool           `toml:"draft"`
-	Monolingual bool           `toml:"monolingual"`
-	Weight      int            `toml:"weight"`
-	Layout      string         `toml:"layout"`
-	Figures     []figureConfig `toml:"figures"`
-	Params      freeForm       `toml:"params"`
+	Title       string    `toml:"title"`
+	LinkTitle   string    `toml:"linkTitle"`
+	Description string    `toml:"description"`
+	Summary     string    `toml:"summary"`
+	Draft       bool      `toml:"draft"`
+	Monolingual bool      `toml:"monolingual"`
+	Weight      int       `toml:"weight"`
+	Layout      string    `toml:"layout"`
+	Date        time.Time `toml:"date"`
+	Lastmod     time.Time `toml:"lastmod"`
+	PublishDate time.Time `toml:"publishDate"`
+	ExpiryDate  time.Time `toml:"expiryDate"`
+	Aliases     []string  `toml:"aliases"`
+	Slug        string    `toml:"slug"`
+	// TranslationKey pairs files of different names as one page's
+	// translations.
+	TranslationKey string         `toml:"translationKey"`
+	Figures        []figureConfig `toml:"figures"`
+	Params         freeForm       `toml:"params"`
 	// Terms holds the taxonomy keys (industries = [...]) by plural name;
 	// they are known only from config (see withTaxonomies).
 	Terms map[string][]string `toml:"-"`
@@ -119,7 +129,7 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 // frontMatter's fields plus a list of term slugs per taxonomy.
 func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
 	var fm frontMatter
-	target := reflect.New(sc.frontMatterType())
+	target := reflect.New(sc.target)
 	if err := src.decode(target.Interface()); err != nil {
 		return fm, nil, err
 	}

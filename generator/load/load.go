@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"sync"
+	"time"
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
@@ -14,6 +15,12 @@ type Options struct {
 	Drafts  bool   // include pages marked draft
 	// CacheDir keeps resized images between builds ("" keeps none).
 	CacheDir string
+	// BuildFuture includes pages whose publishDate is after Now;
+	// BuildExpired pages whose expiryDate is not.
+	BuildFuture, BuildExpired bool
+	// Now is the time that publishDate and expiryDate are compared with,
+	// and nothing else: the clock when it is zero.
+	Now time.Time
 }
 
 // Site reads a site source (config.toml and content/ at the root of fsys)
@@ -33,7 +40,12 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts,
+		src: cfg.src, params: cfg.params, langConfig: cfg.langConfig, now: now}
 	site, err := b.assemble()
 	if err != nil {
 		return nil, err

@@ -21,6 +21,7 @@ weight = 1
 title = "站"
 [languages.zh.ui]
 "period.h2" = "下半年"
+tags = "标签"
 
 [languages.en]
 name = "English"
@@ -28,6 +29,7 @@ weight = 2
 title = "Site"
 [languages.en.ui]
 "period.h2" = "Second half"
+tags = "Tags"
 `
 
 // site returns a small valid site with files replaced or added.
@@ -57,13 +59,13 @@ func TestErrors(t *testing.T) {
 	}{
 		{"misspelt config key",
 			map[string]string{"config.toml": strings.Replace(testConfig, "title = \"Site\"", "titel = \"Site\"", 1)},
-			`config.toml:18:1: unknown key "languages.en.titel" (did you mean "languages.en.title"?)`},
+			`config.toml:19:1: unknown key "languages.en.titel" (did you mean "languages.en.title"?)`},
 		{"config syntax",
 			map[string]string{"config.toml": "baseURL = \"x\nfoo"},
 			`config.toml:1:13: baseURL: strings cannot contain newlines`},
 		{"config wrong type",
 			map[string]string{"config.toml": strings.Replace(testConfig, "weight = 2", "weight = \"2\"", 1)},
-			`config.toml:17:1: languages.en.weight: expected an integer, found a string`},
+			`config.toml:18:1: languages.en.weight: expected an integer, found a string`},
 		{"UI string missing in one language",
 			map[string]string{"config.toml": strings.Replace(testConfig, "\"period.h2\" = \"Second half\"\n", "", 1)},
 			`config.toml:13:1: UI string "period.h2" has no translation in languages.en.ui`},
@@ -120,7 +122,10 @@ func TestErrors(t *testing.T) {
 }
 
 func TestPageGraph(t *testing.T) {
+	config := strings.Replace(testConfig, "tags = \"标签\"\n", "tags = \"标签\"\n\"tags.t\" = \"丁类\"\n", 1)
+	config = strings.Replace(config, "tags = \"Tags\"\n", "tags = \"Tags\"\n\"tags.t\" = \"Type T\"\n", 1)
 	s, err := Site(site(map[string]string{
+		"config.toml":             config,
 		"content/z/_index.zh.md":  "+++\ntitle = \"区\"\n+++\n",
 		"content/z/_index.en.md":  "+++\ntitle = \"Zones\"\n+++\n",
 		"content/z/b.zh.md":       "+++\ntitle = \"乙\"\nweight = 2\ntags = [\"t\"]\n+++\n",
@@ -160,8 +165,11 @@ func TestPageGraph(t *testing.T) {
 	if term == nil || term.Kind != model.KindTerm || len(term.Pages) != 2 || term.Pages[0] != s.Page("zh", "z/b") {
 		t.Errorf("term page tags/t: %+v", term)
 	}
-	if tax := s.Page("en", "tags"); tax == nil || tax.Kind != model.KindTaxonomy {
-		t.Error("taxonomy page tags missing")
+	if tax := s.Page("en", "tags"); tax == nil || tax.Kind != model.KindTaxonomy || tax.Title != "Tags" {
+		t.Errorf("taxonomy page tags: %+v", tax)
+	}
+	if term.Title != "丁类" || s.Page("en", "tags/t").Title != "Type T" {
+		t.Errorf("term titles: %q and %q, want the UI strings tags.t", term.Title, s.Page("en", "tags/t").Title)
 	}
 	if s.Page("zh", "solo") != nil || s.Page("en", "solo") == nil {
 		t.Error("monolingual page: want en only")
@@ -215,8 +223,8 @@ func FuzzFrontMatter(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	sc := schema{taxonomies: []model.Taxonomy{{Singular: "tag", Plural: "tags"}},
-		params: map[string]string{"a": "strings", "b": "float", "c": "table"}}
+	sc := newSchema([]model.Taxonomy{{Singular: "tag", Plural: "tags"}},
+		map[string]string{"a": "strings", "b": "float", "c": "table"})
 	f.Fuzz(func(t *testing.T, data string) {
 		sf, err := parseFile("content/x.zh.md", []byte(data), sc)
 		if err != nil {

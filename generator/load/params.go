@@ -14,16 +14,13 @@ import (
 type schema struct {
 	taxonomies []model.Taxonomy
 	params     map[string]string // name → type; nil: params are free-form
-	fmType     reflect.Type      // frontMatter with the taxonomies: see withTaxonomies
+	// target is what front matter decodes into (withTaxonomies), made
+	// once: making a struct type for every file costs more than decoding.
+	target reflect.Type
 }
 
-// frontMatterType is the type front matter decodes into, made once: making
-// a struct type is not free, and every file needs it.
-func (sc schema) frontMatterType() reflect.Type {
-	if sc.fmType != nil {
-		return sc.fmType
-	}
-	return withTaxonomies(sc.taxonomies)
+func newSchema(taxonomies []model.Taxonomy, params map[string]string) schema {
+	return schema{taxonomies: taxonomies, params: params, target: withTaxonomies(taxonomies)}
 }
 
 // paramTypes are the types a page param may be declared with in

@@ -15,7 +15,7 @@ func benchParse(b *testing.B, path string, parse func(string, []byte, schema) er
 		b.Fatal(err)
 	}
 	tax := []model.Taxonomy{{Singular: "industry", Plural: "industries"}, {Singular: "theme", Plural: "themes"}}
-	sc := schema{taxonomies: tax, fmType: withTaxonomies(tax)}
+	sc := newSchema(tax, nil)
 	b.ReportAllocs()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {

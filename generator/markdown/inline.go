@@ -24,7 +24,11 @@ func (e *NotInline) Error() string {
 // paragraph around it. The text must be one paragraph at most; the error
 // is a *NotInline otherwise, or Errors.
 func (c *Converter) ConvertInline(src []byte) (template.HTML, error) {
-	out, doc, err := c.convert(src, nil)
+	return c.convertInline(src, nil)
+}
+
+func (c *Converter) convertInline(src []byte, links *Links) (template.HTML, error) {
+	out, doc, err := c.convert(src, &Page{Links: links})
 	if err != nil {
 		return "", err
 	}

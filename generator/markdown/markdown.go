@@ -127,6 +127,9 @@ type Page struct {
 	// Image tells what is known of an image the text shows, by its
 	// destination as written; nil knows nothing of any image.
 	Image ImageResolver
+	// Links resolves the text's links to content files; nil leaves links
+	// as written.
+	Links *Links
 }
 
 // ConvertPage renders a whole document on a page, as ConvertDoc does, with
@@ -136,7 +139,11 @@ func (c *Converter) ConvertPage(src []byte, pg Page) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
-	return Doc{HTML: html, Passages: passages(root, src), Headings: headings(root, src)}, nil
+	doc := Doc{HTML: html, Passages: passages(root, src), Headings: headings(root, src)}
+	if pg.Links != nil {
+		doc.HeadingIDs, doc.Links = pg.Links.headings, pg.Links.found
+	}
+	return doc, nil
 }
 
 func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, error) {
@@ -151,6 +158,7 @@ func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, erro
 	ctx.Set(pageKey, pg)
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	assignIDs(doc.(*ast.Document), src, idSet{c.reserved, pg.IDs, tocIDs}, pr)
+	pg.Links.apply(doc, src, pr) // once ids are known
 	if err := pr.errors(src); err != nil {
 		return "", nil, err
 	}

@@ -8,12 +8,15 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 )
 
-// Doc is a converted text: its HTML, its passages for search, and its
-// headings for a table of contents.
+// Doc is a converted text: its HTML, its passages for search, its headings
+// for a table of contents and, from ConvertPage, its headings' ids and, if
+// asked for, its links.
 type Doc struct {
-	HTML     template.HTML
-	Passages []Passage
-	Headings []Heading
+	HTML       template.HTML
+	Passages   []Passage
+	Headings   []Heading
+	HeadingIDs []string
+	Links      []Link
 }
 
 // Passage is one block of a text as plain words: a heading, a paragraph,

@@ -14,6 +14,17 @@ type Pos struct {
 	Line, Col int
 }
 
+// String writes p as file:line:col, leaving out what is unknown.
+func (p Pos) String() string {
+	switch {
+	case p.Line > 0 && p.Col > 0:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	case p.Line > 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
 // Errorf returns an *Error at p.
 func (p Pos) Errorf(format string, args ...any) *Error {
 	return Errorf(p.File, p.Line, p.Col, format, args...)

@@ -8,6 +8,38 @@ import (
 	"time"
 )
 
+// Format is how a language writes numbers, amounts of money and dates,
+// from [languages.<code>.format] in config.toml: the generator knows no
+// language's habits, so a new language needs no new code.
+type Format struct {
+	// Date is a Go time layout, as Hugo's .Format takes: the reference
+	// date 2 January 2006 written the language's way ("2006年1月2日").
+	Date string
+	// Months are the names of the months, January first, written where
+	// Date has "January"; none keeps Go's English names.
+	Months []string
+	// DigitGroup goes between groups of three digits ("," in 1,234,567);
+	// "" writes digits plainly. DecimalMark goes before the decimals.
+	DigitGroup, DecimalMark string
+	// UnitSpace goes between a number and the word after it: " " in "14
+	// projects" and "42 billion", "" in "14个" and "420亿".
+	UnitSpace string
+	// Money and Percent place a number: "%s元", "CNY %s", "%s%".
+	Money, Percent string
+	// Scale names large numbers, largest first: 1e8 亿, 1e4 万; 1e9
+	// billion, 1e6 million. An amount is written in the largest it reaches.
+	Scale []Scale
+}
+
+// Scale is a large number with a name: 1e8, "亿".
+type Scale struct {
+	Value float64
+	Name  string
+}
+
+// DefaultFormat is how a language writes what its settings leave out.
+var DefaultFormat = Format{Date: "2006-01-02", DigitGroup: ",", DecimalMark: ".", UnitSpace: " ", Money: "CNY %s", Percent: "%s%"}
+
 // T returns the UI string for key, or the key itself in brackets so that a
 // missing string is visible on the page rather than blank.
 func (l *Language) T(key string) string {
@@ -17,66 +49,70 @@ func (l *Language) T(key string) string {
 	return "[" + key + "]"
 }
 
-// chineseStyle reports whether numbers are grouped the Chinese way: 亿 and
-// 万 instead of billions and millions.
-func (l *Language) chineseStyle() bool {
-	return l.Code == "zh" || strings.HasPrefix(l.Code, "zh-")
-}
-
-// FormatNumber writes v with at most two decimals; English groups
-// thousands with commas, Chinese writes digits plainly.
+// FormatNumber writes v with at most two decimals, its digits grouped as
+// the language groups them.
 func (l *Language) FormatNumber(v float64) string {
+	f := l.Format
 	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
-	if l.chineseStyle() {
-		return s
-	}
 	whole, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(whole, "-")
 	whole = strings.TrimPrefix(whole, "-")
 	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
 	for i, d := range whole {
 		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
+			b.WriteString(f.DigitGroup)
 		}
 		b.WriteRune(d)
 	}
-	out := b.String()
 	if frac != "" {
-		out += "." + frac
+		b.WriteString(f.DecimalMark)
+		b.WriteString(frac)
 	}
-	if neg {
-		out = "-" + out
-	}
-	return out
+	return b.String()
 }
 
 // FormatMoney writes an amount of yuan as a reader of the language expects:
 // 420亿元 in Chinese, CNY 42 billion in English. With bare, the currency is
 // left out (420亿, 42 billion) for text that supplies its own.
 func (l *Language) FormatMoney(yuan float64, bare bool) string {
-	if l.chineseStyle() {
-		n, unit := l.scale(yuan, []float64{1e8, 1e4}, []string{"亿", "万"})
-		if bare {
-			return n + unit
-		}
-		return n + unit + "元"
-	}
-	n, unit := l.scale(yuan, []float64{1e9, 1e6}, []string{" billion", " million"})
+	n := l.scaled(yuan)
 	if bare {
-		return n + unit
+		return n
 	}
-	return "CNY " + n + unit
+	return place(l.Format.Money, n)
 }
 
-// scale writes v in the largest of the named units it reaches, with up to
-// two decimals; below the smallest, as a plain number.
-func (l *Language) scale(v float64, steps []float64, names []string) (string, string) {
-	for i, step := range steps {
-		if math.Abs(v) >= step {
-			return l.FormatNumber(v / step), names[i]
+// FormatPercent writes a percentage: 68.2%.
+func (l *Language) FormatPercent(v float64) string {
+	return place(l.Format.Percent, l.FormatNumber(v))
+}
+
+// scaled writes v in the largest of the language's scale it reaches, with
+// up to two decimals; below the smallest, as a plain number.
+func (l *Language) scaled(v float64) string {
+	for _, s := range l.Format.Scale {
+		if math.Abs(v) >= s.Value {
+			return l.withUnit(l.FormatNumber(v/s.Value), s.Name)
 		}
 	}
-	return l.FormatNumber(v), ""
+	return l.FormatNumber(v)
+}
+
+// withUnit puts a word after its number: 14个 in Chinese, 14 projects in
+// languages that space words.
+func (l *Language) withUnit(n, unit string) string {
+	if unit == "" {
+		return n
+	}
+	return n + l.Format.UnitSpace + unit
+}
+
+// place puts a number where a pattern has its one %s.
+func place(pattern, n string) string {
+	return strings.Replace(pattern, "%s", n, 1)
 }
 
 // Format renders a figure in a language. form "bare" gives the number alone
@@ -88,11 +124,11 @@ func (f *Figure) Format(l *Language, form string) string {
 	case "money":
 		s = l.FormatMoney(f.Value, bare)
 	case "percent":
-		s = l.FormatNumber(f.Value) + "%"
+		s = l.FormatPercent(f.Value)
 	default:
 		s = l.FormatNumber(f.Value)
 		if !bare {
-			s = joinUnit(l, s, f.Unit[l.Code])
+			s = l.withUnit(s, f.Unit[l.Code])
 		}
 	}
 	if bare || f.Approx == "" {
@@ -101,23 +137,21 @@ func (f *Figure) Format(l *Language, form string) string {
 	return fmt.Sprintf(l.T("approx."+f.Approx), s)
 }
 
-// joinUnit puts a counter after its number: 14个 in Chinese, 14 projects in
-// languages that space words.
-func joinUnit(l *Language, n, unit string) string {
-	if unit == "" || l.chineseStyle() {
-		return n + unit
-	}
-	return n + " " + unit
+// FormatDate writes a date with the language's layout: 2024年5月1日,
+// 1 May 2024, or 2024-05-01 (ISO 8601) when the language sets none.
+func (l *Language) FormatDate(t time.Time) string {
+	return FormatTime(t, l.Format.Date, l.Format.Months)
 }
 
-// FormatDate writes a date as the language does: 2024年5月1日 in Chinese,
-// 1 May 2024 in English, and 2024-05-01 (ISO 8601) in any other language.
-func (l *Language) FormatDate(t time.Time) string {
-	switch {
-	case l.chineseStyle():
-		return t.Format("2006年1月2日")
-	case l.Code == "en" || strings.HasPrefix(l.Code, "en-"):
-		return t.Format("2 January 2006")
+// FormatTime writes t with a Go layout, with the month's name from months
+// (January first) where the layout says "January", if months are given.
+func FormatTime(t time.Time, layout string, months []string) string {
+	if len(months) != 12 || !strings.Contains(layout, "January") {
+		return t.Format(layout)
 	}
-	return t.Format("2006-01-02")
+	parts := strings.Split(layout, "January")
+	for i, part := range parts {
+		parts[i] = t.Format(part)
+	}
+	return strings.Join(parts, months[t.Month()-1])
 }

@@ -5,9 +5,19 @@ import (
 	"time"
 )
 
+// The formats of the real site's config.toml, which its pages show.
 var (
-	zh = &Language{Code: "zh", UI: map[string]string{"approx.about": "约%s", "approx.atLeast": "%s以上"}}
-	en = &Language{Code: "en", UI: map[string]string{"approx.about": "about %s", "approx.atLeast": "at least %s"}}
+	zh = &Language{Code: "zh", UI: map[string]string{"approx.about": "约%s", "approx.atLeast": "%s以上"},
+		Format: Format{Date: "2006年1月2日", DecimalMark: ".", Money: "%s元", Percent: "%s%",
+			Scale: []Scale{{1e8, "亿"}, {1e4, "万"}}}}
+	en = &Language{Code: "en", UI: map[string]string{"approx.about": "about %s", "approx.atLeast": "at least %s"},
+		Format: Format{Date: "2 January 2006", DigitGroup: ",", DecimalMark: ".", UnitSpace: " ", Money: "CNY %s", Percent: "%s%",
+			Scale: []Scale{{1e9, "billion"}, {1e6, "million"}}}}
+	// A language the generator knows nothing about, with formats of its own.
+	fr = &Language{Code: "fr", UI: map[string]string{"approx.about": "environ %s"},
+		Format: Format{Date: "2 January 2006", DigitGroup: "\u202f", DecimalMark: ",", UnitSpace: "\u00a0", Money: "%s de yuans", Percent: "%s\u00a0%",
+			Months: []string{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},
+			Scale:  []Scale{{1e9, "milliards"}, {1e6, "millions"}}}}
 )
 
 func TestFormatFigure(t *testing.T) {
@@ -39,12 +49,32 @@ func TestFormatFigure(t *testing.T) {
 	}
 }
 
+func TestFormatOtherLanguage(t *testing.T) {
+	tests := []struct {
+		f    Figure
+		form string
+		want string
+	}{
+		{Figure{Kind: "money", Value: 42e9}, "", "42\u00a0milliards de yuans"},
+		{Figure{Kind: "money", Value: 16.45e9, Approx: "about"}, "", "environ 16,45\u00a0milliards de yuans"},
+		{Figure{Kind: "money", Value: 3e9}, "bare", "3\u00a0milliards"},
+		{Figure{Kind: "count", Value: 12500, Unit: map[string]string{"fr": "projets"}}, "", "12\u202f500\u00a0projets"},
+		{Figure{Kind: "count", Value: -1234567.5}, "", "-1\u202f234\u202f567,5"},
+		{Figure{Kind: "percent", Value: 68.2}, "", "68,2\u00a0%"},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Format(fr, tt.form); got != tt.want {
+			t.Errorf("fr %+v: got %q, want %q", tt.f, got, tt.want)
+		}
+	}
+}
+
 func TestFormatDate(t *testing.T) {
 	d := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
 	for _, tt := range []struct {
 		l    *Language
 		want string
-	}{{zh, "2024年5月1日"}, {en, "1 May 2024"}, {&Language{Code: "de"}, "2024-05-01"}} {
+	}{{zh, "2024年5月1日"}, {en, "1 May 2024"}, {fr, "1 mai 2024"}, {&Language{Code: "de", Format: DefaultFormat}, "2024-05-01"}} {
 		if got := tt.l.FormatDate(d); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.l.Code, got, tt.want)
 		}

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"sort"
+	"time"
 )
 
 // Kind says what sort of page a Page is; it picks the default layout.
@@ -34,7 +35,36 @@ type Site struct {
 	// Source is the site's source folder, from which render reads each
 	// page's text (Page.Body) when it renders the page.
 	Source fs.FS
-	byKey  map[string]*Page // "lang\x00key"
+	// Unpublished says, for each content file left out of this build,
+	// why ("it is a draft"), so that a link to it can say so.
+	Unpublished map[string]string
+	// Views are the site as each language sees it, in Languages' order:
+	// what a page's Site is.
+	Views    []*LangSite
+	byKey    map[string]*Page // "lang\x00key"
+	bySource map[string]*Page // content file → page
+}
+
+// LangSite is the site as the pages of one language see it, as Hugo's
+// .Site is: the whole Site (its Config, Pages and Languages), and what
+// config.toml sets for this language, its params and menus.
+type LangSite struct {
+	*Site
+	Language *Language
+	Title    string // the language's title
+	// Params are [params] with [languages.<code>.params] over them: a key
+	// set in both takes the language's value, tables are merged.
+	Params map[string]any
+	// Menus are [[languages.<code>.menus.<name>]], by name, each in order.
+	Menus map[string][]*MenuEntry
+}
+
+// MenuEntry is one entry of a menu: a page of the site or an address.
+type MenuEntry struct {
+	Name   string // as written, or the page's link title
+	Weight int
+	Page   *Page  // the page pageRef names; nil for an entry with a url
+	URL    string // for an entry with a url: as written, a site path or an address
 }
 
 // Asset is a file copied to the output as it is.
@@ -56,6 +86,10 @@ type Language struct {
 	// Typographer is set for languages that want typographic quotes,
 	// dashes and ellipses made from straight ones (typographer = true).
 	Typographer bool
+	// Direction is "ltr" or "rtl", for <html dir>.
+	Direction string
+	// Format is how the language writes numbers, amounts and dates.
+	Format Format
 	// Prefix is "" for the default language and "/<code>" for the others.
 	Prefix string
 	// Home is this language's home page.
@@ -80,11 +114,20 @@ type Figure struct {
 
 // Page is one page in one language.
 type Page struct {
-	Kind        Kind
-	Lang        *Language
-	Key         string // language-independent path: "", "zones", "zones/dongjiakou"
-	Source      string // content file, relative to the site source, with slashes
-	URL         string // site-relative, with the language prefix: "/en/zones/x/"
+	Kind Kind
+	Lang *Language
+	// Key is the page's path, from its file's: "", "zones",
+	// "zones/dongjiakou". Translations share it, unless translationKey
+	// pairs files of different names.
+	Key string
+	// TranslationKey is what pairs the page with its translations: its
+	// front matter's translationKey, or else its Key.
+	TranslationKey string
+	Source         string // content file, relative to the site source, with slashes
+	// URL is site-relative, with the language prefix: "/en/zones/x/". Its
+	// last part is the page's Slug, if it sets one.
+	URL         string
+	Slug        string
 	Section     string // first path element of Key; "" for the home page
 	Title       string
 	LinkTitle   string
@@ -99,16 +142,23 @@ type Page struct {
 	Draft       bool
 	Monolingual bool
 	Params      map[string]any
+	// Date, Lastmod, PublishDate and ExpiryDate are the front matter's
+	// dates, or zero. As in Hugo, Date falls back to PublishDate, then
+	// Lastmod; Lastmod to Date; PublishDate to Date.
+	Date, Lastmod, PublishDate, ExpiryDate time.Time
+	// Aliases are the site paths of the page's redirect pages, with the
+	// language prefix: "/en/old/", "/old/page.html".
+	Aliases []string
 	// KeyPos says where the front matter keys that later stages may blame
-	// were written ("layout", "summary", "draft"), so that an error names
-	// the content file's line, not a template.
+	// were written ("layout", "summary", "draft", "slug", a taxonomy's...),
+	// so that an error names the content file's line, not a template.
 	KeyPos  map[string]Pos
 	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page
 	// is filed under; Terms maps it to the term pages, in order.
 	TermKeys map[string][]string
 	Terms    map[string][]*Page
-	Site     *Site
+	Site     *LangSite // the site as the page's language sees it
 
 	Parent       *Page   // the section (or taxonomy, for a term) it belongs to
 	Pages        []*Page // a section's or term's member pages, in order
@@ -146,6 +196,9 @@ type Config struct {
 	DefaultLanguage string
 	Taxonomies      []Taxonomy // sorted by plural name
 	Drafts          bool       // build pages marked draft
+	// BuildFuture and BuildExpired keep pages whose publishDate is still
+	// to come, or whose expiryDate has passed.
+	BuildFuture, BuildExpired bool
 	// Updated is when the site's content last changed, RFC 3339; feeds
 	// need it, and it must not come from the clock.
 	Updated string
@@ -161,6 +214,17 @@ type Config struct {
 // and the URL folder.
 type Taxonomy struct {
 	Singular, Plural string
+}
+
+// View returns the site as the language with that code sees it, or nil:
+// the Site of a page made in that language.
+func (s *Site) View(code string) *LangSite {
+	for _, v := range s.Views {
+		if v.Language.Code == code {
+			return v
+		}
+	}
+	return nil
 }
 
 // LanguageByCode returns the site's language with that code, or nil.
@@ -193,11 +257,21 @@ func (s *Site) Page(lang, key string) *Page {
 	return s.byKey[lang+"\x00"+key]
 }
 
-// Index must be called once all pages are added, before Page is used.
+// PageBySource returns the page of a content file, or nil.
+func (s *Site) PageBySource(file string) *Page {
+	return s.bySource[file]
+}
+
+// Index must be called once all pages are added, before Page or
+// PageBySource is used.
 func (s *Site) Index() {
 	s.byKey = make(map[string]*Page, len(s.Pages))
+	s.bySource = make(map[string]*Page, len(s.Pages))
 	for _, p := range s.Pages {
 		s.byKey[p.Lang.Code+"\x00"+p.Key] = p
+		if p.Source != "" {
+			s.bySource[p.Source] = p
+		}
 	}
 }
 

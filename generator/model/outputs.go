@@ -60,3 +60,13 @@ func ImageVariant(name string, width int) string {
 	ext := path.Ext(name)
 	return strings.TrimSuffix(name, ext) + "-" + strconv.Itoa(width) + "w" + ext
 }
+
+// AliasFile is where a redirect page is written for an alias, a site path
+// such as "/en/old/" (old/index.html) or "/old/page.html" (old/page.html).
+func AliasFile(alias string) string {
+	p := strings.TrimPrefix(alias, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + IndexFile
+	}
+	return p
+}

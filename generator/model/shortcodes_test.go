@@ -10,7 +10,7 @@ func TestFigureShortcode(t *testing.T) {
 		{ID: "x", Kind: "money", Value: 42e9},
 		{ID: "n", Kind: "count", Value: 9, Unit: map[string]string{"zh": "个", "en": "urban renewal projects"}},
 	}
-	site := &Site{}
+	site := &LangSite{Site: &Site{}}
 	other := &Page{Lang: en, Key: "other", Source: "content/other.en.md", Figures: []*Figure{{ID: "y", Kind: "percent", Value: 5}}, Site: site}
 	site.Pages = []*Page{other}
 	site.Index()

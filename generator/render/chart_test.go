@@ -10,10 +10,12 @@ import (
 var chartLangs = map[string]*model.Language{
 	"zh": {Code: "zh", UI: map[string]string{
 		"chart.shares": "占全区比重（%）", "chart.money": "投资", "period.h1": "上半年", "period.h2": "下半年",
-		"status.target": "目标", "approx.about": "约%s"}},
+		"status.target": "目标", "approx.about": "约%s"},
+		Format: model.Format{DecimalMark: ".", Money: "%s元", Percent: "%s%", Scale: []model.Scale{{Value: 1e8, Name: "亿"}, {Value: 1e4, Name: "万"}}}},
 	"en": {Code: "en", UI: map[string]string{
 		"chart.shares": "Share of district totals (%)", "chart.money": "Investment", "period.h1": "First half", "period.h2": "Second half",
-		"status.target": "Target", "approx.about": "about %s"}},
+		"status.target": "Target", "approx.about": "about %s"},
+		Format: model.Format{DigitGroup: ",", DecimalMark: ".", UnitSpace: " ", Money: "CNY %s", Percent: "%s%", Scale: []model.Scale{{Value: 1e9, Name: "billion"}, {Value: 1e6, Name: "million"}}}},
 }
 
 // pageWith is a page in a language with figures, as a template sees it.

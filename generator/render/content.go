@@ -29,13 +29,15 @@ func (r *renderer) content(p Page) (markdown.Doc, error) {
 	if err != nil {
 		return markdown.Doc{}, placeErrors(p.Body, x.Place(err))
 	}
+	r.links.converted(p.Page, doc, r.out, p.OutPath())
 	return doc, nil
 }
 
 // markdownPage is what the converter knows of the page: its own ids, its
 // shortcodes' output, its images.
 func (r *renderer) markdownPage(p Page, x markdown.Expanded) markdown.Page {
-	return markdown.Page{IDs: p.OwnIDs(), Shortcodes: x.HTML, Image: r.images.resolver(p.Page)}
+	links := r.links.of(p.Page)
+	return markdown.Page{IDs: p.OwnIDs(), Shortcodes: x.HTML, Image: r.images.resolver(p.Page), Links: &links}
 }
 
 // converter is the Markdown converter for the page's language: with the

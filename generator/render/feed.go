@@ -1,7 +1,10 @@
 package render
 
 import (
+	"cmp"
 	"encoding/xml"
+	"sort"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -28,11 +31,12 @@ type atomAuthor struct {
 }
 
 type atomEntry struct {
-	Title   string    `xml:"title"`
-	ID      string    `xml:"id"`
-	Link    atomLink  `xml:"link"`
-	Updated string    `xml:"updated"`
-	Summary *atomText `xml:"summary,omitempty"`
+	Title     string    `xml:"title"`
+	ID        string    `xml:"id"`
+	Link      atomLink  `xml:"link"`
+	Published string    `xml:"published,omitempty"`
+	Updated   string    `xml:"updated"`
+	Summary   *atomText `xml:"summary,omitempty"`
 }
 
 type atomText struct {
@@ -66,14 +70,16 @@ func atomFeed(site *model.Site, l *model.Language) ([]byte, error) {
 			summary = &atomText{Type: "text", Body: p.Description}
 		}
 		feed.Entries = append(feed.Entries, atomEntry{
-			Title: p.Title, ID: u, Link: atomLink{Rel: "alternate", Href: u}, Updated: updated, Summary: summary,
+			Title: p.Title, ID: u, Link: atomLink{Rel: "alternate", Href: u},
+			Published: atomTime(p.PublishDate), Updated: cmp.Or(atomTime(p.Lastmod), updated), Summary: summary,
 		})
 	}
 	return marshalXML(feed)
 }
 
 // latest are a language's content pages in the order a feed lists them,
-// the first n.
+// the first n: the newest first, by date, then those without one; pages
+// of one date as lists order them (by weight).
 func latest(site *model.Site, l *model.Language, n int) []*model.Page {
 	var pages []*model.Page
 	for _, p := range site.Pages {
@@ -82,5 +88,14 @@ func latest(site *model.Site, l *model.Language, n int) []*model.Page {
 		}
 	}
 	model.SortPages(pages)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
 	return pages[:min(n, len(pages))]
+}
+
+// atomTime writes a time as Atom does (RFC 3339), or "" for none.
+func atomTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }

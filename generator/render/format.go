@@ -165,6 +165,8 @@ var typeNames = map[string]string{
 	"model.Language":    "a language",
 	"[]*model.Language": "a list of languages",
 	"model.Site":        "the site",
+	"model.LangSite":    "the site",
+	"model.MenuEntry":   "a menu entry",
 	"model.Config":      "the site's settings",
 	"model.Figure":      "a figure",
 	"[]*model.Figure":   "a list of figures",

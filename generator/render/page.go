@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"strings"
 	"time"
 
 	"westcoast/generator/markdown"
@@ -60,12 +61,13 @@ func (p Page) T(key string, args ...any) (string, error) {
 func (p Page) ui(key string) string { return p.Lang.T(key) }
 
 // Rel returns a link to target relative to this page. target is a
-// *model.Page, a render.Page, or a site path such as "/site.css" or
-// "/#fragment"-style strings.
+// *model.Page, a render.Page, a menu entry, or a site path such as
+// "/site.css" or "/#fragment"-style strings. A menu entry's address
+// (https://…) is returned as it is.
 func (p Page) Rel(target any) (string, error) {
 	u, err := targetURL(target)
-	if err != nil {
-		return "", err
+	if err != nil || !strings.HasPrefix(u, "/") {
+		return u, err
 	}
 	if p.absLinks {
 		return absolute(p.Site.Config.BaseURL, u), nil
@@ -76,8 +78,8 @@ func (p Page) Rel(target any) (string, error) {
 // Abs returns the absolute URL of target, from baseURL.
 func (p Page) Abs(target any) (string, error) {
 	u, err := targetURL(target)
-	if err != nil {
-		return "", err
+	if err != nil || !strings.HasPrefix(u, "/") {
+		return u, err
 	}
 	return absolute(p.Site.Config.BaseURL, u), nil
 }
@@ -94,6 +96,11 @@ func targetURL(target any) (string, error) {
 	case *Pager:
 		if t == nil {
 			return "", fmt.Errorf("link to a pager that does not exist")
+		}
+		return t.URL, nil
+	case *model.MenuEntry:
+		if t.Page != nil {
+			return t.Page.URL, nil
 		}
 		return t.URL, nil
 	case string:
@@ -120,9 +127,23 @@ func (p Page) Num(v float64) string { return p.Lang.FormatNumber(v) }
 // Money writes an amount of yuan in the page's language.
 func (p Page) Money(v float64) string { return p.Lang.FormatMoney(v, false) }
 
-// Date writes a date in the page's language. It takes a time or a string
-// in RFC 3339 or YYYY-MM-DD form, such as .Site.Config.Updated.
-func (p Page) Date(d any) (string, error) {
+// Date is the page's date, a time, as in Hugo ({{.Date.Year}}). Given a
+// date, it writes it as FormatDate does: that is its older form,
+// {{.Date .Site.Config.Updated}}, which layouts written for it still use.
+func (p Page) Date(d ...any) (any, error) {
+	switch len(d) {
+	case 0:
+		return p.Page.Date, nil
+	case 1:
+		return p.FormatDate(d[0])
+	}
+	return nil, fmt.Errorf("Date takes no value (the page's date) or one (a date to write, as FormatDate does), not %d", len(d))
+}
+
+// FormatDate writes a date in the page's language, with its format.date
+// from config.toml. It takes a time or a string in RFC 3339 or YYYY-MM-DD
+// form, such as .Site.Config.Updated.
+func (p Page) FormatDate(d any) (string, error) {
 	switch v := d.(type) {
 	case time.Time:
 		return p.Lang.FormatDate(v), nil
@@ -149,6 +170,26 @@ func (p Page) Period(f *model.Figure) string {
 		return ""
 	}
 	return p.ui("period." + f.Period)
+}
+
+// IsMenuCurrent reports whether a menu entry leads to this page, as
+// Hugo's: {{if $.IsMenuCurrent "main" .}} aria-current="page"{{end}}.
+func (p Page) IsMenuCurrent(menu string, e *model.MenuEntry) bool {
+	return e != nil && e.Page == p.Page && !p.NotFound()
+}
+
+// HasMenuCurrent reports whether a menu entry leads to a section that
+// this page is in (the home page aside, which every page is in).
+func (p Page) HasMenuCurrent(menu string, e *model.MenuEntry) bool {
+	if e == nil || e.Page == nil || e.Page.Kind == model.KindHome {
+		return false
+	}
+	for _, q := range p.Breadcrumbs {
+		if q == e.Page {
+			return true
+		}
+	}
+	return false
 }
 
 // Languages are the site's languages, in order.

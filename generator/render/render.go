@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -34,7 +35,7 @@ func Site(site *model.Site, layouts *Layouts, out Output) error {
 	par.Do(len(site.Pages), func(i int) {
 		errs[i] = r.page(site.Pages[i])
 	})
-	errs = append(errs, layouts.err, r.assets(plan), r.writeImages())
+	errs = append(errs, layouts.err, r.assets(plan), r.writeImages(), r.links.check())
 	errs = append(errs, r.siteFiles()...)
 	return group(errs)
 }
@@ -56,6 +57,9 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.
 				files = append(files, planned{strings.TrimPrefix(p.PagerURL(n), "/") + model.IndexFile, Page{Page: p}.what()})
 			}
 		}
+		for _, a := range p.Aliases {
+			files = append(files, planned{model.AliasFile(a), Page{Page: p}.what() + " (alias " + a + ")"})
+		}
 	}
 	assets := append(append([]model.Asset(nil), layouts.assets...), site.Assets...)
 	for _, a := range assets {
@@ -72,7 +76,28 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.
 			errs = append(errs, &model.Error{Msg: fmt.Sprintf("two files would be written to %s: from %s and from %s", a.path, source(a), source(b))})
 		}
 	}
-	return assets, errs.Err()
+	return assets, append(errs, folderClashes(files)...).Err()
+}
+
+// folderClashes reports, once, each file at a path that other files need
+// as a folder: an asset named tags beside the pages under tags/.
+func folderClashes(files []planned) model.Errors {
+	byPath := make(map[string]planned, len(files))
+	for _, f := range files {
+		byPath[f.path] = f
+	}
+	var errs model.Errors
+	reported := map[string]bool{}
+	for _, g := range files {
+		for dir := path.Dir(g.path); dir != "."; dir = path.Dir(dir) {
+			if f, ok := byPath[dir]; ok && !reported[dir] {
+				reported[dir] = true
+				errs = append(errs, &model.Error{Msg: fmt.Sprintf("%s would be a file and a folder: a file from %s, and a folder for %s from %s", f.path, source(f), g.path, source(g))})
+				break
+			}
+		}
+	}
+	return errs
 }
 
 func source(f planned) string {

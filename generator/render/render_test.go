@@ -25,8 +25,12 @@ func testSite() *model.Site {
 		l.Home = home
 		site.Pages = append(site.Pages, home, posts, a, b)
 	}
+	views := map[*model.Language]*model.LangSite{}
+	for _, l := range site.Languages {
+		views[l] = &model.LangSite{Site: site, Language: l}
+	}
 	for _, p := range site.Pages {
-		p.Site = site
+		p.Site = views[p.Lang]
 	}
 	site.Index()
 	return site

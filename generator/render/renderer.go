@@ -23,6 +23,7 @@ type renderer struct {
 	images        *imageIndex
 	cache         partialCache
 	search        *searchIndex
+	links         *contentLinks
 	bufs          sync.Pool
 }
 
@@ -34,6 +35,7 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIn
 		mdTypographer: markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs(), Typographer: true}),
 		images:        images,
 		search:        newSearchIndex(site),
+		links:         newContentLinks(layouts.ReservedIDs(), out),
 		bufs:          sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
@@ -54,6 +56,9 @@ func (r *renderer) page(p *model.Page) error {
 	}
 	r.search.add(p, doc.Passages)
 	rp.Content, rp.toc = doc.HTML, doc.Headings
+	if err := r.aliases(p); err != nil {
+		return err
+	}
 	if !isList(p) {
 		return r.write(lay, rp, p.OutPath())
 	}

@@ -14,8 +14,9 @@ type urlset struct {
 }
 
 type sitemapURL struct {
-	Loc   string      `xml:"loc"`
-	Links []xhtmlLink `xml:"xhtml:link"`
+	Loc     string      `xml:"loc"`
+	Lastmod string      `xml:"lastmod,omitempty"`
+	Links   []xhtmlLink `xml:"xhtml:link"`
 }
 
 type xhtmlLink struct {
@@ -25,12 +26,14 @@ type xhtmlLink struct {
 }
 
 // sitemapXML lists every page with its alternates in every language and
-// x-default, the page in the default language, as search engines ask.
+// x-default, the page in the default language, as search engines ask, and
+// when the page last changed if it says (lastmod, or its date). Aliases
+// are redirects, not pages, and are left out.
 func sitemapXML(site *model.Site) ([]byte, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	def := site.LanguageByCode(site.Config.DefaultLanguage)
 	for _, p := range site.Pages {
-		u := sitemapURL{Loc: absolute(site.Config.BaseURL, p.URL)}
+		u := sitemapURL{Loc: absolute(site.Config.BaseURL, p.URL), Lastmod: atomTime(p.Lastmod)}
 		for _, alt := range p.Alternates {
 			u.Links = append(u.Links, xhtmlLink{Rel: "alternate", Hreflang: alt.Lang.Code, Href: absolute(site.Config.BaseURL, alt.URL)})
 		}
