@@ -509,7 +509,7 @@
 //
 // A template's dot is the page being rendered (render.Page): its fields are
 // those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Kind,
-// .Key, .URL, .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
+// .Key, .URL, .Permalink (the absolute URL, from baseURL), .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
 // .Terms, .Alternates, .Switcher, .Breadcrumbs, .Site), worked out once
 // when the site loads, and .Content, the page's own text as HTML, with
 // .TableOfContents, its ## and ### headings (see Markdown). The text

@@ -120,6 +120,7 @@ func (b *assembler) collect() {
 				continue
 			}
 			p.URL = pageURL(l, key, p.Slug)
+			p.Permalink = strings.TrimSuffix(b.cfg.BaseURL, "/") + p.URL
 			p.Section, _, _ = strings.Cut(key, "/")
 			if other := byURL[p.URL]; other != nil {
 				b.errs = append(b.errs, b.urlClash(p, other))

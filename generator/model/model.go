@@ -126,7 +126,10 @@ type Page struct {
 	Source         string // content file, relative to the site source, with slashes
 	// URL is site-relative, with the language prefix: "/en/zones/x/". Its
 	// last part is the page's Slug, if it sets one.
-	URL         string
+	URL string
+	// Permalink is the page's absolute URL, from baseURL (Hugo's name):
+	// for canonical and hreflang links.
+	Permalink   string
 	Slug        string
 	Section     string // first path element of Key; "" for the home page
 	Title       string
