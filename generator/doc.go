@@ -543,8 +543,11 @@
 //	.Figure f               a figure's value, qualifier and unit
 //	.Label f, .Period f     a figure's label and period in the page's language
 //	.Status f               "target" or "potential" as UI string status.<status>, or ""
-//	.FigureTable figures    .Figures, .Period (shared by all, for a caption) and
-//	                        .RowPeriods (true when periods differ)
+//	.FigureTable figures    .Figures, .Period (shared by all, for a caption),
+//	                        .RowPeriods (true when periods differ) and .Rows, each
+//	                        with .ID, .Label, .Status, .Period (when periods
+//	                        differ) and .Value written out: cheaper than calling
+//	                        .Label, .Status and .Figure for every cell
 //	.Charts                 one chart per group of like figures of a chart key:
 //	                        .Key, .Title (UI string chart.<key>), .Period, .Unit
 //	                        (of counts), .Whole (percentages) and .Bars

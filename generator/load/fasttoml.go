@@ -41,6 +41,10 @@ func fastDecode(text string) (doc map[string]any, ix *keyIndex, ok bool) {
 type fastParser struct {
 	keyScanner
 	root *table
+	// names and places are key's buffers: a key's parts are used at once
+	// (and copied where they are kept), so each key reuses them.
+	names  []string
+	places []textPos
 }
 
 // tableKind says how a table came to be, which decides whether TOML lets
@@ -250,8 +254,8 @@ func (p *fastParser) keyValue(t *table, path toml.Key) bool {
 
 // key reads a key of bare or quoted names joined by dots.
 func (p *fastParser) key() ([]string, []textPos, bool) {
-	var names []string
-	var places []textPos
+	names, places := p.names[:0], p.places[:0]
+	defer func() { p.names, p.places = names, places }()
 	for {
 		p.skipSpace()
 		if p.i >= len(p.src) {

@@ -355,10 +355,26 @@ func (s *keyScanner) pos() textPos {
 // record notes where path is written, the first time it is seen: a table
 // made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
 func (s *keyScanner) record(path toml.Key, key, value textPos) {
-	name := path.String()
+	name := keyName(path)
 	if _, ok := s.ix.byPath[name]; ok {
 		return
 	}
 	s.ix.byPath[name] = len(s.ix.entries)
 	s.ix.entries = append(s.ix.entries, keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
+}
+
+// keyName is path.String(), the name a key is looked up by, made in one
+// step when every part is a bare key, as nearly all are.
+func keyName(path toml.Key) string {
+	for _, part := range path {
+		if part == "" {
+			return path.String()
+		}
+		for i := 0; i < len(part); i++ {
+			if !isBareKeyByte(part[i]) {
+				return path.String()
+			}
+		}
+	}
+	return strings.Join(path, ".")
 }

@@ -118,6 +118,7 @@ func (s *tomlSource) unknownKeys(t reflect.Type) model.Errors {
 // that t has no field for, it returns the path as written (without array
 // indexes) and the names that were possible there.
 func lookupKey(t reflect.Type, path toml.Key) (shown toml.Key, fields []string, unknown bool) {
+	t0 := t
 	for i, name := range path {
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -129,7 +130,10 @@ func lookupKey(t reflect.Type, path toml.Key) (shown toml.Key, fields []string, 
 			}
 			f, ok := fieldFor(t, name)
 			if !ok {
-				return append(shown, name), fieldNames(t), i == len(path)-1
+				if i != len(path)-1 {
+					return nil, nil, false // below an unknown key: reported at that key
+				}
+				return shownPath(t0, path), fieldNames(t), true
 			}
 			t = f.Type
 		case reflect.Map:
@@ -139,13 +143,37 @@ func lookupKey(t reflect.Type, path toml.Key) (shown toml.Key, fields []string, 
 				return nil, nil, false
 			}
 			t = t.Elem()
-			continue
 		default:
 			return nil, nil, false // a free-form value (params) or a leaf
 		}
-		shown = append(shown, name)
 	}
 	return nil, nil, false
+}
+
+// shownPath is a key's path as written: without the indexes of the arrays
+// that t has on the way. It is made only for a key that is reported, since
+// every key of every file is looked up.
+func shownPath(t reflect.Type, path toml.Key) toml.Key {
+	var shown toml.Key
+	for _, name := range path {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if t.Kind() == reflect.Slice && isIndex(name) {
+			t = t.Elem()
+			continue
+		}
+		shown = append(shown, name)
+		switch t.Kind() {
+		case reflect.Struct:
+			if f, ok := fieldFor(t, name); ok {
+				t = f.Type
+			}
+		case reflect.Map:
+			t = t.Elem()
+		}
+	}
+	return shown
 }
 
 var timeType = reflect.TypeOf(time.Time{})

@@ -147,6 +147,21 @@ func TestFigureTable(t *testing.T) {
 		if got.Period != tt.period || got.RowPeriods != tt.column {
 			t.Errorf("%s: period %q, row periods %v; want %q, %v", tt.name, got.Period, got.RowPeriods, tt.period, tt.column)
 		}
+		for i, row := range got.Rows {
+			f := tt.figures[i]
+			wantPeriod := ""
+			if tt.column {
+				wantPeriod = pageWith("en").Period(f)
+			}
+			if row.ID != f.ID || row.Value != pageWith("en").Figure(f) || row.Label != pageWith("en").Label(f) || row.Period != wantPeriod {
+				t.Errorf("%s: row %d = %+v", tt.name, i, row)
+			}
+		}
+	}
+	target := money("t", 5, "")
+	target.Status = "target"
+	if rows := pageWith("en").FigureTable([]*model.Figure{target}).Rows; len(rows) != 1 || rows[0].Status != pageWith("en").Status(target) || rows[0].Status == "" {
+		t.Errorf("a target's row: %+v", rows)
 	}
 }
 
