@@ -3,8 +3,12 @@
 package source
 
 import (
+	"io/fs"
 	"os"
 	"syscall"
+	"time"
+
+	"westcoast/generator/model"
 )
 
 // openNoFollow opens the regular file at p for reading. If p was replaced
@@ -12,4 +16,76 @@ import (
 // does not wait for a writer (the caller checks the type and refuses it).
 func openNoFollow(p string) (*os.File, error) {
 	return os.OpenFile(p, os.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK, 0)
+}
+
+// readRegular reads the whole of the file n, resolved from name, which was
+// a regular file when it was resolved. It does without an os.File, which
+// would register each of a site's tens of thousands of small files with
+// the runtime's poller; the checks are those of Open and Read: no symlink
+// swapped in, no pipe waited for, nothing past the size limit.
+func (f *FS) readRegular(name string, n node) ([]byte, error) {
+	fd, err := syscall.Open(n.real, syscall.O_RDONLY|syscall.O_NOFOLLOW|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, relative("open", name, err)
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, relative("read", name, err)
+	}
+	if err := f.check(name, n.link, statInfo{n.base, &st}); err != nil {
+		return nil, err
+	}
+	buf := make([]byte, 0, st.Size+1)
+	for {
+		if int64(len(buf)) > f.max {
+			return nil, model.Errorf(name, 0, 0, "grew past the %s limit while being read (-maxFileSize)", Size(f.max))
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		m, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return nil, relative("read", name, err)
+		case m == 0:
+			return buf, nil
+		}
+		buf = buf[:len(buf)+m]
+	}
+}
+
+// statInfo is a file's fs.FileInfo from fstat, for check: it has no
+// modification time, which check does not need and whose field differs
+// between systems.
+type statInfo struct {
+	name string
+	st   *syscall.Stat_t
+}
+
+func (s statInfo) Name() string       { return s.name }
+func (s statInfo) Size() int64        { return s.st.Size }
+func (s statInfo) ModTime() time.Time { return time.Time{} }
+func (s statInfo) IsDir() bool        { return s.Mode().IsDir() }
+func (s statInfo) Sys() any           { return s.st }
+
+func (s statInfo) Mode() fs.FileMode {
+	mode := fs.FileMode(s.st.Mode & 0o777)
+	switch s.st.Mode & syscall.S_IFMT {
+	case syscall.S_IFDIR:
+		mode |= fs.ModeDir
+	case syscall.S_IFIFO:
+		mode |= fs.ModeNamedPipe
+	case syscall.S_IFSOCK:
+		mode |= fs.ModeSocket
+	case syscall.S_IFCHR:
+		mode |= fs.ModeDevice | fs.ModeCharDevice
+	case syscall.S_IFBLK:
+		mode |= fs.ModeDevice
+	case syscall.S_IFLNK:
+		mode |= fs.ModeSymlink
+	}
+	return mode
 }

@@ -66,6 +66,9 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // ReadFile reads the whole file name.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if n, err := f.resolve("open", name); err == nil && n.info.Mode().IsRegular() {
+		return f.readRegular(name, n)
+	}
 	file, err := f.Open(name)
 	if err != nil {
 		return nil, err
