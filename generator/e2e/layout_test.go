@@ -62,7 +62,8 @@ func TestPhoneLayout(t *testing.T) {
 }
 
 // TestNamesDoNotBreak: a list of names wraps between names, never inside
-// one, and no line of it starts with a separator.
+// one (unless it is wider than the line), no line of it starts with a
+// separator, and no separator stands on a line of its own.
 func TestNamesDoNotBreak(t *testing.T) {
 	s := builtSite(t)
 	b := newBrowser(t)
@@ -76,6 +77,13 @@ func TestNamesDoNotBreak(t *testing.T) {
 				const a = li.querySelector("a");
 				if (a && a.getClientRects().length > 1 && a.getBoundingClientRect().width < li.parentElement.clientWidth) {
 					out.push("the name " + JSON.stringify(a.textContent) + " breaks across lines");
+				}
+				const sep = li.querySelector(".sep");
+				if (a && sep) {
+					const rects = a.getClientRects(), end = rects[rects.length - 1];
+					if (sep.getBoundingClientRect().top > end.bottom - 2) {
+						out.push("the separator after " + JSON.stringify(a.textContent) + " stands on a line of its own");
+					}
 				}
 				const prev = li.previousElementSibling;
 				if (prev && li.getBoundingClientRect().top > prev.getBoundingClientRect().top + 1 &&
