@@ -27,7 +27,7 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
 		site:   site,
 		out:    out,
 		md:     markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
-		search: newSearchIndex(site),
+		search: newSearchIndex(site, out),
 		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
@@ -39,13 +39,17 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
 func (r *renderer) page(p *model.Page) error {
 	lay, skip, err := r.layouts.lookup(p)
 	if err != nil || skip {
+		r.search.skip(p)
 		return err
 	}
 	doc, err := r.content(p)
 	if err != nil {
+		r.search.skip(p)
 		return err
 	}
-	r.search.add(p, doc.Passages)
+	if err := r.search.add(p, doc.Passages); err != nil {
+		return err
+	}
 	rp := Page{Page: p, Content: doc.HTML, outPath: p.URL + model.IndexFile}
 	return r.write(lay, rp, p.OutPath())
 }
