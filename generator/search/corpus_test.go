@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,8 +85,9 @@ func build(docs []Doc, shardSize int) map[string][]byte {
 		}()
 	}
 	wg.Wait()
-	n := len(docs) / 2
-	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, 2 * n}}, shardSize) {
+	// English documents come after the Chinese ones, as the site lists them.
+	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
+	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize) {
 		files[f.Path] = f.Data
 	}
 	return files

@@ -119,13 +119,9 @@ func (p *pageIndex) postings(b *Builder) []posting {
 	// A key new in one passage may have been added by another page before
 	// the next passage was read, and counted there as one the index has.
 	merge := func(t *term, v uint32) {
-		if int(t.n) < len(p.counts) && p.counts[t.n] != 0 {
-			w := p.counts[t.n]
-			v = (v>>2+w>>2)<<2 | max(v&3, w&3)
-			p.counts[t.n] = 0
-		}
-		p.count(t, 0)
-		p.counts[t.n] = v
+		p.count(t, 0) // makes room for t and lists it, if it is not yet
+		w := p.counts[t.n] - 1<<2
+		p.counts[t.n] = (v>>2+w>>2)<<2 | max(v&3, w&3)
 	}
 	for key, v := range p.fresh {
 		merge(b.intern(key), v)
