@@ -24,16 +24,26 @@
 
   const isHan = /\p{Script=Han}/u, isWordChar = /[\p{L}\p{N}]/u;
   const classOf = ch => isHan.test(ch) ? HAN : isWordChar.test(ch) ? WORD : BREAK;
+  // folds remembers each character's folded form and its class.
+  const folds = new Map();
+  const foldOf = c => {
+    if (!folds.has(c)) {
+      const f = String.fromCodePoint(foldChar(c));
+      folds.set(c, [f, classOf(f)]);
+    }
+    return folds.get(c);
+  };
 
   // readText folds text and cuts it into tokens, as tokenizer.scan does.
   // It keeps where each folded character came from, to mark matches in
   // the text as written: at[i] is the offset in text of folded[i].
   function readText(text) {
-    const chars = [], at = [], tokens = [];
+    const chars = [], classes = [], at = [], tokens = [];
     for (let i = 0; i < text.length;) {
-      const c = text.codePointAt(i), f = String.fromCodePoint(foldChar(c));
+      const c = text.codePointAt(i), [f, cls] = foldOf(c);
       for (let k = 0; k < f.length; k++) at.push(i);
       chars.push(f);
+      classes.push(cls);
       i += c > 0xffff ? 2 : 1;
     }
     at.push(text.length);
@@ -47,8 +57,8 @@
       word = '';
     };
     chars.forEach((ch, i) => {
-      let c = classOf(ch);
-      if (ch === "'" && kind === WORD && i + 1 < chars.length && classOf(chars[i + 1]) === WORD) c = WORD;
+      let c = classes[i];
+      if (ch === "'" && kind === WORD && classes[i + 1] === WORD) c = WORD;
       if (c !== kind) flush(offset);
       if (c !== BREAK) {
         if (kind === BREAK) start = offset;
@@ -141,6 +151,7 @@
 
   function readFoldTable(pairs) {
     const chars = [...pairs];
+    folds.clear();
     for (let i = 0; i + 1 < chars.length; i += 2) simplified.set(chars[i].codePointAt(0), chars[i + 1].codePointAt(0));
   }
 
@@ -431,16 +442,19 @@
   // pairs let through but whose text does not match after all.
   function resultItem(item, frag, query, reader) {
     const title = findMatches(frag.t, query), met = new Set(title.met);
-    let best = { ranges: [], met: new Set(), text: frag.p.length ? frag.p[0][0] : '', anchor: '' };
-    for (const [text, anchor] of frag.p) {
+    // The snippet is the passage that meets most clauses; the link goes to
+    // the heading of the one under a heading that meets most.
+    let best = { ranges: [], met: new Set(), text: frag.p.length ? frag.p[0][0] : '' }, anchor = '', anchorMet = 0;
+    for (const [text, under] of frag.p) {
       const m = findMatches(text, query);
       m.met.forEach(c => met.add(c));
-      if (m.met.size > best.met.size) best = { ...m, text, anchor };
+      if (m.met.size > best.met.size) best = { ...m, text };
+      if (under && m.met.size > anchorMet) [anchor, anchorMet] = [under, m.met.size];
     }
     if (item.matched && met.size < query.clauses.length) return null;
 
     const li = document.createElement('li'), link = document.createElement('a'), lang = langOf(item.doc);
-    link.href = new URL(frag.u, siteRoot).href + (best.anchor ? '#' + best.anchor : '');
+    link.href = new URL(frag.u, siteRoot).href + (anchor ? '#' + anchor : '');
     link.append(...marked(frag.t, item.matched ? title.ranges : []));
     li.append(link);
     if (lang.code !== reader.code) {
