@@ -254,9 +254,9 @@
       let run = [];
       const endRun = () => {
         if (phrase && run.length > 1) {
-          clauses.push({ kind: 'phrase', stems: run.map(stem), keys: pairKeys(run) });
+          clauses.push({ kind: 'phrase', stems: run.map(stemOf), keys: pairKeys(run) });
         } else {
-          run.forEach(w => clauses.push({ kind: 'word', word: w, stem: stem(w), prefix: !phrase && [...w].length >= 3 }));
+          run.forEach(w => clauses.push({ kind: 'word', word: w, stem: stemOf(w), prefix: !phrase && [...w].length >= 3 }));
           if (!phrase) bonus.push(...pairKeys(run));
         }
         run = [];
@@ -274,13 +274,15 @@
     return { clauses, bonus };
   }
 
-  const pairKeys = words => words.slice(1).map((w, k) => ' ' + stem(words[k]) + ' ' + stem(w));
+  const pairKeys = words => words.slice(1).map((w, k) => ' ' + stemOf(words[k]) + ' ' + stemOf(w));
+  const stems = new Map();
+  const stemOf = word => stems.get(word) || stems.set(word, stem(word)).get(word);
 
   // wordMatch says how a key matches a word clause: 2 the word itself, 1 the
   // same stem, 0 a longer word it starts, -1 not at all.
   function wordMatch(clause, key) {
     if (key === clause.word) return 2;
-    if (key[0] !== ' ' && stem(key) === clause.stem) return 1;
+    if (key[0] !== ' ' && stemOf(key) === clause.stem) return 1;
     return clause.prefix && key.startsWith(clause.word) ? 0 : -1;
   }
 
@@ -390,7 +392,7 @@
         const n = clause.stems.length;
         tokens.forEach((t, i) => {
           const run = tokens.slice(i, i + n);
-          if (run.length === n && run.every((r, k) => r.kind === WORD && stem(r.text) === clause.stems[k])) hit(t.start, run[n - 1].end);
+          if (run.length === n && run.every((r, k) => r.kind === WORD && stemOf(r.text) === clause.stems[k])) hit(t.start, run[n - 1].end);
         });
       }
     });
