@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -30,8 +32,14 @@ func TestScriptAgreesWithGo(t *testing.T) {
 		}
 		t.Skip("node not found: apt-get install nodejs (set CI=1 to make this a failure)")
 	}
-	script, err := filepath.Abs(scriptPath)
+	// Read here, not by node alone, so that go test knows the result
+	// depends on the script.
+	src, err := os.ReadFile(scriptPath)
 	if err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(t.TempDir(), "search.js")
+	if err := os.WriteFile(script, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var words []string
@@ -68,6 +76,22 @@ process.stdout.write(JSON.stringify({stems: input.words.map(search.stem), tokens
 	}
 	if want := tokens(agreementText); got.Tokens != want {
 		t.Errorf("tokens:\nscript %s\nGo     %s", got.Tokens, want)
+	}
+}
+
+// TestScriptSize: the script stays small, 8 KB once gzipped, as hosts
+// send it.
+func TestScriptSize(t *testing.T) {
+	src, err := os.ReadFile(scriptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gz bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	w.Write(src)
+	w.Close()
+	if gz.Len() > 8<<10 {
+		t.Errorf("%s is %d bytes gzipped, want at most 8 KB", scriptPath, gz.Len())
 	}
 }
 

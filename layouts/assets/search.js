@@ -1,11 +1,10 @@
-// Site search. It reads the index that generator/search writes (its doc.go
-// describes the files): the manifest first, then only the shards that hold
-// the query's keys, then one small file per result shown. Text is folded,
-// cut into words and Han runs, and stemmed by the same rules as in Go;
-// TestScriptAgreesWithGo checks the two against each other.
+// Site search. It reads the index that generator/search writes (doc.go
+// there describes it): the manifest, the shards that hold the query's keys,
+// and a small file per result shown. Text is folded, cut and stemmed as in
+// Go; TestScriptAgreesWithGo checks that the two agree.
 'use strict';
 (() => {
-  // ---------------------------------------------------------------- text
+  // Text
 
   const WORD = 0, HAN = 1, BREAK = 2, MAX_WORD = 40;
   const simplified = new Map(); // traditional → simplified, from the manifest
@@ -102,8 +101,7 @@
     const inR1 = x => w.length - x.length >= r1, inR2 = x => w.length - x.length >= r2;
     const cut = (x, add = '') => { w = w.slice(0, w.length - x.length) + add; };
     const hasVowel = end => [...w.slice(0, end)].some(isVowel);
-    const endsShort = end => {
-      const n = end;
+    const endsShort = n => {
       return (n >= 3 && !isVowel(w[n - 3]) && isVowel(w[n - 2]) && !isVowel(w[n - 1]) && !'wxY'.includes(w[n - 1])) ||
         (n === 2 && isVowel(w[0]) && !isVowel(w[1]));
     };
@@ -143,7 +141,7 @@
     return w.replace(/Y/g, 'y');
   }
 
-  // Node reads these to compare them with Go (see the comment at the top).
+  // For TestScriptAgreesWithGo, in Node.
   if (typeof module === 'object') {
     module.exports = { readText, stem, setFold: pairs => readFoldTable(pairs) };
     return;
@@ -155,7 +153,7 @@
     for (let i = 0; i + 1 < chars.length; i += 2) simplified.set(chars[i].codePointAt(0), chars[i + 1].codePointAt(0));
   }
 
-  // ---------------------------------------------------------------- the page
+  // The page
 
   const results = document.getElementById('search-results');
   const input = document.getElementById('q');
@@ -172,7 +170,7 @@
   const fetchFile = (path, as) => fetch(new URL(path + '?v=' + version, manifestURL))
     .then(r => r.ok ? r[as]() : Promise.reject(new Error(r.status + ' ' + r.url)));
 
-  // ---------------------------------------------------------------- the index
+  // The index
 
   // shardOf is the number of the shard that would hold key.
   function shardOf(key) {
@@ -242,7 +240,7 @@
     }
   }
 
-  // ---------------------------------------------------------------- queries
+  // Queries
 
   // parseQuery turns what the reader typed into clauses, each of which a
   // result must meet, and optional pairs that raise a result where the
@@ -375,7 +373,7 @@
     return list;
   }
 
-  // ---------------------------------------------------------------- results
+  // Results
 
   // findMatches lists where the query matches text, as [start, end] in
   // the text, and which clauses it meets there.
@@ -486,7 +484,7 @@
     return dropped;
   }
 
-  // ---------------------------------------------------------------- wiring
+  // Wiring
 
   function setStatus(n) {
     status.textContent = n ? (n === 1 ? ui.single : ui.count).replace('%d', n) : ui.none;
