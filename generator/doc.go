@@ -258,7 +258,8 @@
 //	                        chart.<key>), .Period, .Whole (percentages) and
 //	                        .Bars (.Figure, .Label, .Value, .Share from 0 to 1)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
-//	                        and search index, for .Rel and .Abs
+//	                        and of the search index (one for all languages),
+//	                        for .Rel and .Abs
 //
 // and its fields that are pages:
 //
@@ -287,9 +288,11 @@
 // make on a large site.
 //
 // Besides the pages, each build writes per language an Atom feed
-// (index.xml) of the latest pages with their summaries, a search index
-// (search-index.json) and 404.html, and once sitemap.xml (with hreflang
-// alternates) and robots.txt. In config.toml:
+// (index.xml) of the latest pages with their summaries and 404.html, and
+// once sitemap.xml (with hreflang alternates), robots.txt and the search
+// index of every language (search-index/: a small manifest, shards of
+// keys, a file per page; see package generator/search). Pages whose layout
+// is "search" are left out of the index. In config.toml:
 //
 //	paginate = 10             pages on one page of a list (Hugo's key)
 //	[services.rss]
