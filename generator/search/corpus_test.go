@@ -3,6 +3,7 @@ package search
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -68,6 +69,17 @@ func corpus(t testing.TB, n int) []Doc {
 // build indexes docs on two goroutines, as render does, and returns the
 // index's files by path.
 func build(docs []Doc, shardSize int) map[string][]byte {
+	files, _ := buildMeasured(docs, shardSize, true)
+	return files
+}
+
+// buildMeasured is build, and says how many bytes of memory the Builder
+// holds once every document is in, before it makes the files. Unless
+// keepDocs, the documents' files are dropped as a build writes them out.
+func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte, uint64) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
 	b := NewBuilder(len(docs))
 	files := map[string][]byte{}
 	var mu sync.Mutex
@@ -78,6 +90,9 @@ func build(docs []Doc, shardSize int) map[string][]byte {
 			defer wg.Done()
 			for i := w; i < len(docs); i += 2 {
 				frag := b.Add(i, docs[i])
+				if !keepDocs {
+					continue
+				}
 				mu.Lock()
 				files[FragmentPath(i)] = frag
 				mu.Unlock()
@@ -85,12 +100,15 @@ func build(docs []Doc, shardSize int) map[string][]byte {
 		}()
 	}
 	wg.Wait()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := after.HeapAlloc - before.HeapAlloc
 	// English documents come after the Chinese ones, as the site lists them.
 	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
 	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize) {
 		files[f.Path] = f.Data
 	}
-	return files
+	return files, held
 }
 
 // BenchmarkIndex10kPairs indexes 10,000 pairs of documents; it reports
@@ -99,13 +117,17 @@ func BenchmarkIndex10kPairs(b *testing.B) {
 	docs := corpus(b, 10000)
 	b.ReportAllocs()
 	var size int
+	var held uint64
 	for b.Loop() {
 		size = 0
-		for name, data := range build(docs, DefaultShardSize) {
+		var files map[string][]byte
+		files, held = buildMeasured(docs, DefaultShardSize, false)
+		for name, data := range files {
 			if strings.HasPrefix(name, "s/") {
 				size += len(data)
 			}
 		}
 	}
 	b.ReportMetric(float64(size)/(1<<20), "MB-shards")
+	b.ReportMetric(float64(held)/(1<<20), "MB-held")
 }
