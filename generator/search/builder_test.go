@@ -178,7 +178,7 @@ func TestIndex(t *testing.T) {
 // TestIndexDeterministic: the same documents make the same files, however
 // the goroutines interleave.
 func TestIndexDeterministic(t *testing.T) {
-	docs := corpus(t, 300)
+	docs := corpus(t, 300, 8)
 	first := build(docs, 2<<10)
 	for range 3 {
 		again := build(docs, 2<<10)
@@ -192,16 +192,18 @@ func TestIndexDeterministic(t *testing.T) {
 }
 
 // TestLargeIndexLimits builds the index of 10,000 pairs of documents in
-// which nearly every key is in nearly every document, and checks that a
-// query stays small: the manifest, and the shards that the queries
-// need. The script also fetches the results' own files (about 2.5 KB
-// each); the browser test measures everything on the built site.
+// which nearly every key is in most documents, and checks that a query
+// stays small: the manifest, and the shards that the queries need.
+// The script also fetches the results' own files (about 2.5 KB each); the
+// browser test TestSearchFetches measures everything on the built site.
+// The documents are short, since a key's postings grow with the number of
+// documents it is in, not with their length.
 func TestLargeIndexLimits(t *testing.T) {
 	n := 10000
 	if testing.Short() {
 		n = 2000
 	}
-	docs := corpus(t, n)
+	docs := corpus(t, n, 3)
 	files := build(docs, DefaultShardSize)
 	ix := readIndex(t, files)
 	ix.check(t, len(docs))

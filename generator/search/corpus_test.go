@@ -16,8 +16,8 @@ import (
 // generator/testdata, English drawn from a small vocabulary, so that
 // almost every key is in almost every document, the worst case for the
 // size of a query's shards. Documents 0…n-1 are Chinese, n…2n-1 their
-// English translations.
-func corpus(t testing.TB, n int) []Doc {
+// English translations. Each has the given number of passages.
+func corpus(t testing.TB, n, passages int) []Doc {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "article.zh.txt"))
 	if err != nil {
@@ -46,7 +46,7 @@ func corpus(t testing.TB, n int) []Doc {
 	for i := 0; i < n; i++ {
 		zh := Doc{Title: string([]rune(sentences[next(len(sentences))])[:9]), URL: "zones/z" + strconv.Itoa(i) + "/", Group: i}
 		en := Doc{Title: "Zone " + strconv.Itoa(i), URL: "en/zones/z" + strconv.Itoa(i) + "/", Group: i}
-		for p := 0; p < 8; p++ {
+		for p := 0; p < passages; p++ {
 			var s, w strings.Builder
 			for k := 0; k < 3; k++ {
 				s.WriteString(sentences[next(len(sentences))])
@@ -114,7 +114,7 @@ func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte,
 // BenchmarkIndex10kPairs indexes 10,000 pairs of documents; it reports
 // the shards' total size.
 func BenchmarkIndex10kPairs(b *testing.B) {
-	docs := corpus(b, 10000)
+	docs := corpus(b, 10000, 8)
 	b.ReportAllocs()
 	var size int
 	var held uint64
