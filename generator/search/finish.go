@@ -68,8 +68,15 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		_, ok := b.han[hanKey(r, 0)]
 		return ok
 	})}
+	shards := packShards(terms, shardSize)
+	if len(shards) == 0 { // a site with no text still has a shard, so that every key has one
+		shards = []shard{{first: ""}}
+	}
+	if langs == nil {
+		langs = []Language{}
+	}
 	var files []File
-	for i, shard := range packShards(terms, shardSize) {
+	for i, shard := range shards {
 		m.Shards = append(m.Shards, shard.first)
 		files = append(files, File{Path: "s/" + strconv.Itoa(i) + ".bin", Data: shard.data})
 	}

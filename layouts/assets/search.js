@@ -23,7 +23,6 @@
 
   const isHan = /\p{Script=Han}/u, isWordChar = /[\p{L}\p{N}]/u;
   const classOf = ch => isHan.test(ch) ? HAN : isWordChar.test(ch) ? WORD : BREAK;
-  // folds remembers each character's folded form and its class.
   const folds = new Map();
   const foldOf = c => {
     if (!folds.has(c)) {
@@ -73,9 +72,9 @@
   // stem is Stem in generator/search/stem.go, step by step.
   const stemExceptions = {
     skis: 'ski', skies: 'sky', dying: 'die', lying: 'lie', tying: 'tie', idly: 'idl', gently: 'gentl',
-    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl', sky: 'sky', news: 'news', howe: 'howe',
-    atlas: 'atlas', cosmos: 'cosmos', bias: 'bias', andes: 'andes',
+    ugly: 'ugli', early: 'earli', only: 'onli', singly: 'singl',
   };
+  const invariant = new Set('sky news howe atlas cosmos bias andes'.split(' '));
   const invariantAfter1a = new Set(['inning', 'outing', 'canning', 'herring', 'earring', 'proceed', 'exceed', 'succeed']);
   const step2 = {
     tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
@@ -89,6 +88,7 @@
 
   function stem(word) {
     if (word.length < 3 || !/^[a-z']+$/.test(word)) return word;
+    if (invariant.has(word)) return word;
     if (Object.hasOwn(stemExceptions, word)) return stemExceptions[word];
     let w = word.replace(/^'/, '').replace(/(^|[aeiouy])y/g, '$1Y');
     const afterVowelConsonant = from => {
@@ -141,6 +141,8 @@
     return w.replace(/Y/g, 'y');
   }
 
+  const remember = (cache, key, make) => cache.has(key) ? cache.get(key) : cache.set(key, make()).get(key);
+
   // For TestScriptAgreesWithGo, in Node.
   if (typeof module === 'object') {
     module.exports = { readText, stem, setFold: pairs => readFoldTable(pairs) };
@@ -167,6 +169,7 @@
   let manifest, version = '', shown = [], runs = 0, timer;
   const shardCache = new Map(), docCache = new Map();
 
+  const element = (tag, props) => Object.assign(document.createElement(tag), props);
   const fetchFile = (path, as) => fetch(new URL(path + '?v=' + version, manifestURL))
     .then(r => r.ok ? r[as]() : Promise.reject(new Error(r.status + ' ' + r.url)));
 
@@ -185,8 +188,7 @@
 
   // loadShard reads shard n: its keys in order, each with its postings.
   function loadShard(n) {
-    if (!shardCache.has(n)) {
-      shardCache.set(n, fetchFile('s/' + n + '.bin', 'arrayBuffer').then(buffer => {
+    return remember(shardCache, n, () => fetchFile('s/' + n + '.bin', 'arrayBuffer').then(buffer => {
         const bytes = new Uint8Array(buffer), decoder = new TextDecoder(), entries = [];
         let pos = 0, prev = new Uint8Array(0);
         const uvarint = () => {
@@ -207,8 +209,6 @@
         }
         return entries;
       }));
-    }
-    return shardCache.get(n);
   }
 
   // eachPosting calls f(doc, where, tf) for each document a key is in.
@@ -274,7 +274,7 @@
 
   const pairKeys = words => words.slice(1).map((w, k) => ' ' + stemOf(words[k]) + ' ' + stemOf(w));
   const stems = new Map();
-  const stemOf = word => stems.get(word) || stems.set(word, stem(word)).get(word);
+  const stemOf = word => remember(stems, word, () => stem(word));
 
   // wordMatch says how a key matches a word clause: 2 the word itself, 1 the
   // same stem, 0 a longer word it starts, -1 not at all.
@@ -284,26 +284,20 @@
     return clause.prefix && key.startsWith(clause.word) ? 0 : -1;
   }
 
-  // wordRange is where in the key order a word clause's keys are: every
-  // key that starts with what the word and its stem share.
-  function wordRange(clause) {
-    const from = sharedStart(clause.word, clause.stem);
-    return clause.prefix ? [from, from + '\uffff'] : [clause.word, clause.word];
-  }
-
   function sharedStart(a, b) {
     let n = 0;
     while (n < a.length && a[n] === b[n]) n++;
     return a.slice(0, n);
   }
 
-  // shardsFor lists the shards a query needs.
   function shardsFor(query) {
     const wanted = new Set();
     const add = key => wanted.add(shardOf(key));
     for (const clause of query.clauses) {
       if (clause.kind !== 'word') { clause.keys.forEach(add); continue; }
-      let [lo, hi] = wordRange(clause).map(shardOf);
+      // Every key that starts with what the word and its stem share.
+      const from = sharedStart(clause.word, clause.stem);
+      let [lo, hi] = (clause.prefix ? [from, from + '\uffff'] : [clause.word, clause.word]).map(shardOf);
       if (hi - lo >= RANGE_SHARDS) lo = hi = shardOf(clause.word); // too common a start: the word alone
       for (let n = lo; n <= hi; n++) wanted.add(n);
       add(clause.stem);
@@ -379,13 +373,12 @@
   // the text, and which clauses it meets there.
   function findMatches(text, query) {
     const { folded, at, tokens } = readText(text), ranges = [], met = new Set();
-    const words = tokens.filter(t => t.kind !== HAN);
     query.clauses.forEach((clause, c) => {
       const hit = (start, end) => { ranges.push([at[start], at[end]]); met.add(c); };
       if (clause.kind === 'han') {
         for (let i = folded.indexOf(clause.text); i >= 0; i = folded.indexOf(clause.text, i + 1)) hit(i, i + clause.text.length);
       } else if (clause.kind === 'word') {
-        words.forEach(t => { if (t.kind === WORD && wordMatch(clause, t.text) >= 0) hit(t.start, t.end); });
+        tokens.forEach(t => { if (t.kind === WORD && wordMatch(clause, t.text) >= 0) hit(t.start, t.end); });
       } else {
         const n = clause.stems.length;
         tokens.forEach((t, i) => {
@@ -417,21 +410,21 @@
       const space = text.lastIndexOf(' ', end);
       if (space > first) end = space;
     }
-    const p = document.createElement('p');
+    const p = element('p');
     if (start > 0) p.append('…');
     p.append(...marked(text, ranges, start, end));
     if (end < text.length) p.append('…');
     return p;
   }
 
-  // marked returns text[start:end] as nodes, each match in a <mark>.
+  // marked is text[start:end], each match in a <mark>.
   function marked(text, ranges, start = 0, end = text.length) {
     const nodes = [];
     let pos = start;
     for (const [a, b] of ranges) {
       const from = Math.max(a, pos), to = Math.min(b, end);
       if (to <= from) continue;
-      nodes.push(text.slice(pos, from), Object.assign(document.createElement('mark'), { textContent: text.slice(from, to) }));
+      nodes.push(text.slice(pos, from), element('mark', { textContent: text.slice(from, to) }));
       pos = to;
     }
     nodes.push(text.slice(pos, end));
@@ -453,35 +446,29 @@
     }
     if (item.matched && met.size < query.clauses.length) return null;
 
-    const li = document.createElement('li'), link = document.createElement('a'), lang = langOf(item.doc);
-    link.href = new URL(frag.u, siteRoot).href + (anchor ? '#' + anchor : '');
+    const li = element('li'), lang = langOf(item.doc);
+    const link = element('a', { href: new URL(frag.u, siteRoot).href + (anchor ? '#' + anchor : '') });
     link.append(...marked(frag.t, item.matched ? title.ranges : []));
     li.append(link);
     if (lang.code !== reader.code) {
       li.lang = lang.code;
-      li.append(' ', Object.assign(document.createElement('span'), { className: 'result-lang', textContent: lang.name }));
+      li.append(' ', element('span', { className: 'result-lang', textContent: lang.name }));
     }
-    if (frag.s) li.append(' ', Object.assign(document.createElement('span'), { className: 'result-section', textContent: frag.s }));
+    if (frag.s) li.append(' ', element('span', { className: 'result-section', textContent: frag.s }));
     if (best.text) li.append(snippet(best.text, item.matched ? best.ranges : []));
     return li;
   }
 
-  const loadDoc = doc => {
-    if (!docCache.has(doc)) docCache.set(doc, fetchFile('d/' + doc + '.json', 'json'));
-    return docCache.get(doc);
-  };
+  const loadDoc = doc => remember(docCache, doc, () => fetchFile('d/' + doc + '.json', 'json'));
 
-  // showMore adds the next page of results to the list.
+  // showMore adds the next page of results.
   async function showMore(run, query, reader) {
     const batch = shown.splice(0, PAGE), frags = await Promise.all(batch.map(item => loadDoc(item.doc)));
-    if (run !== runs) return;
-    let dropped = 0;
-    batch.forEach((item, i) => {
-      const li = resultItem(item, frags[i], query, reader);
-      li ? results.append(li) : dropped++;
-    });
+    if (run !== runs) return {};
+    const added = batch.map((item, i) => resultItem(item, frags[i], query, reader)).filter(Boolean);
+    results.append(...added);
     if (more) more.hidden = shown.length === 0;
-    return dropped;
+    return { dropped: batch.length - added.length, first: added[0] };
   }
 
   // Wiring
@@ -498,9 +485,10 @@
     shown = arrange(ranked, reader);
     const total = shown.length;
     results.textContent = '';
-    if (more) more.onclick = () => showMore(runs, query, reader);
+    // More results: the keyboard goes on from the first new one.
+    if (more) more.onclick = () => showMore(runs, query, reader).then(({ first }) => first && first.querySelector('a').focus());
     if (!text.trim()) { status.textContent = ''; if (more) more.hidden = true; return; }
-    const dropped = await showMore(run, query, reader);
+    const { dropped } = await showMore(run, query, reader);
     if (run === runs) setStatus(total - dropped);
   }
 
@@ -524,7 +512,10 @@
     if (manifest) search(input.value).catch(err => { status.textContent = ui.none; console.warn('search:', err); });
   };
   input.form.addEventListener('submit', event => { event.preventDefault(); run(true); });
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 200, false); });
+  // Typing searches after a pause, not while an input method is composing.
+  const later = () => { clearTimeout(timer); timer = setTimeout(run, 200, false); };
+  input.addEventListener('input', event => event.isComposing || later());
+  input.addEventListener('compositionend', later);
   const fromURL = () => { input.value = new URLSearchParams(location.search).get('q') || ''; };
   addEventListener('popstate', () => { fromURL(); run(false); });
   fromURL();
