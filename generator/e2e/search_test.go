@@ -415,3 +415,32 @@ func BenchmarkSearchFirstQuery(b *testing.B) {
 		})
 	}
 }
+
+// TestSearchMore: ten results at a time; More results adds the rest and
+// moves the keyboard to the first of them.
+func TestSearchMore(t *testing.T) {
+	s := builtSite(t)
+	b := newBrowser(t)
+	got := search(b, s, "/search/", "经济")
+	if len(got.Results) != 10 {
+		t.Fatalf("经济: %d results shown, want the first 10 (%s)", len(got.Results), got.Status)
+	}
+	if hidden := eval[bool](b, `document.getElementById("search-more").hidden`); hidden {
+		t.Fatalf("经济: %s, 10 shown, and no More results button", got.Status)
+	}
+	b.do("clicking More results", chromedp.Click("#search-more", chromedp.NodeVisible))
+	waitFor(b, "/search/?q=经济", "more results", `document.querySelectorAll("#search-results > li").length > 10`)
+	state := eval[struct {
+		Shown   int
+		Focused string
+		Hidden  bool
+	}](b, `({
+		Shown: document.querySelectorAll("#search-results > li").length,
+		Focused: document.activeElement === document.querySelector("#search-results > li:nth-child(11) a") ? "the 11th" : document.activeElement.outerHTML.slice(0, 80),
+		Hidden: document.getElementById("search-more").hidden,
+	})`)
+	if !strings.Contains(got.Status, fmt.Sprint(state.Shown)) || state.Focused != "the 11th" || !state.Hidden {
+		t.Errorf("经济 (%s), after More results: %d shown, focus on %s, button hidden %v; want all, the 11th, true", got.Status, state.Shown, state.Focused, state.Hidden)
+	}
+	b.clean("/search/?q=经济")
+}
