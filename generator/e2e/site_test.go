@@ -156,6 +156,9 @@ func waitResult(b *browser, page, sel string) bool {
 
 func TestSearch(t *testing.T) {
 	s := builtSite(t)
+	if os.Getenv("E2E_SOURCE") != "" {
+		t.Skip("the expected results are the real site's: on a large site they are past the first ten")
+	}
 	b := newBrowser(t)
 	for _, tc := range searchCases {
 		page := tc.search + "?q=" + url.QueryEscape(tc.query)
