@@ -560,7 +560,8 @@
 //	                        whose template asks for it is written once per pager:
 //	                        <URL>, <URL>page/2/, … (Hugo's .Paginator and paths)
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
-//	                        and search index, for .Rel and .Abs
+//	                        and of the search index (one for all languages),
+//	                        for .Rel and .Abs
 //	.Lang.Direction         "ltr" or "rtl": <html lang="{{.Lang.Code}}" dir="{{.Lang.Direction}}">
 //
 // .Site is the site as the page's language sees it, as in Hugo: .Site.Title
@@ -597,9 +598,11 @@
 // Besides the pages, each build writes per language an Atom feed
 // (index.xml) of the latest pages with their summaries (the newest first,
 // by date, then those without one; each entry's updated is its lastmod, or
-// the site's updated), a search index (search-index.json) and 404.html,
+// the site's updated), and 404.html,
 // and once sitemap.xml (with hreflang alternates, and each page's lastmod
-// when it has one) and robots.txt. At each of a page's aliases it writes a
+// when it has one), robots.txt and the search index of every language
+// (search-index/: a small manifest, shards of keys, a file per page; see
+// package generator/search; pages whose layout is "search" are left out). At each of a page's aliases it writes a
 // small redirect page: a canonical link, a meta refresh and a plain link to
 // the page, marked noindex and left out of the sitemap. An alias that is
 // another page's URL or alias, or the path of another file of the site, is

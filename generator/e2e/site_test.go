@@ -156,6 +156,9 @@ func waitResult(b *browser, page, sel string) bool {
 
 func TestSearch(t *testing.T) {
 	s := builtSite(t)
+	if os.Getenv("E2E_SOURCE") != "" {
+		t.Skip("the expected results are the real site's: on a large site they are past the first ten")
+	}
 	b := newBrowser(t)
 	for _, tc := range searchCases {
 		page := tc.search + "?q=" + url.QueryEscape(tc.query)
@@ -337,42 +340,4 @@ func TestScreenshots(t *testing.T) {
 		}
 	}
 	t.Logf("screenshots of the home and a zone page at 360 and 1280 px are in %s", dir)
-}
-
-// TestSearchSpeed times the search itself, with the index loaded: a query
-// must be answered in under 50 ms on the real site (issue 4). Each query
-// runs five times and its median counts, since a shared CI machine adds
-// pauses that are not the script's.
-// BenchmarkSearchQuery measures what a reader waits for: the time from
-// submitting a query to the results being on the page, timed in the page
-// with performance.now (the DevTools round trip is not counted). It reports
-// ms/query per language; it asserts no duration, since machines are shared.
-func BenchmarkSearchQuery(b *testing.B) {
-	s := builtSite(b)
-	br := newBrowser(b)
-	for _, tc := range []struct{ lang, page, queries string }{
-		{"zh", "/search/?q=" + url.QueryEscape("金融"), "集成电路 芯片 种业 金融 现代产业体系"},
-		{"en", en("/search/?q=finance"), "seed industries financing zones chips"},
-	} {
-		b.Run(tc.lang, func(b *testing.B) {
-			br.open(s.root + tc.page)
-			if !waitResult(br, tc.page, "#search-results li a") {
-				b.FailNow()
-			}
-			queries := strings.Fields(tc.queries)
-			total := 0.0
-			n := 0
-			for i := 0; b.Loop(); i++ {
-				total += eval[float64](br, fmt.Sprintf(`(() => {
-					const q = document.getElementById("q");
-					const t0 = performance.now();
-					q.value = %q;
-					q.form.requestSubmit();
-					return performance.now() - t0;
-				})()`, queries[i%len(queries)]))
-				n++
-			}
-			b.ReportMetric(total/float64(n), "ms/query")
-		})
-	}
 }

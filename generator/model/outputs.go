@@ -10,13 +10,14 @@ import (
 // load checks that no two outputs share a path, render writes them, and
 // templates link to them through the methods below.
 const (
-	IndexFile       = "index.html"        // a page: <URL>index.html
-	NotFoundFile    = "404.html"          // per language, at its root
-	FeedFile        = "index.xml"         // per language: the Atom feed
-	SearchIndexFile = "search-index.json" // per language
-	SitemapFile     = "sitemap.xml"       // at the site's root
-	RobotsFile      = "robots.txt"        // at the site's root
-	PagerDir        = "page"              // a list's pagers: <URL>page/2/
+	IndexFile       = "index.html"             // a page: <URL>index.html
+	NotFoundFile    = "404.html"               // per language, at its root
+	FeedFile        = "index.xml"              // per language: the Atom feed
+	SearchDir       = "search-index/"          // at the site's root: one search index for every language
+	SearchIndexFile = SearchDir + "index.json" // its manifest, which the search page reads first
+	SitemapFile     = "sitemap.xml"            // at the site's root
+	RobotsFile      = "robots.txt"             // at the site's root
+	PagerDir        = "page"                   // a list's pagers: <URL>page/2/
 )
 
 // OutPath is where the page is written, relative to the site's root.
@@ -37,8 +38,9 @@ func (l *Language) Root() string { return l.Prefix + "/" }
 // FeedURL is the site path of the language's feed, for .Rel and .Abs.
 func (l *Language) FeedURL() string { return l.Root() + FeedFile }
 
-// SearchIndexURL is the site path of the language's search index.
-func (l *Language) SearchIndexURL() string { return l.Root() + SearchIndexFile }
+// SearchIndexURL is the site path of the search index's manifest. Every
+// language has the same one, since a search finds pages in all of them.
+func (l *Language) SearchIndexURL() string { return "/" + SearchIndexFile }
 
 // NotFoundURL is the site path of the language's 404 page.
 func (l *Language) NotFoundURL() string { return l.Root() + NotFoundFile }

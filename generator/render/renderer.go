@@ -34,7 +34,7 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIn
 		md:            markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
 		mdTypographer: markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs(), Typographer: true}),
 		images:        images,
-		search:        newSearchIndex(site),
+		search:        newSearchIndex(site, out),
 		links:         newContentLinks(layouts.ReservedIDs(), out),
 		bufs:          sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
@@ -47,14 +47,18 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIn
 func (r *renderer) page(p *model.Page) error {
 	lay, skip, err := r.layouts.lookup(p)
 	if err != nil || skip {
+		r.search.skip(p)
 		return err
 	}
 	rp := Page{Page: p, outPath: p.URL + model.IndexFile}
 	doc, err := r.content(rp) // shortcodes see the page as it renders
 	if err != nil {
+		r.search.skip(p)
 		return err
 	}
-	r.search.add(p, doc.Passages)
+	if err := r.search.add(p, doc.Passages); err != nil {
+		return err
+	}
 	rp.Content, rp.toc = doc.HTML, doc.Headings
 	if err := r.aliases(p); err != nil {
 		return err

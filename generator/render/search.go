@@ -1,64 +1,86 @@
 package render
 
 import (
-	"encoding/json"
 	"strings"
-	"sync"
 
 	"westcoast/generator/markdown"
 	"westcoast/generator/model"
+	"westcoast/generator/search"
 )
 
-// searchDoc is one page in the search index. Keys are short because the
-// index is downloaded by every reader who searches.
-type searchDoc struct {
-	Title    string   `json:"t"`
-	URL      string   `json:"u"` // relative to the index file's folder
-	Section  string   `json:"s,omitempty"`
-	Passages []string `json:"p"`
-}
-
-// searchIndex gathers each page's passages as the page is rendered, from
-// its converted text, in page order whatever order pages finish in.
+// searchIndex gives each page to the search index as the page renders, and
+// writes the page's own index file at once, so that the build holds each
+// key's postings, not the site's text.
 type searchIndex struct {
-	site *model.Site
-	mu   sync.Mutex
-	docs map[*model.Page][]markdown.Passage
+	site  *model.Site
+	out   Output
+	ids   map[*model.Page]int // document numbers, in the site's page order
+	langs []search.Language
+	b     *search.Builder
 }
 
-func newSearchIndex(site *model.Site) *searchIndex {
-	return &searchIndex{site: site, docs: map[*model.Page][]markdown.Passage{}}
-}
-
-func (s *searchIndex) add(p *model.Page, passages []markdown.Passage) {
-	s.mu.Lock()
-	s.docs[p] = passages
-	s.mu.Unlock()
-}
-
-// file writes the pages of one language with their text cut into
-// passages, so the search script can show the passage that matched. The
-// script matches Chinese as substrings, which needs no word segmentation.
-func (s *searchIndex) file(l *model.Language) ([]byte, error) {
-	var docs []searchDoc
-	for _, p := range s.site.Pages {
-		if p.Lang != l || p.Layout == "search" {
+func newSearchIndex(site *model.Site, out Output) *searchIndex {
+	s := &searchIndex{site: site, out: out, ids: map[*model.Page]int{}}
+	for _, p := range site.Pages {
+		if !searchable(p) {
 			continue
 		}
-		d := searchDoc{Title: p.Title, URL: strings.TrimPrefix(p.URL, l.Root()), Passages: []string{}}
-		if d.URL == "" {
-			d.URL = "./"
+		id := len(s.ids)
+		s.ids[p] = id
+		if n := len(s.langs); n == 0 || s.langs[n-1].Code != p.Lang.Code {
+			s.langs = append(s.langs, search.Language{Code: p.Lang.Code, Name: p.Lang.Name, From: id})
 		}
-		if p.Parent != nil && p.Parent.Kind != model.KindHome {
-			d.Section = p.Parent.Title
-		}
-		if p.Description != "" {
-			d.Passages = append(d.Passages, p.Description)
-		}
-		for _, ps := range s.docs[p] {
-			d.Passages = append(d.Passages, ps.Text)
-		}
-		docs = append(docs, d)
+		s.langs[len(s.langs)-1].To = id + 1
 	}
-	return json.Marshal(map[string]any{"pages": docs})
+	s.b = search.NewBuilder(len(s.ids))
+	return s
+}
+
+// searchable: the search pages do not find themselves.
+func searchable(p *model.Page) bool { return p.Layout != "search" }
+
+// add indexes a page and writes its file.
+func (s *searchIndex) add(p *model.Page, passages []markdown.Passage) error {
+	id, ok := s.ids[p]
+	if !ok {
+		return nil
+	}
+	d := search.Doc{
+		Title:       p.Title,
+		URL:         strings.TrimPrefix(p.URL, "/"),
+		Description: p.Description,
+		Passages:    make([]search.Passage, len(passages)),
+		Group:       id,
+	}
+	if p.Parent != nil && p.Parent.Kind != model.KindHome {
+		d.Section = p.Parent.Title
+	}
+	for i, ps := range passages {
+		d.Passages[i] = search.Passage{Text: ps.Text, Anchor: ps.Anchor, Heading: ps.Heading}
+	}
+	for _, a := range p.Alternates { // in language order: the first indexed one is the group
+		if g, ok := s.ids[a]; ok {
+			d.Group = g
+			break
+		}
+	}
+	return s.out.Write(model.SearchDir+search.FragmentPath(id), s.b.Add(id, d))
+}
+
+// skip stands in for a page that could not be rendered, so that the index
+// does not wait for it.
+func (s *searchIndex) skip(p *model.Page) {
+	if id, ok := s.ids[p]; ok {
+		s.b.Add(id, search.Doc{Group: id})
+	}
+}
+
+// files writes the manifest and the shards, once every page is in.
+func (s *searchIndex) files() error {
+	for _, f := range s.b.Finish(s.langs, search.DefaultShardSize) {
+		if err := s.out.Write(model.SearchDir+f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -9,17 +9,17 @@ import (
 // siteFileNames are the paths of the files made from the whole site, for
 // planFiles to check before anything is written.
 func siteFileNames(site *model.Site) []string {
-	names := []string{model.SitemapFile, model.RobotsFile}
+	names := []string{model.SitemapFile, model.RobotsFile, model.SearchIndexFile}
 	for _, l := range site.Languages {
 		root := strings.TrimPrefix(l.Root(), "/")
-		names = append(names, root+model.NotFoundFile, root+model.FeedFile, root+model.SearchIndexFile)
+		names = append(names, root+model.NotFoundFile, root+model.FeedFile)
 	}
 	return names
 }
 
 // siteFiles writes the files that are not pages: the 404 page of each
-// language (from layouts/404.html), a feed and a search index per
-// language, the sitemap and robots.txt.
+// language (from layouts/404.html), a feed per language, the search
+// index, the sitemap and robots.txt.
 func (r *renderer) siteFiles() []error {
 	site := r.site
 	var errs []error
@@ -30,9 +30,8 @@ func (r *renderer) siteFiles() []error {
 			errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
 		}
 		errs = append(errs, r.writeFile(root+model.FeedFile, func() ([]byte, error) { return atomFeed(site, l) }))
-		errs = append(errs, r.writeFile(root+model.SearchIndexFile, func() ([]byte, error) { return r.search.file(l) }))
 	}
-	errs = append(errs,
+	errs = append(errs, r.search.files(),
 		r.writeFile(model.SitemapFile, func() ([]byte, error) { return sitemapXML(site) }),
 		r.out.Write(model.RobotsFile, []byte("User-agent: *\nAllow: /\n\nSitemap: "+absolute(site.Config.BaseURL, "/"+model.SitemapFile)+"\n")),
 	)

@@ -1,0 +1,203 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"hash/crc32"
+	"math/bits"
+	"strconv"
+	"sync"
+)
+
+// Doc is one page as the index sees it.
+type Doc struct {
+	Title       string
+	URL         string // relative to the site's root: "" for the home page, "en/zones/x/"
+	Section     string // the title of the page's section, shown beside a result
+	Description string
+	Passages    []Passage
+	// Group is the number of the first document among the page and its
+	// translations: its own number when it is the first.
+	Group int
+}
+
+// Passage is one block of a page's text, under the heading whose id is
+// Anchor ("" before the first heading).
+type Passage struct {
+	Text    string
+	Anchor  string
+	Heading bool
+}
+
+// Where a key is in a document, as its postings record it.
+const (
+	inText    = 0
+	inHeading = 1 // a heading or the description
+	inTitle   = 2
+)
+
+// Builder makes the index of a given number of documents, added in any
+// order from any number of goroutines. It holds only each key's postings,
+// a few bytes a document, not the documents' text: Add returns the
+// document's own file for the caller to write at once.
+type Builder struct {
+	groups []int32
+
+	dictMu sync.RWMutex
+	dict   map[string]*term // words and pairs
+	han    map[uint64]*term // Han characters and pairs, by hanKey
+	terms  []*term          // all, numbered
+
+	mu       sync.Mutex
+	next     int32               // the next document whose postings are due
+	pending  map[int32][]posting // documents added before their turn
+	fragHash []uint64            // each document's file, hashed, for the version
+	pages    sync.Pool           // *pageIndex
+}
+
+// term is one key and its postings, kept encoded as the shard will hold them.
+type term struct {
+	key      string
+	n        int32  // its number, for counting in arrays
+	stem     string // a word's Porter2 stem; "" for other keys
+	postings []byte
+	last     int32 // the last document in postings; -1 for none
+}
+
+// posting is one key in one document: where and how often, packed.
+type posting struct {
+	t    *term
+	info uint8
+}
+
+// NewBuilder returns a Builder for documents 0 to n-1.
+func NewBuilder(n int) *Builder {
+	b := &Builder{
+		groups:   make([]int32, n),
+		dict:     map[string]*term{},
+		han:      map[uint64]*term{},
+		pending:  map[int32][]posting{},
+		fragHash: make([]uint64, n),
+	}
+	b.pages.New = func() any { return newPageIndex() }
+	return b
+}
+
+// Add indexes document id and returns its file, to be written at
+// FragmentPath(id). Every document from 0 to n-1 must be added once; one
+// that fails to render is added with what is known of it, so that the
+// documents after it are not held back.
+func (b *Builder) Add(id int, d Doc) []byte {
+	frag := fragment(d)
+	p := b.pages.Get().(*pageIndex)
+	p.reset()
+	p.index(d.Title, inTitle, b)
+	p.index(d.Description, inHeading, b)
+	for _, ps := range d.Passages {
+		where := inText
+		if ps.Heading {
+			where = inHeading
+		}
+		p.index(ps.Text, where, b)
+	}
+	list := p.postings(b)
+	b.pages.Put(p)
+
+	sum := uint64(crc32.ChecksumIEEE(frag))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.groups[id] = int32(d.Group)
+	b.fragHash[id] = sum
+	b.pending[int32(id)] = list
+	b.drain()
+	return frag
+}
+
+// drain appends the postings of the documents whose turn has come, so that
+// each key's documents are in order and can be stored as gaps.
+func (b *Builder) drain() {
+	for {
+		list, ok := b.pending[b.next]
+		if !ok {
+			return
+		}
+		delete(b.pending, b.next)
+		for _, p := range list {
+			p.t.add(b.next, p.info)
+		}
+		b.next++
+	}
+}
+
+func (t *term) add(doc int32, info uint8) {
+	t.postings = binary.AppendUvarint(t.postings, uint64(doc-t.last-1)<<5|uint64(info))
+	t.last = doc
+}
+
+// intern returns the term with a key, adding it if it is new.
+func (b *Builder) intern(key string) *term {
+	b.dictMu.Lock()
+	defer b.dictMu.Unlock()
+	if t, ok := b.dict[key]; ok {
+		return t
+	}
+	t := b.newTerm(key)
+	if key[0] != ' ' { // not a pair
+		t.stem = Stem(key)
+	}
+	b.dict[key] = t
+	return t
+}
+
+// internHan is intern for a Han key.
+func (b *Builder) internHan(key uint64) *term {
+	b.dictMu.Lock()
+	defer b.dictMu.Unlock()
+	if t, ok := b.han[key]; ok {
+		return t
+	}
+	s := string(rune(key >> 32))
+	if second := rune(key & 0xFFFFFFFF); second != 0 {
+		s += string(second)
+	}
+	t := b.newTerm(s)
+	b.han[key] = t
+	return t
+}
+
+func (b *Builder) newTerm(key string) *term {
+	t := &term{key: key, n: int32(len(b.terms)), last: -1}
+	b.terms = append(b.terms, t)
+	return t
+}
+
+// info packs where a key is in a document and how often.
+func info(where, count int) uint8 {
+	return uint8(where | min(bits.Len(uint(count))-1, 7)<<2)
+}
+
+// FragmentPath is where document id's file goes, in the index's folder.
+func FragmentPath(id int) string { return "d/" + strconv.Itoa(id) + ".json" }
+
+// fragment is a document's file: what the script shows of a result.
+func fragment(d Doc) []byte {
+	type file struct {
+		Title    string      `json:"t"`
+		URL      string      `json:"u"`
+		Section  string      `json:"s,omitempty"`
+		Passages [][2]string `json:"p"` // text, anchor
+	}
+	f := file{Title: d.Title, URL: d.URL, Section: d.Section, Passages: [][2]string{}}
+	if d.Description != "" {
+		f.Passages = append(f.Passages, [2]string{d.Description, ""})
+	}
+	for _, p := range d.Passages {
+		f.Passages = append(f.Passages, [2]string{p.Text, p.Anchor})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(f) // strings and slices of strings always encode
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}

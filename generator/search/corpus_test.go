@@ -1,0 +1,133 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// corpus makes n pairs of synthetic documents like those of the bench
+// corpus (../shared/bench/gencorpus): Chinese cut from the article in
+// generator/testdata, English drawn from a small vocabulary, so that
+// almost every key is in almost every document, the worst case for the
+// size of a query's shards. Documents 0…n-1 are Chinese, n…2n-1 their
+// English translations. Each has the given number of passages.
+func corpus(t testing.TB, n, passages int) []Doc {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "article.zh.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sentences []string
+	for _, s := range strings.FieldsFunc(string(data), func(r rune) bool { return r == '。' || r == '\n' }) {
+		if s = strings.TrimSpace(s); len([]rune(s)) > 8 {
+			sentences = append(sentences, s+"。")
+		}
+	}
+	vocab := strings.Fields(`innovation industry park zone digital economy new materials finance
+		bureau development project investment support supporting supported modern platform
+		factory harbor port logistics energy green carbon material chip cluster high quality
+		growth export import trade talent service market capital land research network city
+		district local global open smart steady rapid attract launch the a of and to in for
+		with by on under through across chain sector value plan strategy policy enterprise`)
+	seed := uint32(1)
+	next := func(k int) int { // xorshift: the same corpus every run
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed % uint32(k))
+	}
+	docs := make([]Doc, 2*n)
+	for i := 0; i < n; i++ {
+		zh := Doc{Title: string([]rune(sentences[next(len(sentences))])[:9]), URL: "zones/z" + strconv.Itoa(i) + "/", Group: i}
+		en := Doc{Title: "Zone " + strconv.Itoa(i), URL: "en/zones/z" + strconv.Itoa(i) + "/", Group: i}
+		for p := 0; p < passages; p++ {
+			var s, w strings.Builder
+			for k := 0; k < 3; k++ {
+				s.WriteString(sentences[next(len(sentences))])
+			}
+			for k := 0; k < 40; k++ {
+				w.WriteString(vocab[next(len(vocab))] + " ")
+			}
+			anchor := ""
+			if p > 0 {
+				anchor = "h" + strconv.Itoa(p)
+			}
+			zh.Passages = append(zh.Passages, Passage{Text: s.String(), Anchor: anchor})
+			en.Passages = append(en.Passages, Passage{Text: w.String(), Anchor: anchor})
+		}
+		docs[i], docs[n+i] = zh, en
+	}
+	return docs
+}
+
+// build indexes docs on two goroutines, as render does, and returns the
+// index's files by path.
+func build(docs []Doc, shardSize int) map[string][]byte {
+	files, _ := buildMeasured(docs, shardSize, true)
+	return files
+}
+
+// buildMeasured is build, and says how many bytes of memory the Builder
+// holds once every document is in, before it makes the files. Unless
+// keepDocs, the documents' files are dropped as a build writes them out.
+func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte, uint64) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b := NewBuilder(len(docs))
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(docs); i += 2 {
+				frag := b.Add(i, docs[i])
+				if !keepDocs {
+					continue
+				}
+				mu.Lock()
+				files[FragmentPath(i)] = frag
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	held := after.HeapAlloc - before.HeapAlloc
+	// English documents come after the Chinese ones, as the site lists them.
+	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
+	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize) {
+		files[f.Path] = f.Data
+	}
+	return files, held
+}
+
+// BenchmarkIndex10kPairs indexes 10,000 pairs of documents; it reports
+// the shards' total size.
+func BenchmarkIndex10kPairs(b *testing.B) {
+	docs := corpus(b, 10000, 8)
+	b.ReportAllocs()
+	var size int
+	var held uint64
+	for b.Loop() {
+		size = 0
+		var files map[string][]byte
+		files, held = buildMeasured(docs, DefaultShardSize, false)
+		for name, data := range files {
+			if strings.HasPrefix(name, "s/") {
+				size += len(data)
+			}
+		}
+	}
+	b.ReportMetric(float64(size)/(1<<20), "MB-shards")
+	b.ReportMetric(float64(held)/(1<<20), "MB-held")
+}

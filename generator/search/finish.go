@@ -1,0 +1,197 @@
+package search
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"unicode/utf8"
+)
+
+// DefaultShardSize is the size a shard is filled to before the next one
+// starts. A key whose postings are larger has a shard of its own.
+const DefaultShardSize = 12 << 10
+
+// ManifestPath is the manifest's name in the index's folder.
+const ManifestPath = "index.json"
+
+// Language is one of the site's languages and its range of documents.
+type Language struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	From int    `json:"from"` // documents From ≤ n < To
+	To   int    `json:"to"`
+}
+
+// Manifest is the file the script reads first.
+type Manifest struct {
+	// Version changes whenever any file of the index does; the script
+	// asks for each file with it, so no browser mixes two builds.
+	Version   string     `json:"version"`
+	Languages []Language `json:"languages"`
+	// Groups are runs of documents that are translations of others:
+	// [first, count, group of the first]; document first+i is in group
+	// group+i. A document in no run is its own group.
+	Groups [][3]int `json:"groups"`
+	// Shards are the first keys of the shards, cut short: shard i holds
+	// the keys from Shards[i] up to Shards[i+1].
+	Shards []string `json:"shards"`
+	// Fold is OpenCC's table of traditional and simplified characters,
+	// in pairs, as far as the index needs it (see Fold).
+	Fold string `json:"fold"`
+}
+
+// File is one file of the index, with its path in the index's folder.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Finish makes the manifest and the shards, once every document is added.
+func (b *Builder) Finish(langs []Language, shardSize int) []File {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for len(b.pending) > 0 { // documents never added are left out
+		if _, ok := b.pending[b.next]; !ok {
+			b.next++
+			continue
+		}
+		b.drain()
+	}
+	terms := slices.Clone(b.terms)
+	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
+
+	m := &Manifest{Languages: langs, Groups: b.groupRuns(), Fold: foldPairs(func(r rune) bool {
+		_, ok := b.han[hanKey(r, 0)]
+		return ok
+	})}
+	shards := packShards(terms, shardSize)
+	if len(shards) == 0 { // a site with no text still has a shard, so that every key has one
+		shards = []shard{{first: ""}}
+	}
+	if langs == nil {
+		langs = []Language{}
+	}
+	var files []File
+	for i, shard := range shards {
+		m.Shards = append(m.Shards, shard.first)
+		files = append(files, File{Path: "s/" + strconv.Itoa(i) + ".bin", Data: shard.data})
+	}
+	m.Version = b.version(files)
+	data, _ := json.Marshal(m) // a struct of strings and ints always encodes
+	return append(files, File{Path: ManifestPath, Data: data})
+}
+
+// version hashes every file of the index.
+func (b *Builder) version(shards []File) string {
+	h := fnv.New64a()
+	for _, f := range b.fragHash {
+		h.Write(binary.LittleEndian.AppendUint64(nil, f))
+	}
+	for _, g := range b.groups {
+		h.Write(binary.LittleEndian.AppendUint32(nil, uint32(g)))
+	}
+	for _, s := range shards {
+		h.Write(s.Data)
+	}
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// groupRuns describes each document's group as the manifest gives it.
+func (b *Builder) groupRuns() [][3]int {
+	runs := [][3]int{}
+	for d := 0; d < len(b.groups); d++ {
+		g := int(b.groups[d])
+		if g == d {
+			continue
+		}
+		if n := len(runs); n > 0 {
+			if r := &runs[n-1]; r[0]+r[1] == d && r[2]+r[1] == g {
+				r[1]++
+				continue
+			}
+		}
+		runs = append(runs, [3]int{d, 1, g})
+	}
+	return runs
+}
+
+type shard struct {
+	first string // the shortest start of its first key above the last shard's keys
+	data  []byte
+}
+
+// packShards cuts the sorted terms into shards of about size bytes.
+func packShards(terms []*term, size int) []shard {
+	var shards []shard
+	var cur bytes.Buffer
+	prev, lastKey := "", ""
+	for _, t := range terms {
+		entry := len(t.key) + len(t.postings) + 8
+		if cur.Len() > 0 && cur.Len()+entry > size {
+			shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
+			cur.Reset()
+		}
+		if cur.Len() == 0 {
+			shards = append(shards, shard{first: separator(lastKey, t.key, len(shards) == 0)})
+			prev = ""
+		}
+		shared := commonPrefix(prev, t.key)
+		cur.Write(binary.AppendUvarint(nil, uint64(shared)))
+		cur.Write(binary.AppendUvarint(nil, uint64(len(t.key)-shared)))
+		cur.WriteString(t.key[shared:])
+		cur.Write(binary.AppendUvarint(nil, uint64(len(t.postings))))
+		cur.Write(t.postings)
+		prev, lastKey = t.key, t.key
+	}
+	if cur.Len() > 0 {
+		shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
+	}
+	return shards
+}
+
+// separator is the shortest start of key that sorts above last: every key
+// of the shards before sorts below it, and every key of this one not.
+func separator(last, key string, first bool) string {
+	if first {
+		return ""
+	}
+	for i := range key {
+		if i > 0 && compareUTF16(last, key[:i]) < 0 {
+			return key[:i]
+		}
+	}
+	return key
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// compareUTF16 orders strings as JavaScript's < does: by UTF-16 code
+// units, which puts characters above U+FFFF before U+E000–U+FFFF.
+func compareUTF16(a, b string) int {
+	for a != "" && b != "" {
+		ra, n := utf8.DecodeRuneInString(a)
+		rb, m := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			return int(utf16Order(ra)) - int(utf16Order(rb))
+		}
+		a, b = a[n:], b[m:]
+	}
+	return len(a) - len(b)
+}
+
+func utf16Order(r rune) rune {
+	if r >= 0xE000 && r <= 0xFFFF {
+		return r + 0x100000
+	}
+	return r
+}

@@ -1,0 +1,126 @@
+package search
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// stemCases reads testdata/stems.txt: words and the stems the reference
+// Snowball implementation gives them.
+func stemCases(t testing.TB) [][2]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "stems.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cases [][2]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			word, stem, _ := strings.Cut(line, " ")
+			cases = append(cases, [2]string{word, stem})
+		}
+	}
+	if len(cases) < 1000 {
+		t.Fatalf("testdata/stems.txt has %d words, want more than 1000", len(cases))
+	}
+	return cases
+}
+
+func TestStem(t *testing.T) {
+	for _, c := range stemCases(t) {
+		if got := Stem(c[0]); got != c[1] {
+			t.Errorf("Stem(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+	// The example, and words Stem leaves alone.
+	for word, want := range map[string]string{
+		"supporting": "support", "supports": "support", "support": "support",
+		"financial": "financi", "economies": "economi", "economy": "economi",
+		"2025": "2025", "café": "café", "qingdao": "qingdao", "a": "a",
+	} {
+		if got := Stem(word); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", word, got, want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{
+		"數字經濟":         "数字经济",
+		"Ｑｉｎｇｄａｏ　２０２５": "qingdao 2025",
+		"Qingdao’s":    "qingdao's",
+		"董家口":          "董家口",
+		"臺灣":           "台湾",
+		"薴":            "苎", // a chain in the table, followed to its end
+		"ÉCOLE":        "école",
+	} {
+		if got := FoldString(in); got != want {
+			t.Errorf("FoldString(%q) = %q, want %q", in, got, want)
+		}
+		if again := FoldString(want); again != want {
+			t.Errorf("FoldString(%q) = %q: folding twice changes the text", want, again)
+		}
+	}
+}
+
+// tokens lists the tokens of text as the index reads them: words as they
+// are, Han runs in brackets, breaks as |.
+func tokens(text string) string {
+	var out []string
+	var tok tokenizer
+	tok.scan(text, func(b []byte, kind tokenKind) {
+		switch kind {
+		case wordToken:
+			out = append(out, string(b))
+		case hanToken:
+			out = append(out, "["+string(b)+"]")
+		default:
+			out = append(out, "|")
+		}
+	})
+	return strings.Join(out, " ")
+}
+
+func TestTokens(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Qingdao’s new-materials park, 5G基站。", "qingdao new materials park 5g [基站]"},
+		{"don't stop", "don't stop"},
+		{"'quoted' words'", "quoted words"},
+		{"數字經濟（一）", "[数字经济] [一]"},
+		{"ＡＢＣ１２３", "abc123"},
+		{"x" + strings.Repeat("y", maxWordLen) + " z", "| z"},
+		{"", ""},
+	} {
+		if got := tokens(c.in); got != c.want {
+			t.Errorf("tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Qingdao’s new-materials park", "數字經濟", "don't", "ＡＢＣ", "a'b'c'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var tok tokenizer
+		tok.scan(s, func(b []byte, kind tokenKind) {
+			if kind == breakToken {
+				return
+			}
+			if len(b) == 0 {
+				t.Fatalf("%q: an empty token", s)
+			}
+			if folded := FoldString(string(b)); folded != string(b) {
+				t.Fatalf("%q: token %q is not folded (%q)", s, b, folded)
+			}
+			if kind == wordToken {
+				_ = Stem(string(b))
+			}
+		})
+	})
+}
