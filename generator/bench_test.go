@@ -64,7 +64,7 @@ func BenchmarkRender1kPairs(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Site(site, layouts, discard{}); err != nil {
+		if err := render.Site(site, layouts, discard{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

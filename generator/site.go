@@ -20,7 +20,7 @@ func publishSite(src fs.FS, opts load.Options, dest string, pub publish.Options)
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Site(site, layouts, out); err != nil { // every page on every core, each file to out as it is made
+	if err := render.Site(site, layouts, out, nil); err != nil { // every page on every core, each file to out as it is made
 		out.Discard()
 		return nil, err
 	}
@@ -34,7 +34,7 @@ func renderSite(src fs.FS, opts load.Options, out render.Output) (*model.Site, e
 	if err != nil {
 		return nil, err
 	}
-	return site, render.Site(site, layouts, out)
+	return site, render.Site(site, layouts, out, nil)
 }
 
 // loadSite reads the content and the layouts side by side, so that one run
