@@ -33,6 +33,7 @@
 //	Flags of build:
 //
 //		-destination DIR     write the site to DIR (default: public/ in the source folder)
+//		-v                   print what was built, per language, even when standard error is not a terminal
 //
 //	Flags of serve:
 //
