@@ -116,3 +116,22 @@ func readFile(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+// A zone's page lists the pages that share its terms, the most first
+// (.Related, worked out at load).
+func TestRelatedOnZonePages(t *testing.T) {
+	res := buildRealSite(t)
+	zh, en := res.Site.Page("zh", "zones/dongjiakou"), res.Site.Page("en", "zones/dongjiakou")
+	if len(en.Related) == 0 || len(en.Related) != len(zh.Related) {
+		t.Fatalf("Dongjiakou has %d related pages in English, %d in Chinese", len(en.Related), len(zh.Related))
+	}
+	page := res.file("en/zones/dongjiakou/index.html")
+	want := `<h2 id="related-heading">Related zones and bodies</h2>`
+	for _, q := range en.Related {
+		want += "\n" + `<li><a href="../../../` + strings.TrimPrefix(q.URL, "/") + `">` + q.Title + `</a></li>`
+	}
+	want = strings.Replace(want, "\n", "\n<ul>\n", 1)
+	if !strings.Contains(page, want) {
+		t.Errorf("the zone's page does not list its related pages:\nwant\n%s", want)
+	}
+}

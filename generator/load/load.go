@@ -51,6 +51,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 		return nil, err
 	}
 	site.Source = fsys
+	relate(site, cfg.related)
 	if err := convertSummaries(site, parsed); err != nil {
 		return nil, err
 	}
