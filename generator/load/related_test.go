@@ -60,7 +60,7 @@ func TestRelated(t *testing.T) {
 		{"every taxonomy, weight 1", "", map[string]string{
 			"a": "d b f c g", // two terms each for d and b (d the newer), then one, newest first, then by weight
 			"e": "f",
-			"f": "e d a", // e by desk, then d and a by tag z
+			"f": "e d a",   // e by desk, then d and a by tag z
 			"g": "c b a h", // newest first
 		}},
 		{"a limit", "[related]\nlimit = 2\n", map[string]string{"a": "d b", "e": "f"}},
