@@ -59,6 +59,9 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := pageImages(fsys, site, cfg); err != nil {
+		return nil, err
+	}
 	return site, nil
 }
 

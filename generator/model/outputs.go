@@ -19,6 +19,10 @@ const (
 	PagerDir        = "page"              // a list's pagers: <URL>page/2/
 )
 
+// AssetDir is the folder of the site source whose files are copied to
+// the site's root unchanged: layouts/assets/site.css is /site.css.
+const AssetDir = "layouts/assets"
+
 // OutPath is where the page is written, relative to the site's root.
 func (p *Page) OutPath() string { return strings.TrimPrefix(p.URL, "/") + IndexFile }
 
