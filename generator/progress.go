@@ -54,8 +54,13 @@ func startProgress(w io.Writer, count func() (done, total int), after, every tim
 
 // progressText says how far a build has got.
 func progressText(done, total int) string {
-	if total == 0 {
+	switch {
+	case total == 0:
 		return "loading the site…"
+	case done == total:
+		// Feeds, the sitemap and images are still being written, and
+		// the site swapped into place.
+		return fmt.Sprintf("rendered all %d pages; writing the rest…", total)
 	}
 	return fmt.Sprintf("rendered %d of %d pages (%d%%)", done, total, done*100/total)
 }

@@ -95,7 +95,8 @@ func TestProgressText(t *testing.T) {
 		{0, 0, "loading the site…"},
 		{0, 20000, "rendered 0 of 20000 pages (0%)"},
 		{1234, 20000, "rendered 1234 of 20000 pages (6%)"},
-		{20000, 20000, "rendered 20000 of 20000 pages (100%)"},
+		{19999, 20000, "rendered 19999 of 20000 pages (99%)"},
+		{20000, 20000, "rendered all 20000 pages; writing the rest…"},
 	}
 	for _, tt := range tests {
 		if got := progressText(tt.done, tt.total); got != tt.want {
