@@ -9,7 +9,8 @@ import (
 	"westcoast/generator/model"
 )
 
-// relatedConfig is testConfig with a second taxonomy and extra lines.
+// relatedSite is a site with testConfig, a second taxonomy (desks), extra
+// config lines, and news pages whose facts files set their dates and terms.
 func relatedSite(extraConfig string, pages map[string]string) map[string]string {
 	cfg := strings.Replace(testConfig, "tag = \"tags\"\n", "tag = \"tags\"\ndesk = \"desks\"\n", 1) + extraConfig
 	cfg = strings.Replace(cfg, "tags = \"标签\"\n", "tags = \"标签\"\ndesks = \"部门\"\n", 1)

@@ -12,7 +12,7 @@ import (
 const (
 	IndexFile       = "index.html"        // a page: <URL>index.html
 	NotFoundFile    = "404.html"          // per language, at its root
-	FeedFile        = "index.xml"         // per list page: the Atom feed, <URL>index.xml
+	FeedFile        = "index.xml"         // the Atom feed of a home page, section or term: <URL>index.xml
 	SearchIndexFile = "search-index.json" // per language
 	SitemapFile     = "sitemap.xml"       // at the site's root: the sitemap, or the index of its parts
 	RobotsFile      = "robots.txt"        // at the site's root
