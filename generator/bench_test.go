@@ -64,7 +64,7 @@ func BenchmarkRender1kPairs(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := render.Site(site, layouts, discard{}); err != nil {
+		if err := render.Site(site, layouts, discard{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -104,7 +104,7 @@ func BenchmarkBuild1kPairs(b *testing.B) {
 	dest := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := publishSite(fsys, load.Options{}, dest, publish.Options{}); err != nil {
+		if _, err := publishSite(fsys, load.Options{}, dest, publish.Options{}, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

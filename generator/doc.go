@@ -33,6 +33,7 @@
 //	Flags of build:
 //
 //		-destination DIR     write the site to DIR (default: public/ in the source folder)
+//		-v                   print what was built, per language, even when standard error is not a terminal
 //
 //	Flags of serve:
 //
@@ -41,7 +42,28 @@
 //
 // Each command's -h prints its own usage and flags. Exit status is 0 on
 // success, 1 on a content or template error (printed as file:line:col:
-// message) and 2 on bad usage. A one-line summary goes to standard error.
+// message) and 2 on bad usage.
+//
+// A build ends with one line on standard error:
+//
+//	built 74 pages (zh 37, en 37) in 90ms
+//
+// On a terminal, and with -v anywhere, a table of what it made follows:
+//
+//	                 zh  en  total
+//	pages            37  37     74
+//	paginator pages   0   0      0
+//	aliases           0   0      0
+//	feeds            23  23     46
+//	static files                 3
+//	resized images               0
+//
+// A build on a terminal that runs past a second shows meanwhile how far it
+// has got, on one line written over in place and erased when it ends:
+//
+//	rendered 1200 of 20000 pages (6%)
+//
+// A CI log, which is no terminal, keeps the one line.
 //
 // # What the source may hold
 //
@@ -509,16 +531,13 @@
 //
 // A template's dot is the page being rendered (render.Page): its fields are
 // those of model.Page (.Title, .LinkTitle, .Description, .Summary, .Kind,
-// .Key, .URL, .Permalink (the absolute URL, from baseURL), .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
-// .Terms, .Alternates, .Switcher, .Breadcrumbs, .Site), worked out once
-// when the site loads, and .Content, the page's own text as HTML, with
-// .TableOfContents, its ## and ### headings (see Markdown). The text
-//
-// .Key, .TranslationKey, .URL, .Slug, .Lang, .Params, .Figures, .Pages,
-// .Parent, .Prev, .Next, .Terms, .Alternates, .Switcher, .Breadcrumbs,
-// .Aliases, .Lastmod, .PublishDate, .ExpiryDate, .Site), worked out once
-// when the site loads, and .Content, the page's own text as HTML. The text
-// is converted as the page is rendered, so other pages have no .Content:
+// .Key, .TranslationKey, .URL, .Permalink (the absolute URL, from
+// baseURL), .Slug, .Lang, .Params, .Figures, .Pages, .Parent, .Prev, .Next,
+// .Terms, .Alternates, .Switcher, .Breadcrumbs, .Related, .Image, .Aliases,
+// .Lastmod, .PublishDate, .ExpiryDate, .Site), worked out once when the
+// site loads, and .Content, the page's own text as HTML, with
+// .TableOfContents, its ## and ### headings (see Markdown). The text is
+// converted as the page is rendered, so other pages have no .Content:
 // lists show their .Summary. Its methods do what depends on the page:
 //
 //	.T "key"                UI string in the page's language, as written
@@ -562,6 +581,9 @@
 //	.Lang.FeedURL, .Lang.SearchIndexURL   site paths of the language's feed
 //	                        and of the search index (one for all languages),
 //	                        for .Rel and .Abs
+//	.FeedURL                the site path of the page's own feed: the home
+//	                        page's (the language's), a section's or a term's;
+//	                        "" for other pages (see Feeds)
 //	.Lang.Direction         "ltr" or "rtl": <html lang="{{.Lang.Code}}" dir="{{.Lang.Direction}}">
 //
 // .Site is the site as the page's language sees it, as in Hugo: .Site.Title
@@ -569,12 +591,14 @@
 // the same for every language: .Site.Config, .Site.Pages (every page of
 // every language), .Site.Languages.
 //
-// and its fields that are pages:
+// Its fields that are pages, besides .Parent, .Pages, .Prev and .Next:
 //
 //	.Alternates             the page in each language it exists in (hreflang)
 //	.Switcher               per other language, the translation or the nearest
 //	                        section that has one (the language switcher)
 //	.Breadcrumbs            the pages above this one, home first
+//	.Related                the pages that share the most terms with it (see
+//	                        Related pages)
 //
 // Inside {{range}} the dot is a *model.Page, without methods: use $.Rel .,
 // $.Label . and so on. Functions: dict (key, value pairs for a partial),
@@ -595,22 +619,123 @@
 // menu with the section as variant): it is the largest saving a layout can
 // make on a large site.
 //
-// Besides the pages, each build writes per language an Atom feed
-// (index.xml) of the latest pages with their summaries (the newest first,
-// by date, then those without one; each entry's updated is its lastmod, or
-// the site's updated), and 404.html,
-// and once sitemap.xml (with hreflang alternates, and each page's lastmod
-// when it has one), robots.txt and the search index of every language
-// (search-index/: a small manifest, shards of keys, a file per page; see
-// package generator/search; pages whose layout is "search" are left out). At each of a page's aliases it writes a
-// small redirect page: a canonical link, a meta refresh and a plain link to
-// the page, marked noindex and left out of the sitemap. An alias that is
-// another page's URL or alias, or the path of another file of the site, is
-// an error. In config.toml:
+// # Feeds, sitemap and other files
+//
+// Besides the pages, each build writes an Atom feed, index.xml beside the
+// page as in Hugo, for the home page of each language, each section and
+// each taxonomy term: /index.xml and /en/index.xml hold the latest pages
+// of the language, /zones/index.xml those of the section and the sections
+// below it, /industries/finance/index.xml those filed under the term. A
+// feed lists the latest pages with their summaries: the newest first, by
+// date, then those without one in list order; each entry's updated is its
+// lastmod, or the site's updated. A page's .FeedURL is where its feed is,
+// for its head:
+//
+//	{{with .FeedURL}}<link rel="alternate" type="application/atom+xml" href="{{$.Rel .}}">{{end}}
+//
+// Per language, it writes 404.html; once, the search index of every
+// language (search-index/: a small manifest, shards of keys, a file per
+// page; see package generator/search; pages whose layout is "search" are
+// left out), sitemap.xml (with hreflang alternates, and each page's lastmod when
+// it has one) and robots.txt, which names sitemap.xml. One file of a
+// sitemap may hold 50,000 URLs and 50 MB (the protocol's limits): the
+// sitemap of a larger site is split into sitemap-1.xml, sitemap-2.xml, …,
+// each within both, and sitemap.xml is then the sitemap index that lists
+// them, with the latest lastmod of each:
+//
+//	<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+//	  <sitemap>
+//	    <loc>https://example.org/site/sitemap-1.xml</loc>
+//	    <lastmod>2024-05-20T08:30:00+08:00</lastmod>
+//	  </sitemap>
+//	  <sitemap>
+//	    <loc>https://example.org/site/sitemap-2.xml</loc>
+//	  </sitemap>
+//	</sitemapindex>
+//
+// At each of a page's aliases it writes a small redirect page: a canonical
+// link, a meta refresh and a plain link to the page, marked noindex and
+// left out of the sitemap. An alias, or any file of the site, at the path
+// of another file (another page's URL or alias, a feed, a part of the
+// sitemap) is an error. In config.toml:
 //
 //	paginate = 10             pages on one page of a list (Hugo's key)
 //	[services.rss]
 //	limit = 20                entries in a feed (Hugo's key)
+//
+// # Related pages
+//
+// .Related lists the content pages that share the most taxonomy terms
+// with a page, as Hugo's .Related: those with the most shared terms first
+// (each counting its taxonomy's weight), then the newest by date, then in
+// list order (weight, then title); in the page's language and never the
+// page itself; at most 5. They are worked out once, when the site loads.
+// Sections, taxonomies and terms have none.
+//
+//	{{with .Related}}<ul>{{range .}}<li><a href="{{$.Rel .}}">{{.Title}}</a></li>{{end}}</ul>{{end}}
+//
+// [related] in config.toml is the part of Hugo's that applies, and a limit:
+//
+//	[related]
+//	limit = 3                 # how many a page gets (default 5); 0 for none
+//	[[related.indices]]       # the taxonomies that count, and how much
+//	name = "industries"       # (default: every taxonomy, each term 1)
+//	weight = 2
+//	[[related.indices]]
+//	name = "themes"           # weight 1
+//
+// An index that is no taxonomy, one named twice, a weight under 1 and
+// Hugo's keys that this generator lacks (threshold, includeNewer,
+// toLower) are errors at their line. A page weighs, of each of its terms,
+// only the 50 pages on either side of it in date: a term of ten thousand
+// pages costs no more than one of a hundred, and a page in a long-running
+// term is related to the pages near it in time.
+//
+// # Sharing: og:image and JSON-LD
+//
+// .Image is the absolute URL of the image that stands for a page where it
+// is shared (og:image), chosen as Hugo's opengraph template chooses: the
+// first of the page's params.images; else an image of its bundle whose
+// name holds "feature", else "cover" or "thumbnail"; else the first of the
+// site's params.images ([params], or [languages.<code>.params] over it):
+//
+//	[params]
+//	images = ["/og-image.png"]     # a file of layouts/assets/ or content/, or https://…
+//
+//	+++
+//	title = "The port expands"
+//	[params]
+//	images = ["harbour.jpg"]       # a file beside the page, in its bundle; or a site path or address
+//	+++
+//
+//	{{with .Image}}<meta property="og:image" content="{{.}}">{{end}}
+//
+// An image that is no file of the site, a name not beside the page, or
+// images that are not a list of strings are errors at their line. With
+// [pageParams], declare images = "strings". Most sites that read og:image
+// take no SVG: give a PNG or JPEG of 1200 by 630 pixels, as this site's
+// layouts/assets/og-image.png (made from layouts/og-image.svg).
+//
+// This site's articles, the zones, the district bodies and the commentary,
+// carry JSON-LD (schema.org NewsArticle) from layouts/partials/newsarticle.html.
+// Inside <script type="application/ld+json">, html/template writes each
+// {{value}} as JSON (a string quoted, with ", \ and </script> escaped; a
+// time in RFC 3339), so write values without quotes around them and no
+// title can break the script:
+//
+//	<script type="application/ld+json">
+//	{"@context": "https://schema.org", "@type": "NewsArticle",
+//	"headline": {{.Title}}, "url": {{.Permalink}},
+//	{{- if not .Page.Date.IsZero}} "datePublished": {{.Page.Date}},{{end}}
+//	"inLanguage": {{.Lang.Code}}}
+//	</script>
+//
+// Dates are given only when the page has them (.Date, .Lastmod). The
+// feature's pages name its reporters as authors (the home page's
+// params.reporters); the commentary names none, as its author is on a page
+// the site does not have; and since our text does not name the newspaper,
+// no publisher is given, only the site as the markup's publisher
+// (sdPublisher) and, in English, as translator.
 //
 // # Errors
 //

@@ -151,9 +151,10 @@ func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, takesArgs boo
 }
 
 // buildFlags registers the flags of build.
-func buildFlags(fs *flag.FlagSet) (*siteFlags, *string) {
+func buildFlags(fs *flag.FlagSet) (*siteFlags, *string, *bool) {
 	sf := checkFlags(fs)
-	return sf, fs.String("destination", "", "write the site to `DIR` (default: public/ in the source folder)")
+	return sf, fs.String("destination", "", "write the site to `DIR` (default: public/ in the source folder)"),
+		fs.Bool("v", false, "print what was built, per language, even when standard error is not a terminal")
 }
 
 // checkFlags registers the flags of check.
@@ -171,7 +172,7 @@ func serveFlags(fs *flag.FlagSet) (*siteFlags, *string, *int) {
 
 func runBuild(args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	sf, dest := buildFlags(fs)
+	sf, dest, verbose := buildFlags(fs)
 	if err := parseFlags(fs, args, stderr, false); err != nil {
 		return err
 	}
@@ -183,11 +184,21 @@ func runBuild(args []string, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
-	site, err := publishSite(sf.fsys(), opts, *dest, publish.Options{Source: sf.source, Log: stderr})
+	stats := new(render.Stats)
+	terminal := isTerminal(stderr)
+	stopProgress := func() {}
+	if terminal {
+		stopProgress = startProgress(stderr, stats.Progress, progressAfter, progressEvery)
+	}
+	site, err := publishSite(sf.fsys(), opts, *dest, publish.Options{Source: sf.source, Log: stderr}, stats)
+	stopProgress()
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "built %s in %s\n", summary(site), time.Since(start).Round(time.Millisecond))
+	if terminal || *verbose {
+		writeStats(stderr, stats)
+	}
 	return nil
 }
 

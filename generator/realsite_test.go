@@ -39,14 +39,17 @@ func TestRealSite(t *testing.T) {
 }
 
 var (
+	scripts    = regexp.MustCompile(`(?s)<script[^>]*>.*?</script>`)
 	tags       = regexp.MustCompile(`<[^>]*>`)
 	whitespace = regexp.MustCompile(`\s+`)
 )
 
-// pageText is a built HTML page's text with tags and all white space
-// removed, so sentences can be looked for whatever the markup around them.
+// pageText is a built HTML page's text with tags, scripts (JSON-LD is data,
+// not text) and all white space removed, so sentences can be looked for
+// whatever the markup around them.
 func pageText(data []byte) string {
-	return whitespace.ReplaceAllString(html.UnescapeString(tags.ReplaceAllString(string(data), "")), "")
+	text := tags.ReplaceAllString(scripts.ReplaceAllString(string(data), ""), "")
+	return whitespace.ReplaceAllString(html.UnescapeString(text), "")
 }
 
 // articleMends undo the print layout: the commentary's continuation mark,

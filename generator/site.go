@@ -10,8 +10,9 @@ import (
 )
 
 // publishSite is the whole pipeline, from the sources to a published site:
-// load, render, publish.
-func publishSite(src fs.FS, opts load.Options, dest string, pub publish.Options) (*model.Site, error) {
+// load, render, publish. stats, if not nil, counts the pages as they are
+// rendered and what was written.
+func publishSite(src fs.FS, opts load.Options, dest string, pub publish.Options, stats *render.Stats) (*model.Site, error) {
 	site, layouts, err := loadSite(src, opts) // config, content and layouts, read and checked
 	if err != nil {
 		return nil, err
@@ -20,7 +21,7 @@ func publishSite(src fs.FS, opts load.Options, dest string, pub publish.Options)
 	if err != nil {
 		return nil, err
 	}
-	if err := render.Site(site, layouts, out); err != nil { // every page on every core, each file to out as it is made
+	if err := render.Site(site, layouts, out, stats); err != nil { // every page on every core, each file to out as it is made
 		out.Discard()
 		return nil, err
 	}
@@ -34,7 +35,7 @@ func renderSite(src fs.FS, opts load.Options, out render.Output) (*model.Site, e
 	if err != nil {
 		return nil, err
 	}
-	return site, render.Site(site, layouts, out)
+	return site, render.Site(site, layouts, out, nil)
 }
 
 // loadSite reads the content and the layouts side by side, so that one run

@@ -257,7 +257,7 @@ func (b *assembler) all() []*model.Page {
 // (model.Page.KeyPos) for the stages after parsing to blame, with the
 // taxonomies' keys: a page keeps these few, not every key, because a large
 // site has a great many pages.
-var laterKeys = []string{"layout", "summary", "draft", "expiryDate", "slug", "translationKey", "aliases"}
+var laterKeys = []string{"layout", "summary", "draft", "expiryDate", "slug", "translationKey", "aliases", "params.images"}
 
 // keptKeys are laterKeys and the site's taxonomy keys.
 func (b *assembler) keptKeys() []string {

@@ -31,6 +31,7 @@ type configFile struct {
 			Limit *int `toml:"limit"`
 		} `toml:"rss"`
 	} `toml:"services"`
+	Related relatedConfig `toml:"related"`
 }
 
 // The defaults for lists and feeds, as Hugo's.
@@ -63,6 +64,7 @@ type siteConfig struct {
 	// (model.LangSite) is made from, once the pages are known.
 	params     map[string]any
 	langConfig map[string]languageConfig
+	related    relatedSettings
 }
 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
@@ -100,11 +102,13 @@ func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	list = append(list, errs...)
 	cfg.FeedLimit, errs = positive(src, cf.Services.RSS.Limit, defaultFeedLimit, "services", "rss", "limit")
 	list = append(list, errs...)
+	related, errs := readRelated(src, cf.Related, cfg.Taxonomies)
+	list = append(list, errs...)
 	if err := list.Err(); err != nil {
 		return nil, err
 	}
 	return &siteConfig{Config: cfg, langs: langs, schema: newSchema(cfg.Taxonomies, params), src: src,
-		params: cf.Params, langConfig: cf.Languages}, nil
+		params: cf.Params, langConfig: cf.Languages, related: related}, nil
 }
 
 // baseURL checks the -baseURL flag if it is given, else config's baseURL.

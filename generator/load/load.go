@@ -51,11 +51,15 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 		return nil, err
 	}
 	site.Source = fsys
+	relate(site, cfg.related)
 	if err := convertSummaries(site, parsed); err != nil {
 		return nil, err
 	}
 	site.Assets, err = resources(fsys, site, files)
 	if err != nil {
+		return nil, err
+	}
+	if err := pageImages(fsys, site, cfg); err != nil {
 		return nil, err
 	}
 	return site, nil

@@ -179,6 +179,12 @@ type Page struct {
 	Switcher []*Page
 	// Breadcrumbs are the pages above this one, from the home page down.
 	Breadcrumbs []*Page
+	// Related are the content pages that share the most terms with this
+	// one, as Hugo's .Related: see load's related.go for the order.
+	Related []*Page
+	// Image is the absolute URL of the image that stands for the page
+	// where it is shared (og:image), or "" for none.
+	Image string
 }
 
 // Text is where a page's Markdown is in its source file: render reads it

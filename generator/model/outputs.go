@@ -12,13 +12,17 @@ import (
 const (
 	IndexFile       = "index.html"             // a page: <URL>index.html
 	NotFoundFile    = "404.html"               // per language, at its root
-	FeedFile        = "index.xml"              // per language: the Atom feed
+	FeedFile        = "index.xml"              // the Atom feed of a home page, section or term: <URL>index.xml
 	SearchDir       = "search-index/"          // at the site's root: one search index for every language
 	SearchIndexFile = SearchDir + "index.json" // its manifest, which the search page reads first
-	SitemapFile     = "sitemap.xml"            // at the site's root
+	SitemapFile     = "sitemap.xml"            // at the site's root: the sitemap, or the index of its parts
 	RobotsFile      = "robots.txt"             // at the site's root
 	PagerDir        = "page"                   // a list's pagers: <URL>page/2/
 )
+
+// AssetDir is the folder of the site source whose files are copied to
+// the site's root unchanged: layouts/assets/site.css is /site.css.
+const AssetDir = "layouts/assets"
 
 // OutPath is where the page is written, relative to the site's root.
 func (p *Page) OutPath() string { return strings.TrimPrefix(p.URL, "/") + IndexFile }
@@ -31,6 +35,22 @@ func (p *Page) PagerURL(n int) string {
 	}
 	return p.URL + PagerDir + "/" + strconv.Itoa(n) + "/"
 }
+
+// FeedURL is the site path of the page's Atom feed, <URL>index.xml as in
+// Hugo, for the pages that have one: the home page (the language's feed,
+// Language.FeedURL), each section and each taxonomy term. It is "" for
+// other pages, so that a layout can write {{with .FeedURL}}.
+func (p *Page) FeedURL() string {
+	switch p.Kind {
+	case KindHome, KindSection, KindTerm:
+		return p.URL + FeedFile
+	}
+	return ""
+}
+
+// SitemapPart is the name of the nth file (from 1) of a sitemap too large
+// for one: sitemap.xml is then the index that lists them.
+func SitemapPart(n int) string { return "sitemap-" + strconv.Itoa(n) + ".xml" }
 
 // Root is the language's folder in the site, "/" or "/en/".
 func (l *Language) Root() string { return l.Prefix + "/" }

@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"encoding/xml"
 	"sort"
+	"strings"
 	"time"
 
 	"westcoast/generator/model"
+	"westcoast/generator/par"
 )
 
 type atomFeedXML struct {
@@ -44,23 +46,30 @@ type atomText struct {
 	Body string `xml:",chardata"`
 }
 
-// atomFeed lists a language's latest content pages, as many as
+// atomFeed lists the latest content pages of a list page, as many as
 // services.rss.limit says, each with its summary: a feed stays small
-// however large the site. Atom needs an update time; it is the site's
-// configured date, never the clock, so builds stay identical.
-func atomFeed(site *model.Site, l *model.Language) ([]byte, error) {
+// however large the site. The home page's feed is the language's, of
+// every page; a section's holds the pages in it and in its subsections; a
+// term's, the pages filed under it. Atom needs an update time; it is the
+// site's configured date, never the clock, so builds stay identical.
+func atomFeed(site *model.Site, list *model.Page) ([]byte, error) {
 	base := site.Config.BaseURL
 	updated := site.Config.Updated
+	l := list.Lang
+	title := l.Title
+	if list.Kind != model.KindHome {
+		title = list.Title + " · " + l.Title
+	}
 	feed := atomFeedXML{
-		NS: "http://www.w3.org/2005/Atom", Lang: l.Code, Title: l.Title,
-		ID: absolute(base, l.Root()), Updated: updated,
+		NS: "http://www.w3.org/2005/Atom", Lang: l.Code, Title: title,
+		ID: absolute(base, list.URL), Updated: updated,
 		Links: []atomLink{
-			{Rel: "self", Href: absolute(base, l.FeedURL())},
-			{Rel: "alternate", Href: absolute(base, l.Root())},
+			{Rel: "self", Href: absolute(base, list.FeedURL())},
+			{Rel: "alternate", Href: absolute(base, list.URL)},
 		},
 		Author: atomAuthor{Name: l.Title},
 	}
-	for _, p := range latest(site, l, site.Config.FeedLimit) {
+	for _, p := range latest(feedPages(list), site.Config.FeedLimit) {
 		u := absolute(base, p.URL)
 		var summary *atomText
 		switch {
@@ -77,20 +86,66 @@ func atomFeed(site *model.Site, l *model.Language) ([]byte, error) {
 	return marshalXML(feed)
 }
 
-// latest are a language's content pages in the order a feed lists them,
-// the first n: the newest first, by date, then those without one; pages
-// of one date as lists order them (by weight).
-func latest(site *model.Site, l *model.Language, n int) []*model.Page {
+// feedPages are the content pages a list page's feed draws from: a
+// term's members, or the pages of the home page or a section and of the
+// sections below it, found by walking down the tree rather than through
+// the whole site, so that a site of many sections costs no more than one.
+func feedPages(list *model.Page) []*model.Page {
+	if list.Kind == model.KindTerm {
+		return list.Pages
+	}
 	var pages []*model.Page
-	for _, p := range site.Pages {
-		if p.Lang == l && p.Kind == model.KindPage {
-			pages = append(pages, p)
+	var walk func(*model.Page)
+	walk = func(s *model.Page) {
+		for _, p := range s.Pages {
+			switch p.Kind {
+			case model.KindPage:
+				pages = append(pages, p)
+			case model.KindSection:
+				walk(p)
+			}
 		}
 	}
-	model.SortPages(pages)
-	sort.SliceStable(pages, func(i, j int) bool { return pages[i].Date.After(pages[j].Date) })
-	return pages[:min(n, len(pages))]
+	walk(list)
+	return pages
 }
+
+// latest are the content pages among pages in the order a feed lists
+// them, the first n: the newest first, by date, then those without one;
+// pages of one date as lists order them (by weight).
+func latest(pages []*model.Page, n int) []*model.Page {
+	var kept []*model.Page
+	for _, p := range pages {
+		if p.Kind == model.KindPage {
+			kept = append(kept, p)
+		}
+	}
+	model.SortPages(kept)
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Date.After(kept[j].Date) })
+	return kept[:min(n, len(kept))]
+}
+
+// feeds writes the feed of every page that has one, on every core: a
+// site may have thousands of terms.
+func (r *renderer) feeds() []error {
+	var lists []*model.Page
+	for _, p := range r.site.Pages {
+		if p.FeedURL() != "" {
+			lists = append(lists, p)
+		}
+	}
+	errs := make([]error, len(lists))
+	par.Do(len(lists), func(i int) {
+		errs[i] = r.writeFile(feedFile(lists[i]), func() ([]byte, error) { return atomFeed(r.site, lists[i]) })
+		if errs[i] == nil {
+			r.stats.feed(lists[i].Lang)
+		}
+	})
+	return errs
+}
+
+// feedFile is the output path of a list page's feed.
+func feedFile(p *model.Page) string { return strings.TrimPrefix(p.FeedURL(), "/") }
 
 // atomTime writes a time as Atom does (RFC 3339), or "" for none.
 func atomTime(t time.Time) string {

@@ -24,19 +24,30 @@ type Output interface {
 //
 // Errors are a model.Errors, each fault once: those of the layouts, and
 // those of the pages that could be rendered with the sound ones.
-func Site(site *model.Site, layouts *Layouts, out Output) error {
+//
+// stats, if not nil, counts the pages as they are rendered and what was
+// written, for a build's progress line and summary.
+func Site(site *model.Site, layouts *Layouts, out Output, stats *Stats) error {
 	images := indexImages(site)
-	plan, err := planFiles(site, layouts, images)
+	sitemap := planSitemap(site, sitemapLimits{sitemapMaxURLs, sitemapMaxBytes})
+	plan, err := planFiles(site, layouts, images, sitemap)
 	if err != nil {
 		return err
 	}
+	stats.start(site)
 	r := newRenderer(site, layouts, out, images)
+	r.stats = stats
 	errs := make([]error, len(site.Pages), len(site.Pages)+4)
 	par.Do(len(site.Pages), func(i int) {
 		errs[i] = r.page(site.Pages[i])
+		stats.rendered(site.Pages[i], errs[i])
 	})
-	errs = append(errs, layouts.err, r.assets(plan), r.writeImages(), r.links.check())
-	errs = append(errs, r.siteFiles()...)
+	assetErr, imageErr := r.assets(plan), r.writeImages()
+	if assetErr == nil && imageErr == nil {
+		stats.files(len(plan), len(images.variantFiles()))
+	}
+	errs = append(errs, layouts.err, assetErr, imageErr, r.links.check())
+	errs = append(errs, r.siteFiles(sitemap)...)
 	return group(errs)
 }
 
@@ -47,7 +58,7 @@ type planned struct {
 
 // planFiles lists every file the site will have, to refuse, before anything
 // is rendered, two that would be written to one path.
-func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.Asset, error) {
+func planFiles(site *model.Site, layouts *Layouts, images *imageIndex, sitemap sitemapPlan) ([]model.Asset, error) {
 	var files []planned
 	for _, p := range site.Pages {
 		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
@@ -66,7 +77,7 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.
 		files = append(files, planned{a.Path, a.Source})
 	}
 	files = append(files, images.variantFiles()...)
-	for _, name := range siteFileNames(site) {
+	for _, name := range siteFileNames(site, sitemap) {
 		files = append(files, planned{name, ""})
 	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].path < files[j].path })

@@ -57,7 +57,7 @@ func renderWith(t *testing.T, site *model.Site, files map[string]string) (map[st
 	}
 	l, _ := ReadLayouts(mapFS(all))
 	var out Memory
-	err := Site(site, l, &out)
+	err := Site(site, l, &out, nil)
 	return out.Files(), err
 }
 
@@ -152,14 +152,14 @@ func TestMissingTemplate(t *testing.T) {
 	site := testSite()
 	site.Page("en", "posts/b").Source = "" // a page made without a file
 	l, _ := ReadLayouts(mapFS(map[string]string{"layouts/_default/home.html": "<p>{{.Title}}</p>", "layouts/_default/section.html": "<p></p>"}))
-	err := Site(site, l, &Memory{})
+	err := Site(site, l, &Memory{}, nil)
 	want := "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering content/posts/a.zh.md and 3 more pages)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)
 	}
 	site.Page("zh", "posts/a").Source = ""
 	site.Page("zh", "posts/b").Source = ""
-	err = Site(site, l, &Memory{})
+	err = Site(site, l, &Memory{}, nil)
 	want = "layouts: no page template: looked for layouts/posts/page.html, layouts/_default/page.html (rendering the page /posts/a/ and 3 more pages)"
 	if err == nil || err.Error() != want {
 		t.Errorf("got\n%v\nwant\n%s", err, want)

@@ -25,6 +25,7 @@ type renderer struct {
 	search        *searchIndex
 	links         *contentLinks
 	bufs          sync.Pool
+	stats         *Stats // nil: nothing is counted
 }
 
 func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIndex) *renderer {
@@ -78,6 +79,7 @@ func (r *renderer) page(p *model.Page) error {
 		if err := r.write(lay, rp, strings.TrimPrefix(url, "/")+model.IndexFile); err != nil {
 			return err
 		}
+		r.stats.pagers(p.Lang, 1)
 	}
 	return nil
 }

@@ -8,19 +8,25 @@ import (
 
 // siteFileNames are the paths of the files made from the whole site, for
 // planFiles to check before anything is written.
-func siteFileNames(site *model.Site) []string {
-	names := []string{model.SitemapFile, model.RobotsFile, model.SearchIndexFile}
+func siteFileNames(site *model.Site, sitemap sitemapPlan) []string {
+	names := append(sitemap.files(), model.RobotsFile, model.SearchIndexFile)
 	for _, l := range site.Languages {
 		root := strings.TrimPrefix(l.Root(), "/")
-		names = append(names, root+model.NotFoundFile, root+model.FeedFile)
+		names = append(names, root+model.NotFoundFile)
+	}
+	for _, p := range site.Pages {
+		if p.FeedURL() != "" {
+			names = append(names, feedFile(p))
+		}
 	}
 	return names
 }
 
 // siteFiles writes the files that are not pages: the 404 page of each
-// language (from layouts/404.html), a feed per language, the search
-// index, the sitemap and robots.txt.
-func (r *renderer) siteFiles() []error {
+// language (from layouts/404.html), the search index, the
+// feeds of the home page, sections and terms, the sitemap and robots.txt,
+// which points at the sitemap (or at the index of its parts).
+func (r *renderer) siteFiles(sitemap sitemapPlan) []error {
 	site := r.site
 	var errs []error
 	for _, l := range site.Languages {
@@ -29,10 +35,10 @@ func (r *renderer) siteFiles() []error {
 			p := Page{Page: l.Home, outPath: l.NotFoundURL(), absLinks: true}
 			errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
 		}
-		errs = append(errs, r.writeFile(root+model.FeedFile, func() ([]byte, error) { return atomFeed(site, l) }))
 	}
+	errs = append(errs, r.feeds()...)
 	errs = append(errs, r.search.files(),
-		r.writeFile(model.SitemapFile, func() ([]byte, error) { return sitemapXML(site) }),
+		r.writeSitemap(sitemap),
 		r.out.Write(model.RobotsFile, []byte("User-agent: *\nAllow: /\n\nSitemap: "+absolute(site.Config.BaseURL, "/"+model.SitemapFile)+"\n")),
 	)
 	return errs
