@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"sync"
@@ -163,16 +164,37 @@ func related(p *model.Page, rs relatedSettings, rank map[*model.Page]int, member
 	if len(scores) == 0 {
 		return nil
 	}
-	found := make([]*model.Page, 0, len(scores))
-	for q := range scores {
-		found = append(found, q)
+	// The best limit of them, kept in order as they are found: a large
+	// site's pages have a few hundred candidates each, of which five are
+	// kept, and sorting them all would cost more than weighing them.
+	type candidate struct {
+		p            *model.Page
+		score, order int
 	}
-	sort.Slice(found, func(i, j int) bool {
-		a, b := found[i], found[j]
-		if scores[a] != scores[b] {
-			return scores[a] > scores[b]
+	better := func(a, b candidate) bool {
+		if a.score != b.score {
+			return a.score > b.score
 		}
-		return rank[a] < rank[b]
-	})
-	return append([]*model.Page(nil), found[:min(rs.limit, len(found))]...)
+		return a.order < b.order
+	}
+	best := make([]candidate, 0, rs.limit+1)
+	for q, score := range scores {
+		c := candidate{q, score, rank[q]}
+		if len(best) == rs.limit && !better(c, best[len(best)-1]) {
+			continue
+		}
+		i := len(best)
+		for i > 0 && better(c, best[i-1]) {
+			i--
+		}
+		best = slices.Insert(best, i, c)
+		if len(best) > rs.limit {
+			best = best[:rs.limit]
+		}
+	}
+	out := make([]*model.Page, len(best))
+	for i, c := range best {
+		out[i] = c.p
+	}
+	return out
 }
