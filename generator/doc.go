@@ -471,7 +471,12 @@
 // goldmark, which parses the Markdown, takes time that grows with the
 // square of some inputs (thousands of unclosed "[a](" in one paragraph, a
 // list nested thousands deep); within these limits any text converts in a
-// second or two.
+// second or two. TOML (config.toml, front matter, facts files) has limits
+// of its own, for the same reason:
+//
+//	1 MiB (1,048,576 bytes)   one front matter, facts file or config.toml
+//	20                        arrays and inline tables nested in each other
+//	20                        parts of one key or table header (a.b.c has 3)
 //
 // # Layouts
 //
