@@ -467,6 +467,7 @@
 //	                          '*', '_', '~' or '`', unless escaped with '\'
 //	5,000                     lines in one paragraph or table
 //	1,000                     footnotes, and references to them, in one page
+//	20                        paired shortcode calls nested in each other
 //
 // goldmark, which parses the Markdown, takes time that grows with the
 // square of some inputs (thousands of unclosed "[a](" in one paragraph, a

@@ -33,6 +33,8 @@ const (
 	// MaxFootnotes is how many footnotes one text may define, and how many
 	// references to them it may make.
 	MaxFootnotes = 1000
+	// MaxShortcodeNesting is how deep paired shortcode calls may nest.
+	MaxShortcodeNesting = 20
 )
 
 // checkSize refuses a text over MaxBytes before goldmark sees it, at the

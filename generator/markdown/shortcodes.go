@@ -92,6 +92,10 @@ func Expand(src []byte, expand func(Call) (Expansion, error)) (Expanded, Errors)
 		call.Ordinal = i
 		x, err := expand(call)
 		if err != nil {
+			if len(errs) >= maxErrors {
+				errs = report(errs[:maxErrors], src, c.start, "")
+				break
+			}
 			errs = append(errs, c.errors(src, err)...)
 			continue
 		}

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -89,4 +90,48 @@ func FuzzShortcodes(f *testing.F) {
 			t.Fatalf("a placeholder reached the HTML: %q", doc.HTML)
 		}
 	})
+}
+
+// TestShortcodeLimits: a text of many or deeply nested calls takes no
+// longer than a plain one. Paired calls nest at most MaxShortcodeNesting
+// deep (each level's inner text is expanded again); a text with many broken
+// calls lists the first maxErrors; closing tags are paired in one pass.
+func TestShortcodeLimits(t *testing.T) {
+	nested := func(n int) string {
+		return strings.Repeat("{{< b >}}\n", n) + "x\n" + strings.Repeat("{{< /b >}}\n", n)
+	}
+	unclosed := make([]string, maxErrors+1)
+	for i := range maxErrors {
+		unclosed[i] = fmt.Sprintf("1:%d: {{< /c >}} closes no {{< c >}} before it", 10*maxErrors*10+i*10+1)
+	}
+	unclosed[maxErrors] = fmt.Sprintf("1:%d: more problems from here on are not listed", 10*maxErrors*10+maxErrors*10+1)
+	tests := []struct{ name, src, want string }{
+		{"nesting at the limit", nested(MaxShortcodeNesting), ""},
+		{"nesting past it", nested(100_000), "21:1: paired shortcodes nest 21 deep here; the limit is 20"},
+		{"many failing calls", strings.Repeat("{{< bad >}}\n", 100_000), firstErrors("bad call")},
+		{"many broken tags", strings.Repeat("{{< b `\n", 100_000), firstErrors(`shortcode "b" is not closed with >}}`)},
+		{"many closing tags of no call", strings.Repeat("{{< t >}} ", 10*maxErrors) + strings.Repeat("{{< /c >}}", 100_000),
+			strings.Join(unclosed, "\n")},
+		{"closing tags far from their calls", strings.Repeat("{{< t >}}", 100_000) + strings.Repeat("{{< b >}}", 10) + strings.Repeat("{{< /b >}}", 10), ""},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := Expand([]byte(tt.src), testShortcode(c))
+			if got := errs.joined(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// firstErrors is what a text of one failing call a line reports: msg on
+// each of its first maxErrors lines, and a note.
+func firstErrors(msg string) string {
+	lines := make([]string, maxErrors+1)
+	for i := range maxErrors {
+		lines[i] = fmt.Sprintf("%d:1: %s", i+1, msg)
+	}
+	lines[maxErrors] = fmt.Sprintf("%d:1: more problems from here on are not listed", maxErrors+1)
+	return strings.Join(lines, "\n")
 }
