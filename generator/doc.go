@@ -460,7 +460,9 @@
 // Limits keep any text from holding up a build. No real page comes near
 // them; a text past one is an error at the place where it passes it:
 //
-//	1 MiB (1,048,576 bytes)   one page's Markdown, after shortcodes
+//	1 MiB (1,048,576 bytes)   one page's Markdown, as written and after shortcodes
+//	64 KiB (65,536 bytes)     fenced code with a language (coloured) in one
+//	                          text: write text as the language of a long listing
 //	100                       lists, block quotes and footnotes nested in each other
 //	500                       inline marks in one paragraph, heading or table
 //	                          row: each '[', ']' and '<', and each run of

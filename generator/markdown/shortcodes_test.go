@@ -107,11 +107,13 @@ func TestShortcodeLimits(t *testing.T) {
 	unclosed[maxErrors] = fmt.Sprintf("1:%d: more problems from here on are not listed", 10*maxErrors*10+maxErrors*10+1)
 	tests := []struct{ name, src, want string }{
 		{"nesting at the limit", nested(MaxShortcodeNesting), ""},
-		{"nesting past it", nested(100_000), "21:1: paired shortcodes nest 21 deep here; the limit is 20"},
-		{"many failing calls", strings.Repeat("{{< bad >}}\n", 100_000), firstErrors("bad call")},
+		{"nesting past it", nested(40_000), "21:1: paired shortcodes nest 21 deep here; the limit is 20"},
+		{"many failing calls", strings.Repeat("{{< bad >}}\n", 50_000), firstErrors("bad call")},
 		{"many broken tags", strings.Repeat("{{< b `\n", 100_000), firstErrors(`shortcode "b" is not closed with >}}`)},
 		{"many closing tags of no call", strings.Repeat("{{< t >}} ", 10*maxErrors) + strings.Repeat("{{< /c >}}", 100_000),
 			strings.Join(unclosed, "\n")},
+		{"size as written", "{{< b >}}\n" + strings.Repeat("a\n", MaxBytes/2) + "{{< /b >}}",
+			"524285:1: the text passes the limit of 1,048,576 bytes (1 MiB) on this line; it is 1,048,596 bytes in all: split it into several pages"},
 		{"closing tags far from their calls", strings.Repeat("{{< t >}}", 100_000) + strings.Repeat("{{< b >}}", 10) + strings.Repeat("{{< /b >}}", 10), ""},
 	}
 	c := New(Options{})
