@@ -360,7 +360,10 @@
 // the page has no heading, figure or layout id for, is an error at the
 // link's line and column; so is a #fragment of the page itself that it
 // does not have. A summary may not link to a content file: lists show it
-// on pages elsewhere, where a relative link would lead astray.
+// on pages elsewhere, where a relative link would lead astray. A link or
+// image whose address could run a script or stand for a document
+// (javascript:, vbscript:, file:, or data: other than an image) is an
+// error too, not a link to nowhere.
 //
 // # Markdown
 //
