@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -72,7 +73,11 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
 // language that exists, and the same UI strings in every language.
 func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
+	var refused *model.Error
+	switch {
+	case errors.As(err, &refused): // the source said why: a link out of it, a pipe
+		return nil, refused
+	case err != nil:
 		return nil, model.Errorf(ConfigFile, 0, 0, "cannot read: %v", unwrapPathError(err))
 	}
 	src := &tomlSource{file: ConfigFile, text: string(data)}

@@ -68,7 +68,7 @@ func Stage(dest string, opts Options) (*Staging, error) {
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	log := opts.Log
 	if log == nil {
@@ -90,7 +90,7 @@ func Stage(dest string, opts Options) (*Staging, error) {
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base, "new"))
 	if err != nil {
 		unlock()
-		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	return &Staging{dest: dest, abs: abs, tmp: tmp, log: log, unlock: unlock, removeAll: os.RemoveAll,
 		written: map[string]bool{}}, nil
