@@ -437,7 +437,9 @@
 //	  sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" loading="lazy" decoding="async">
 //
 // A file of the bundle with a copy's name (port-640w.jpg beside port.jpg)
-// is an error: two files would be written to one path. Copies are made
+// is an error: two files would be written to one path. So is an image of
+// more than 50 million pixels (8000×6250): a small file can hold a huge
+// blank image, which would fill the memory as it is resized. Copies are made
 // with Catmull-Rom scaling and the standard encoders (JPEG quality 85), so
 // the same image gives the same bytes on every build; they are kept
 // between builds in the user's cache folder ($XDG_CACHE_HOME/westcoast,
