@@ -51,7 +51,8 @@
 // folder (the one -source names), never out of it, so a link to
 // /etc/passwd is an error, not a published page; nor into a hidden file or
 // folder of the site (.git, .env), which may hold a password or a token.
-// Hidden files and folders in content/ are left out of the site. No source file may be
+// Hidden files and folders in content/ are left out of the site, and
+// editors' backups (page.md~, #page.md#) anywhere in the source. No source file may be
 // larger than -maxFileSize (10MB unless set; written like 512KB or 20MB).
 // Each of these errors names the file, as every build error does.
 // Published files get ordinary permissions (0644), never those of the

@@ -85,6 +85,9 @@ func hostile(t *testing.T) string {
 		"content/env -> ../.env",
 		"content/token -> ../.git/config",
 		"layouts/assets/git -> ../../.git",
+		"content/a.md~",
+		"content/#a.md#",
+		"layouts/assets/site.css~",
 	)
 }
 
