@@ -227,7 +227,8 @@
 // File and folder names become URLs, so they must be lower-case ASCII slugs
 // (a-z, 0-9, "-"), and a top-level folder may not be named like a language
 // other than the default (its URLs would be that language's). Markdown must
-// be UTF-8 without control characters other than tab and line breaks.
+// be UTF-8 without control characters other than tab and line breaks, and
+// no TOML string may write one as an escape ("\u001b", "\b").
 //
 // # Front matter keys
 //

@@ -2,7 +2,9 @@ package load
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Limits on a TOML text (config.toml, front matter, a facts file), checked
@@ -22,8 +24,9 @@ const (
 	maxKeyParts = 20
 )
 
-// tomlLimits finds where text passes a limit: the byte offset and the
-// message, or -1. It reads only what it must to count (strings, whose
+// tomlLimits finds where text passes a limit, or where a string escapes
+// a control character into a value (title = "a\u001bb", which a file may
+// not hold as it is): the byte offset and the message, or -1. It reads only what it must to count (strings, whose
 // brackets and dots do not count, and comments), so on text that is not
 // TOML it may count wrongly; the parser then says what is wrong with it.
 func tomlLimits(text string) (int, string) {
@@ -41,7 +44,12 @@ func tomlLimits(text string) (int, string) {
 				i = len(text)
 			}
 		case '"', '\'':
-			i = stringEnd(text, i)
+			end, bad := stringEnd(text, i)
+			if bad >= 0 {
+				r, _ := escapedControl(text, bad)
+				return bad, fmt.Sprintf("control character U+%04X is not allowed in text: remove it", r)
+			}
+			i = end
 		case '[', '{':
 			depth++
 			parts = 1
@@ -66,13 +74,21 @@ func tomlLimits(text string) (int, string) {
 }
 
 // stringEnd is the offset of the last byte of the string that starts at
-// text[i] (a quote), or of the line's end if it is not closed there.
-func stringEnd(text string, i int) int {
+// text[i] (a quote), or of the line's end if it is not closed there; and
+// the offset of an escape in it that writes a control character, or -1.
+func stringEnd(text string, i int) (end, bad int) {
 	q := text[i]
+	bad = -1
+	escape := func(j int) {
+		if _, ok := escapedControl(text, j); ok && bad < 0 {
+			bad = j
+		}
+	}
 	if strings.HasPrefix(text[i:], strings.Repeat(string(q), 3)) {
 		end := i + 3
 		for end < len(text) && !strings.HasPrefix(text[end:], strings.Repeat(string(q), 3)) {
 			if q == '"' && text[end] == '\\' {
+				escape(end)
 				end++
 			}
 			end++
@@ -82,19 +98,55 @@ func stringEnd(text string, i int) int {
 		for k := 0; k < 2 && end+1 < len(text) && text[end+1] == q; k++ {
 			end++
 		}
-		return min(end, len(text)-1)
+		return min(end, len(text)-1), bad
 	}
 	for j := i + 1; j < len(text); j++ {
 		switch text[j] {
 		case '\\':
 			if q == '"' {
+				escape(j)
 				j++
 			}
 		case q:
-			return j
+			return j, bad
 		case '\n':
-			return j - 1 // the newline is read next
+			return j - 1, bad // the newline is read next
 		}
 	}
-	return len(text) - 1
+	return len(text) - 1, bad
+}
+
+// escapedControl reads the escape at text[j] (a backslash in a basic
+// string) and reports the control character it writes, if it writes one
+// that text may not hold: the file itself may hold none but tab and line
+// breaks, and an escape ("\u001b", "\b") must not get round that.
+func escapedControl(text string, j int) (rune, bool) {
+	if j+1 >= len(text) {
+		return 0, false
+	}
+	var r rune
+	switch c := text[j+1]; c {
+	case 'b':
+		r = '\b'
+	case 'f':
+		r = '\f'
+	case 'e':
+		r = 0x1b
+	case 'u', 'U':
+		n := 4
+		if c == 'U' {
+			n = 8
+		}
+		if j+2+n > len(text) {
+			return 0, false
+		}
+		v, err := strconv.ParseUint(text[j+2:j+2+n], 16, 32)
+		if err != nil {
+			return 0, false
+		}
+		r = rune(v)
+	default:
+		return 0, false
+	}
+	return r, r != '\t' && r != '\n' && r != '\r' && unicode.IsControl(r)
 }
