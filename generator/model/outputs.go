@@ -17,6 +17,8 @@ const (
 	SitemapFile     = "sitemap.xml"       // at the site's root
 	RobotsFile      = "robots.txt"        // at the site's root
 	PagerDir        = "page"              // a list's pagers: <URL>page/2/
+	// MarkerFile marks a folder as the generator's to replace (publish).
+	MarkerFile = ".generator-output"
 )
 
 // OutPath is where the page is written, relative to the site's root.

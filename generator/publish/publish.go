@@ -24,11 +24,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"westcoast/generator/model"
 )
 
 // Marker is the file every published folder holds, so that a later build
 // knows the folder is its own to replace.
-const Marker = ".generator-output"
+const Marker = model.MarkerFile
 
 const markerText = "This folder is written by the site generator. Each build replaces it whole:\n" +
 	"keep nothing else here.\n"

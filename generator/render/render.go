@@ -66,7 +66,7 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex) ([]model.
 		files = append(files, planned{a.Path, a.Source})
 	}
 	files = append(files, images.variantFiles()...)
-	for _, name := range siteFileNames(site) {
+	for _, name := range append(siteFileNames(site), model.MarkerFile) {
 		files = append(files, planned{name, ""})
 	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].path < files[j].path })
