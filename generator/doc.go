@@ -599,6 +599,10 @@
 //	                                   with the same language, depth and
 //	                                   variants v, and reused
 //
+// Partials may call each other, and themselves (for a tree), up to 100
+// deep; one that calls itself without end is an error, not a crash. A
+// partialCached may not ask for its own result, which it would wait for.
+//
 // partialCached is Hugo's, with one difference that keeps it correct: the
 // page's language and its depth in the site are always part of the key,
 // since every UI string depends on the one and every relative link on the
