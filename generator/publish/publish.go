@@ -173,12 +173,12 @@ func (s *Staging) Commit() error {
 	defer s.unlock()
 	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(s.tmp)
-		return fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("publish: %s: %w", Marker, unwrapPath(err))
 	}
 	// MkdirTemp makes the folder private; a published site is readable.
 	if err := os.Chmod(s.tmp, 0o755); err != nil {
 		os.RemoveAll(s.tmp)
-		return fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("cannot publish to %s: %w", s.dest, unwrapPath(err))
 	}
 	old, err := swap(s.tmp, s.abs)
 	if err != nil {
