@@ -70,6 +70,8 @@ func TestConfigChecks(t *testing.T) {
 			`config.toml:1:11: baseURL: "javascript://example.com/" must start with http:// or https://`},
 		{"baseURL with a query", config(`https://example.com/`, `https://example.com/?a=1`), Options{},
 			`config.toml:1:11: baseURL: "https://example.com/?a=1" has a query (?a=1): a base URL ends with its path`},
+		{"baseURL with no such port", config(`https://example.com/`, `https://example.com:99999/`), Options{},
+			`config.toml:1:11: baseURL: "https://example.com:99999/" has the port 99999: a port is a number from 1 to 65535`},
 		{"baseURL with a fragment", config(`https://example.com/`, `https://example.com/#top`), Options{},
 			`config.toml:1:11: baseURL: "https://example.com/#top" has a fragment (#top): a base URL ends with its path`},
 		{"baseURL with a password", config(`https://example.com/`, `https://user:pw@example.com/`), Options{},

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -147,11 +148,18 @@ func normalizeBaseURL(raw string) (string, error) {
 		return "", fmt.Errorf("%q has a fragment (#%s): a base URL ends with its path", raw, u.Fragment)
 	case u.User != nil:
 		return "", fmt.Errorf("%q holds a user name, which every page would publish", raw)
+	case u.Port() != "" && !validPort(u.Port()):
+		return "", fmt.Errorf("%q has the port %s: a port is a number from 1 to 65535", raw, u.Port())
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
 	return u.String(), nil
+}
+
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 func languages(src *tomlSource, cf configFile) ([]*model.Language, model.Errors) {
