@@ -52,7 +52,9 @@
 // /etc/passwd is an error, not a published page; nor into a hidden file or
 // folder of the site (.git, .env), which may hold a password or a token.
 // Hidden files and folders in content/ are left out of the site, and
-// editors' backups (page.md~, #page.md#) anywhere in the source. No source file may be
+// anywhere in the source editors' backups (page.md~, #page.md#), version
+// control's folders (.git, .hg, .svn) and .DS_Store; other hidden files of
+// layouts/assets/ (.well-known/, .htaccess) are copied like the rest. No source file may be
 // larger than -maxFileSize (10MB unless set; written like 512KB or 20MB).
 // Each of these errors names the file, as every build error does.
 // Published files get ordinary permissions (0644), never those of the

@@ -88,6 +88,10 @@ func hostile(t *testing.T) string {
 		"content/a.md~",
 		"content/#a.md#",
 		"layouts/assets/site.css~",
+		"layouts/assets/.git",
+		"layouts/assets/vendor/.git/config",
+		"layouts/assets/.DS_Store",
+		"layouts/assets/.well-known/security.txt",
 	)
 }
 
@@ -158,8 +162,8 @@ func TestWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantWalked := []string{".env", ".git/config", "config.toml", "content/a.md", "content/edge", "content/same.md",
-		"content/shared/b.md", "content/sub/b.md", "content/up.md"}
+	wantWalked := []string{".env", "config.toml", "content/a.md", "content/edge", "content/same.md",
+		"content/shared/b.md", "content/sub/b.md", "content/up.md", "layouts/assets/.well-known/security.txt"}
 	if strings.Join(walked, " ") != strings.Join(wantWalked, " ") {
 		t.Errorf("walked %q\nwant %q", walked, wantWalked)
 	}
