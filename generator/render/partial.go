@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -43,11 +42,27 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 	}
 	// A partial that asks for its own cached result, directly or through
 	// others, would wait for itself for ever.
-	if slices.Contains(p.making, key) {
+	if p.making.has(key) {
 		return "", &innerFault{msg: fmt.Sprintf("partialCached %q asks for its own result: it would wait for itself; use partial for a partial that calls itself", name)}
 	}
-	p.making = append(p.making[:len(p.making):len(p.making)], key)
+	p.making = &making{key: key, up: p.making}
 	return r.cache.get(key, func() (template.HTML, error) { return r.runPartial(name, p) })
+}
+
+// making is a partialCached result being made, and the one it is made
+// for, if any: a list that the page passed to the partial carries.
+type making struct {
+	key string
+	up  *making
+}
+
+func (m *making) has(key string) bool {
+	for ; m != nil; m = m.up {
+		if m.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // maxPartialNesting is how deep partials may call each other on one page:
