@@ -78,15 +78,19 @@ func tomlLimits(text string) (int, string) {
 // the offset of an escape in it that writes a control character, or -1.
 func stringEnd(text string, i int) (end, bad int) {
 	q := text[i]
+	triple := `"""`
+	if q == '\'' {
+		triple = "'''"
+	}
 	bad = -1
 	escape := func(j int) {
 		if _, ok := escapedControl(text, j); ok && bad < 0 {
 			bad = j
 		}
 	}
-	if strings.HasPrefix(text[i:], strings.Repeat(string(q), 3)) {
+	if strings.HasPrefix(text[i:], triple) {
 		end := i + 3
-		for end < len(text) && !strings.HasPrefix(text[end:], strings.Repeat(string(q), 3)) {
+		for end < len(text) && !strings.HasPrefix(text[end:], triple) {
 			if q == '"' && text[end] == '\\' {
 				escape(end)
 				end++

@@ -47,7 +47,7 @@ func (l *Links) apply(doc ast.Node, src []byte, pr *problems) {
 	if l == nil {
 		return
 	}
-	inline := bytes.Contains(src, []byte("](")) || bytes.Contains(src, []byte("]:")) || bytes.IndexByte(src, '<') >= 0
+	inline := bytes.Contains(src, []byte("](")) || bytes.Contains(src, []byte("]:")) || mayAutolink(src)
 	var lines lineIndex
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -160,6 +160,26 @@ func (x *lineIndex) link(src []byte, off int, dest []byte) Link {
 	line := sort.SearchInts(*x, off+1) // lines starting at or before off
 	start := (*x)[line-1]
 	return Link{Dest: string(dest), Href: string(util.URLEscape(dest, true)), Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}
+
+// mayAutolink reports whether src may hold an autolink, <scheme:…>: a '<'
+// followed by letters and a ':'. Most texts hold no '<' but <!--more-->.
+func mayAutolink(src []byte) bool {
+	for i := bytes.IndexByte(src, '<'); i >= 0; {
+		j := i + 1
+		for j < len(src) && ('a' <= src[j]|0x20 && src[j]|0x20 <= 'z') {
+			j++
+		}
+		if j > i+1 && j < len(src) && src[j] == ':' {
+			return true
+		}
+		next := bytes.IndexByte(src[j:], '<')
+		if next < 0 {
+			return false
+		}
+		i = j + next
+	}
+	return false
 }
 
 // dangerous names the scheme of an address that goldmark would publish as

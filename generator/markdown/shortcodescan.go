@@ -107,16 +107,25 @@ func pair(src []byte, tags []tag) ([]tag, Errors) {
 	var errs Errors
 	var open []int // indexes into tags of calls that may yet close
 	// byName holds, per name, where its calls are in open, the last
-	// first; a place that open has been cut short of since is stale.
-	byName := map[string][]int{}
+	// first; a place that open has been cut short of since is stale. It
+	// is made at the first closing tag: most texts have none.
+	var byName map[string][]int
 	for i := range tags {
 		t := &tags[i]
 		switch {
 		case t.literal || t.selfClosed:
 		case !t.closing:
-			byName[t.name] = append(byName[t.name], len(open))
+			if byName != nil {
+				byName[t.name] = append(byName[t.name], len(open))
+			}
 			open = append(open, i)
 		default:
+			if byName == nil {
+				byName = map[string][]int{}
+				for k, o := range open {
+					byName[tags[o].name] = append(byName[tags[o].name], k)
+				}
+			}
 			places := byName[t.name]
 			for len(places) > 0 && (places[len(places)-1] >= len(open) || tags[open[places[len(places)-1]]].name != t.name) {
 				places = places[:len(places)-1]

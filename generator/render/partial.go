@@ -45,8 +45,10 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 	if p.making.has(key) {
 		return "", &innerFault{msg: fmt.Sprintf("partialCached %q asks for its own result: it would wait for itself; use partial for a partial that calls itself", name)}
 	}
-	p.making = &making{key: key, up: p.making}
-	return r.cache.get(key, func() (template.HTML, error) { return r.runPartial(name, p) })
+	return r.cache.get(key, func() (template.HTML, error) {
+		p.making = &making{key: key, up: p.making}
+		return r.runPartial(name, p)
+	})
 }
 
 // making is a partialCached result being made, and the one it is made
