@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -136,4 +137,44 @@ func firstErrors(msg string) string {
 	}
 	lines[maxErrors] = fmt.Sprintf("%d:1: more problems from here on are not listed", maxErrors+1)
 	return strings.Join(lines, "\n")
+}
+
+// TestPairMatchesNearestOpen: pair, which indexes calls by name, pairs
+// every closing tag as the plain rule says: with the nearest open call of
+// its name before it, dropping the calls opened after that one.
+func TestPairMatchesNearestOpen(t *testing.T) {
+	nearest := func(tags []tag) {
+		var open []int
+		for i := range tags {
+			switch t := &tags[i]; {
+			case t.literal || t.selfClosed:
+			case !t.closing:
+				open = append(open, i)
+			default:
+				j := len(open) - 1
+				for j >= 0 && tags[open[j]].name != t.name {
+					j--
+				}
+				if j >= 0 {
+					o := &tags[open[j]]
+					o.paired, o.inner, o.end = true, [2]int{o.end, t.start}, t.end
+					open = open[:j]
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	src := make([]byte, 200)
+	for range 30_000 {
+		var got, want []tag
+		for i := range r.IntN(14) {
+			t := tag{start: i * 10, end: i*10 + 5, name: string(rune('a' + r.IntN(3))), closing: r.IntN(2) == 0, selfClosed: r.IntN(8) == 0}
+			got, want = append(got, t), append(want, t)
+		}
+		pair(src, got)
+		nearest(want)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("pair:\n%v\nwant:\n%v", got, want)
+		}
+	}
 }
