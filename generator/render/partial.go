@@ -74,8 +74,10 @@ const maxPartialNesting = 100
 // partialCalls counts the partials running at once on all the pages being
 // rendered. A partial that calls itself without end would otherwise
 // overflow the stack: the build died with a Go stack trace. Pages render
-// on GOMAXPROCS goroutines, so no page's partials pass maxPartialNesting
-// while the count stays under that many times it.
+// on GOMAXPROCS goroutines, so while every page nests its partials at
+// most maxPartialNesting deep the count stays under GOMAXPROCS+1 times
+// that; past it, some page's partials nest deeper. Counting them all
+// needs no state per page.
 type partialCalls struct{ running atomic.Int64 }
 
 func (c *partialCalls) enter(name string) error {
