@@ -71,7 +71,12 @@
 // device, a named pipe or a socket in content/ or layouts/ is an error. A
 // symlink is followed when it leads to a file or folder inside the site's
 // folder (the one -source names), never out of it, so a link to
-// /etc/passwd is an error, not a published page. No source file may be
+// /etc/passwd is an error, not a published page; nor into a hidden file or
+// folder of the site (.git, .env), which may hold a password or a token.
+// Hidden files and folders in content/ are left out of the site, and
+// anywhere in the source editors' backups (page.md~, #page.md#), version
+// control's folders (.git, .hg, .svn) and .DS_Store; other hidden files of
+// layouts/assets/ (.well-known/, .htaccess) are copied like the rest. No source file may be
 // larger than -maxFileSize (10MB unless set; written like 512KB or 20MB).
 // Each of these errors names the file, as every build error does.
 // Published files get ordinary permissions (0644), never those of the
@@ -246,7 +251,8 @@
 // File and folder names become URLs, so they must be lower-case ASCII slugs
 // (a-z, 0-9, "-"), and a top-level folder may not be named like a language
 // other than the default (its URLs would be that language's). Markdown must
-// be UTF-8 without control characters other than tab and line breaks.
+// be UTF-8 without control characters other than tab and line breaks, and
+// no TOML string may write one as an escape ("\u001b", "\b").
 //
 // # Front matter keys
 //
@@ -380,7 +386,10 @@
 // the page has no heading, figure or layout id for, is an error at the
 // link's line and column; so is a #fragment of the page itself that it
 // does not have. A summary may not link to a content file: lists show it
-// on pages elsewhere, where a relative link would lead astray.
+// on pages elsewhere, where a relative link would lead astray. A link or
+// image whose address could run a script or stand for a document
+// (javascript:, vbscript:, file:, or data: other than an image) is an
+// error too, not a link to nowhere.
 //
 // # Markdown
 //
@@ -454,7 +463,9 @@
 //	  sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" loading="lazy" decoding="async">
 //
 // A file of the bundle with a copy's name (port-640w.jpg beside port.jpg)
-// is an error: two files would be written to one path. Copies are made
+// is an error: two files would be written to one path. So is an image of
+// more than 50 million pixels (8000×6250): a small file can hold a huge
+// blank image, which would fill the memory as it is resized. Copies are made
 // with Catmull-Rom scaling and the standard encoders (JPEG quality 85), so
 // the same image gives the same bytes on every build; they are kept
 // between builds in the user's cache folder ($XDG_CACHE_HOME/westcoast,
@@ -480,18 +491,26 @@
 // Limits keep any text from holding up a build. No real page comes near
 // them; a text past one is an error at the place where it passes it:
 //
-//	1 MiB (1,048,576 bytes)   one page's Markdown, after shortcodes
+//	1 MiB (1,048,576 bytes)   one page's Markdown, as written and after shortcodes
+//	64 KiB (65,536 bytes)     fenced code with a language (coloured) in one
+//	                          text: write text as the language of a long listing
 //	100                       lists, block quotes and footnotes nested in each other
 //	500                       inline marks in one paragraph, heading or table
 //	                          row: each '[', ']' and '<', and each run of
 //	                          '*', '_', '~' or '`', unless escaped with '\'
 //	5,000                     lines in one paragraph or table
 //	1,000                     footnotes, and references to them, in one page
+//	20                        paired shortcode calls nested in each other
 //
 // goldmark, which parses the Markdown, takes time that grows with the
 // square of some inputs (thousands of unclosed "[a](" in one paragraph, a
 // list nested thousands deep); within these limits any text converts in a
-// second or two.
+// second or two. TOML (config.toml, front matter, facts files) has limits
+// of its own, for the same reason:
+//
+//	1 MiB (1,048,576 bytes)   one front matter, facts file or config.toml
+//	20                        arrays and inline tables nested in each other
+//	20                        parts of one key or table header (a.b.c has 3)
 //
 // # Layouts
 //
@@ -609,6 +628,10 @@
 //	partialCached "name.html" . [v…]   the same, run once for all the pages
 //	                                   with the same language, depth and
 //	                                   variants v, and reused
+//
+// Partials may call each other, and themselves (for a tree), up to 100
+// deep; one that calls itself without end is an error, not a crash. A
+// partialCached may not ask for its own result, which it would wait for.
 //
 // partialCached is Hugo's, with one difference that keeps it correct: the
 // page's language and its depth in the site are always part of the key,

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -122,6 +124,8 @@ func TestImageErrors(t *testing.T) {
 			`content/posts/beta/index.en.md:4:1: image port.jpg: no such file: the page is at /en/posts/beta/, so the image would be /en/posts/beta/port.jpg; put it in the page's bundle, beside its index.en.md`},
 		{"not an image", "![Port](bad.png)\n", map[string]string{"content/posts/beta/bad.png": "not a png"},
 			`content/posts/beta/index.en.md:4:1: image bad.png: content/posts/beta/bad.png cannot be read as an image (image: unknown format)`},
+		{"too many pixels", "![Blank](bomb.png)\n", map[string]string{"content/posts/beta/bomb.png": pngHeader(20000, 20000)},
+			`content/posts/beta/index.en.md:4:1: image bomb.png: content/posts/beta/bomb.png is 20000×20000 pixels; an image may have at most 50 million (8000×6250): scale it down`},
 		{"copy over a file", "![Port](wide.jpg)\n", map[string]string{"content/posts/beta/wide-640w.jpg": "x"},
 			"two files would be written to en/posts/beta/wide-640w.jpg: from content/posts/beta/wide-640w.jpg and from content/posts/beta/wide.jpg resized to 640 pixels\ntwo files would be written to posts/beta/wide-640w.jpg: from content/posts/beta/wide-640w.jpg and from content/posts/beta/wide.jpg resized to 640 pixels"},
 	}
@@ -132,4 +136,16 @@ func TestImageErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// pngHeader is the start of a PNG of width×height pixels: as much as
+// image.DecodeConfig reads.
+func pngHeader(width, height int) string {
+	ihdr := binary.BigEndian.AppendUint32(nil, uint32(width))
+	ihdr = binary.BigEndian.AppendUint32(ihdr, uint32(height))
+	ihdr = append(ihdr, 8, 6, 0, 0, 0) // 8-bit RGBA
+	chunk := binary.BigEndian.AppendUint32(nil, uint32(len(ihdr)))
+	chunk = append(append(chunk, "IHDR"...), ihdr...)
+	chunk = binary.BigEndian.AppendUint32(chunk, crc32.ChecksumIEEE(chunk[4:]))
+	return "\x89PNG\r\n\x1a\n" + string(chunk)
 }

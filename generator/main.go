@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,8 +100,16 @@ func (s *siteFlags) fsys() *source.FS {
 	return source.New(s.source, s.maxFileSize)
 }
 
-// options are the load options the flags and SOURCE_DATE_EPOCH set.
+// options are the load options the flags and SOURCE_DATE_EPOCH set. A
+// -source that is no folder is said once, not by every file of the site.
 func (s *siteFlags) options(cmd string) (load.Options, error) {
+	if info, err := os.Stat(s.source); errors.Is(err, fs.ErrNotExist) {
+		return load.Options{}, fmt.Errorf("-source %s: no such folder", s.source)
+	} else if err != nil {
+		return load.Options{}, fmt.Errorf("-source %s: %v", s.source, errors.Unwrap(err))
+	} else if !info.IsDir() {
+		return load.Options{}, fmt.Errorf("-source %s: not a folder", s.source)
+	}
 	now, err := buildTime(os.Getenv, time.Now)
 	if err != nil {
 		return load.Options{}, usageError{cmd, err.Error()}

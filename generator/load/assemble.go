@@ -107,6 +107,7 @@ func (b *assembler) addFile(f contentFile) {
 	b.termsOf(p, fm.Terms)
 	b.dates(p, fm)
 	b.slug(p, fm.Slug)
+	b.layout(p)
 	p.Aliases = b.aliases(p, fm.Aliases)
 	b.add(p)
 }

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -8,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -74,7 +76,11 @@ var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)*$`)
 // language that exists, and the same UI strings in every language.
 func readConfig(fsys fs.FS, opts Options) (*siteConfig, error) {
 	data, err := fs.ReadFile(fsys, ConfigFile)
-	if err != nil {
+	var refused *model.Error
+	switch {
+	case errors.As(err, &refused): // the source said why: a link out of it, a pipe
+		return nil, refused
+	case err != nil:
 		return nil, model.Errorf(ConfigFile, 0, 0, "cannot read: %v", unwrapPathError(err))
 	}
 	src := &tomlSource{file: ConfigFile, text: string(data)}
@@ -146,11 +152,18 @@ func normalizeBaseURL(raw string) (string, error) {
 		return "", fmt.Errorf("%q has a fragment (#%s): a base URL ends with its path", raw, u.Fragment)
 	case u.User != nil:
 		return "", fmt.Errorf("%q holds a user name, which every page would publish", raw)
+	case u.Port() != "" && !validPort(u.Port()):
+		return "", fmt.Errorf("%q has the port %s: a port is a number from 1 to 65535", raw, u.Port())
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}
 	return u.String(), nil
+}
+
+func validPort(p string) bool {
+	n, err := strconv.Atoi(p)
+	return err == nil && n >= 1 && n <= 65535
 }
 
 func languages(src *tomlSource, cf configFile) ([]*model.Language, model.Errors) {

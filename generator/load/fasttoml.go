@@ -156,9 +156,9 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 	}
 	p.i += len(closing)
 	// Where the keys go, as indexKeys records them.
-	path := p.resolve(names)
+	path, ends := p.resolve(names)
 	for i := range names {
-		p.record(path[:p.prefixLen(names, i)], places[i], textPos{})
+		p.record(path[:ends[i]], places[i], textPos{})
 	}
 	parent, ok := p.walk(p.root, names[:len(names)-1], tableImplicit)
 	if !ok {

@@ -46,7 +46,12 @@ func listContent(fsys fs.FS, cfg *siteConfig) ([]contentFile, error) {
 		default:
 			return err
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		// Hidden files and folders (.git, .DS_Store, an editor's
+		// .page.md.swp) are no part of the site, and may hold secrets.
+		switch hidden := strings.HasPrefix(d.Name(), ".") && p != ContentDir; {
+		case hidden && d.IsDir():
+			return fs.SkipDir
+		case hidden, d.IsDir():
 			return nil
 		}
 		f, e := classify(p, cfg.langs, cfg.DefaultLanguage)

@@ -100,9 +100,9 @@ func (s *keyScanner) document() {
 func (s *keyScanner) header(array bool) toml.Key {
 	s.skipSpace()
 	names, places := s.dottedKey()
-	path := s.resolve(names)
+	path, ends := s.resolve(names)
 	for i := range names {
-		s.record(path[:s.prefixLen(names, i)], places[i], textPos{})
+		s.record(path[:ends[i]], places[i], textPos{})
 	}
 	if array {
 		n := s.tables[path.String()]
@@ -117,29 +117,19 @@ func (s *keyScanner) header(array bool) toml.Key {
 }
 
 // resolve turns a header's names into a path: a name that is an array of
-// tables means its last element so far, as TOML does.
-func (s *keyScanner) resolve(names []string) toml.Key {
-	var path toml.Key
+// tables means its last element so far, as TOML does. ends[i] is the
+// length of the path up to and including names[i], the indexes resolve
+// inserted before it counted.
+func (s *keyScanner) resolve(names []string) (path toml.Key, ends []int) {
+	ends = make([]int, len(names))
 	for i, name := range names {
 		path = append(path, name)
+		ends[i] = len(path)
 		if n, ok := s.tables[path.String()]; ok && i < len(names)-1 {
 			path = append(path, strconv.Itoa(n-1))
 		}
 	}
-	return path
-}
-
-// prefixLen is the length of the resolved path up to and including
-// names[i], counting the indexes resolve inserted.
-func (s *keyScanner) prefixLen(names []string, i int) int {
-	var path toml.Key
-	for j, name := range names[:i+1] {
-		path = append(path, name)
-		if n, ok := s.tables[path.String()]; ok && j < i {
-			path = append(path, strconv.Itoa(n-1))
-		}
-	}
-	return len(path)
+	return path, ends
 }
 
 // keyValue reads key = value, the key relative to table.

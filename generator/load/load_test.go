@@ -133,9 +133,13 @@ func TestPageGraph(t *testing.T) {
 		"content/z/c/index.zh.md": "+++\ntitle = \"丙\"\nweight = 1\n+++\n",
 		"content/z/c/index.en.md": "+++\ntitle = \"C\"\nweight = 1\n+++\n",
 		"content/z/c/pic.txt":     "x",
-		"content/solo.en.md":      "+++\ntitle = \"Solo\"\nmonolingual = true\n+++\n",
-		"content/y/d.zh.md":       "+++\ntitle = \"丁\"\ntags = [\"t\"]\n+++\n",
-		"content/y/d.en.md":       "+++\ntitle = \"D\"\ntags = [\"t\"]\n+++\n",
+		// Hidden files and folders are no part of the site.
+		"content/z/c/.pic.txt.swp": "draft",
+		"content/z/c/.git/config":  "[remote]",
+		"content/.hidden/e.zh.md":  "not a page",
+		"content/solo.en.md":       "+++\ntitle = \"Solo\"\nmonolingual = true\n+++\n",
+		"content/y/d.zh.md":        "+++\ntitle = \"丁\"\ntags = [\"t\"]\n+++\n",
+		"content/y/d.en.md":        "+++\ntitle = \"D\"\ntags = [\"t\"]\n+++\n",
 	}), Options{})
 	if err != nil {
 		t.Fatal(err)

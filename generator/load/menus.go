@@ -149,14 +149,23 @@ func contentPath(ref string) string {
 }
 
 // menuURL accepts an address with a scheme (https:, mailto:) or a path in
-// the site that starts with one "/".
+// the site that starts with one "/" and does not climb out of it ("..").
+// An http: or https: address names its host: a browser reads "https:x"
+// as the host x.
 func menuURL(raw string) bool {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
 		return false
+	case u.Scheme == "http" || u.Scheme == "https":
+		return u.Host != ""
 	case u.Scheme != "":
-		return u.Scheme == "http" || u.Scheme == "https" || u.Scheme == "mailto"
+		return u.Scheme == "mailto"
+	}
+	for _, part := range strings.Split(u.Path, "/") {
+		if part == "." || part == ".." {
+			return false
+		}
 	}
 	return strings.HasPrefix(raw, "/") && !strings.HasPrefix(raw, "//")
 }

@@ -31,6 +31,9 @@ type tomlSource struct {
 // key must be spelt as documented: the TOML library would match "Title" to
 // the field for "title", and let it replace the value of "title".
 func (s *tomlSource) decode(v any) error {
+	if off, msg := tomlLimits(s.text); off >= 0 {
+		return s.errorAt(s.offsetPos(off, 0), "%s", msg)
+	}
 	if doc, ix, ok := fastDecode(s.text); ok {
 		target := reflect.ValueOf(v).Elem()
 		if assign(target, doc) {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"regexp"
 	"strings"
 
 	"westcoast/generator/model"
@@ -18,6 +19,19 @@ func (b *assembler) slug(p *model.Page, slug string) {
 		b.errs = append(b.errs, keyPos(p, "slug").Errorf("slug %q cannot be part of a URL: use lower-case ASCII letters, digits and '-'", slug))
 	default:
 		p.Slug = slug
+	}
+}
+
+// layoutName is what layout may say: a template's name, which render
+// looks for in the page's section and in _default, never a path.
+var layoutName = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$`)
+
+// layout refuses a layout that is a path ("../partials/nav"), which would
+// name a template outside the folders a layout is looked for in.
+func (b *assembler) layout(p *model.Page) {
+	if p.Layout != "" && !layoutName.MatchString(p.Layout) {
+		b.errs = append(b.errs, keyPos(p, "layout").Errorf("layout %q is not a template's name: write the name alone, such as \"fancy\" for layouts/_default/fancy.html", p.Layout))
+		p.Layout = ""
 	}
 }
 

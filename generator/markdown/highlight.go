@@ -37,6 +37,7 @@ type codeLanguages struct{}
 
 func (codeLanguages) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	coloured := 0
 	for n := range codeBlocks(doc) {
 		if n.Info == nil {
 			continue
@@ -47,6 +48,14 @@ func (codeLanguages) Transform(doc *ast.Document, reader text.Reader, pc parser.
 		}
 		if !plainName(lang) || lexerFor(lang) == nil {
 			problemsOf(pc).add(n.Info.Segment.Start, "code language %q: chroma has no lexer of that name; write a language such as go, python, toml or html, or text for no colours", lang)
+			continue
+		}
+		for i := range n.Lines().Len() {
+			seg := n.Lines().At(i)
+			coloured += seg.Len()
+		}
+		if coloured > MaxColoured {
+			problemsOf(pc).addOnce("coloured", n.Info.Segment.Start, "code to colour passes the limit of %s bytes (64 KiB) in this block: write text as the language of long listings", thousands(MaxColoured))
 		}
 	}
 }

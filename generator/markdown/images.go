@@ -63,7 +63,9 @@ func (imageAttributes) Transform(doc *ast.Document, reader text.Reader, pc parse
 		case Decorative, "“”":
 			img.RemoveChildren(img)
 		}
-		if resolve != nil {
+		if scheme := dangerous(img.Destination); scheme != "" {
+			pr.add(imageOffset(img, src), "image %s: %s", dest, refusedAddress(scheme, "show a file of the page's bundle or an https: address"))
+		} else if resolve != nil {
 			if info, known, err := resolve(dest); err != nil {
 				pr.add(imageOffset(img, src), "image %s: %v", dest, err)
 			} else if known {

@@ -33,6 +33,12 @@ const (
 	// MaxFootnotes is how many footnotes one text may define, and how many
 	// references to them it may make.
 	MaxFootnotes = 1000
+	// MaxShortcodeNesting is how deep paired shortcode calls may nest.
+	MaxShortcodeNesting = 20
+	// MaxColoured is how many bytes of fenced code with a language one
+	// text may hold: chroma colours some languages (sql, bash) at a few
+	// tens of kilobytes a second.
+	MaxColoured = 64 << 10
 )
 
 // checkSize refuses a text over MaxBytes before goldmark sees it, at the
@@ -41,9 +47,15 @@ func checkSize(src []byte, pr *problems) bool {
 	if len(src) <= MaxBytes {
 		return true
 	}
-	lineStart := bytes.LastIndexByte(src[:MaxBytes], '\n') + 1
-	pr.add(lineStart, "the text passes the limit of %s bytes (1 MiB) on this line; it is %s bytes in all: split it into several pages", thousands(MaxBytes), thousands(len(src)))
+	off, msg := tooLarge(src)
+	pr.add(off, "%s", msg)
 	return false
+}
+
+// tooLarge places and words the error for a text over MaxBytes.
+func tooLarge(src []byte) (int, string) {
+	return bytes.LastIndexByte(src[:MaxBytes], '\n') + 1,
+		"the text passes the limit of " + thousands(MaxBytes) + " bytes (1 MiB) on this line; it is " + thousands(len(src)) + " bytes in all: split it into several pages"
 }
 
 // nestingLimit wraps goldmark's list, block quote and footnote parsers: a

@@ -40,6 +40,12 @@ func TestLimits(t *testing.T) {
 			"1:4: this heading has 501 inline marks ([, ], <, or runs of *, _, ~, `); the limit is 500"},
 		{"lines", strings.Repeat("a\n", MaxLines+1),
 			"1:1: this paragraph or table has 5,001 lines; the limit is 5,000"},
+		{"code to colour", "```sql\n" + strings.Repeat("select 1;\n", MaxColoured/10+1) + "```",
+			"1:4: code to colour passes the limit of 65,536 bytes (64 KiB) in this block: write text as the language of long listings"},
+		{"code to colour at the limit", "```sql\n" + strings.Repeat("select 1;\n", MaxColoured/10) + "```", ""},
+		{"code to colour in two blocks", "```go\n" + strings.Repeat("x\n", MaxColoured/4) + "```\n\n```go\n" + strings.Repeat("x\n", MaxColoured/4+1) + "```",
+			"16388:4: code to colour passes the limit of 65,536 bytes (64 KiB) in this block: write text as the language of long listings"},
+		{"code without colours", "```text\n" + strings.Repeat("select 1;\n", MaxColoured) + "```", ""},
 		{"many errors", strings.Repeat("## a {#x}\n", maxErrors+3), strings.Join(manyErrors(), "\n")},
 		{"several limits", strings.Repeat(">", MaxNesting+1) + "\n\n" + strings.Repeat("a\n", MaxLines+1),
 			"1:101: lists, block quotes and footnotes nest 101 deep here; the limit is 100\n" +

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"html/template"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -45,7 +47,7 @@ func (l *Links) apply(doc ast.Node, src []byte, pr *problems) {
 	if l == nil {
 		return
 	}
-	inline := bytes.Contains(src, []byte("](")) || bytes.Contains(src, []byte("]:"))
+	inline := bytes.Contains(src, []byte("](")) || bytes.Contains(src, []byte("]:")) || mayAutolink(src)
 	var lines lineIndex
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -59,6 +61,15 @@ func (l *Links) apply(doc ast.Node, src []byte, pr *problems) {
 		case *ast.Link:
 			l.link(n, &n.Destination, src, &lines, pr)
 			return ast.WalkContinue, nil
+		case *ast.AutoLink:
+			url := n.URL(src)
+			if scheme := dangerous(url); scheme != "" {
+				off := blockStart(n)
+				if i := bytes.Index(src[off:], append([]byte("<"), url...)); i >= 0 {
+					off += i
+				}
+				pr.add(off, "link %q: %s", url, refusedAddress(scheme, "link to a page, a file or an https: or mailto: address"))
+			}
 		case *ast.Image:
 			if l.Record {
 				l.found = append(l.found, lines.link(src, linkStart(n, src)-1, n.Destination))
@@ -75,6 +86,10 @@ func (l *Links) apply(doc ast.Node, src []byte, pr *problems) {
 // link resolves one link, in place, and records it.
 func (l *Links) link(n ast.Node, dest *[]byte, src []byte, lines *lineIndex, pr *problems) {
 	off := linkStart(n, src)
+	if scheme := dangerous(*dest); scheme != "" {
+		pr.add(off, "link %q: %s", *dest, refusedAddress(scheme, "link to a page, a file or an https: or mailto: address"))
+		return
+	}
 	if l.Resolve != nil {
 		out, err := l.Resolve(lines.link(src, off, *dest))
 		if err != nil {
@@ -145,4 +160,45 @@ func (x *lineIndex) link(src []byte, off int, dest []byte) Link {
 	line := sort.SearchInts(*x, off+1) // lines starting at or before off
 	start := (*x)[line-1]
 	return Link{Dest: string(dest), Href: string(util.URLEscape(dest, true)), Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}
+
+// mayAutolink reports whether src may hold an autolink, <scheme:…>: a '<'
+// followed by letters and a ':'. Most texts hold no '<' but <!--more-->.
+func mayAutolink(src []byte) bool {
+	for i := bytes.IndexByte(src, '<'); i >= 0; {
+		j := i + 1
+		for j < len(src) && ('a' <= src[j]|0x20 && src[j]|0x20 <= 'z') {
+			j++
+		}
+		if j > i+1 && j < len(src) && src[j] == ':' {
+			return true
+		}
+		next := bytes.IndexByte(src[j:], '<')
+		if next < 0 {
+			return false
+		}
+		i = j + next
+	}
+	return false
+}
+
+// dangerous names the scheme of an address that goldmark would publish as
+// an empty href or src, since it could run a script or stand for a
+// document (javascript:, vbscript:, file:, data: other than an image), or
+// returns "". Such a link would quietly lead nowhere.
+func dangerous(dest []byte) string {
+	if bytes.IndexByte(dest, '&') >= 0 { // "&#106;avascript:" as goldmark writes it
+		dest = util.URLEscape(dest, true)
+	}
+	if !html.IsDangerousURL(dest) {
+		return ""
+	}
+	scheme, _, _ := bytes.Cut(dest, []byte(":"))
+	return strings.ToLower(string(scheme)) + ":"
+}
+
+// refusedAddress says why an address with scheme is not published, and
+// what to write instead.
+func refusedAddress(scheme, instead string) string {
+	return "a " + scheme + " address is not published; " + instead
 }

@@ -46,6 +46,38 @@ func TestConvertPage(t *testing.T) {
 	}
 }
 
+// Issue 8: a link or image that could run a script or stand for a document
+// is an error at its place; goldmark would publish it as href="" or src="",
+// a link that quietly leads nowhere. Images as data: and other addresses
+// are as written.
+func TestDangerousAddresses(t *testing.T) {
+	const link = ": a %s address is not published; link to a page, a file or an https: or mailto: address"
+	tests := []struct{ src, want string }{
+		{"[a](javascript:alert(1))", `1:1: link "javascript:alert(1)"` + fmt.Sprintf(link, "javascript:")},
+		{"见[甲](JaVaScRiPt:x)。", `1:2: link "JaVaScRiPt:x"` + fmt.Sprintf(link, "javascript:")},
+		{"[a](&#106;avascript:x)", `1:1: link "&#106;avascript:x"` + fmt.Sprintf(link, "javascript:")},
+		{"x <vbscript:x>", `1:3: link "vbscript:x"` + fmt.Sprintf(link, "vbscript:")},
+		{"[a][r]\n\n[r]: data:text/html,x", `1:1: link "data:text/html,x"` + fmt.Sprintf(link, "data:")},
+		{"[a](file:///etc/passwd)", `1:1: link "file:///etc/passwd"` + fmt.Sprintf(link, "file:")},
+		{"![a](javascript:x)", "1:1: image javascript:x: a javascript: address is not published; show a file of the page's bundle or an https: address"},
+		{"![a](data:image/png;base64,AAAA) [b](https://example.org/) <mailto:a@example.org> [c](java%09script:x)", ""},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		_, err := c.ConvertPage([]byte(tt.src), Page{Links: &Links{}})
+		if got := errText(err); got != tt.want {
+			t.Errorf("%s:\ngot  %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
 // FuzzConvertPage: every link of any text is given to the resolver and
 // recorded at a place inside the text.
 func FuzzConvertPage(f *testing.F) {

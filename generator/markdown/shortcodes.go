@@ -63,13 +63,20 @@ const (
 	placeholderMark  = '\x1a'
 )
 
-// Expand replaces each shortcode call in src with what expand makes of it.
+// Expand replaces each shortcode call in src with what expand makes of it,
+// or refuses a text over MaxBytes.
 // Calls inside a paired call's inner text are left in Inner, for expand
 // to expand as it converts that text. An error that expand returns is at
 // the call's line and column in src; one that is Errors is placed in the
 // call's inner text.
 func Expand(src []byte, expand func(Call) (Expansion, error)) (Expanded, Errors) {
 	out := Expanded{Text: src, src: src}
+	// MaxBytes holds for the text as written too: the inner texts of
+	// paired calls are converted one by one, each under the limit.
+	if len(src) > MaxBytes {
+		off, msg := tooLarge(src)
+		return out, Errors{errorAt(src, off, msg)}
+	}
 	if !bytes.Contains(src, []byte("{{")) {
 		return out, nil
 	}
@@ -92,6 +99,10 @@ func Expand(src []byte, expand func(Call) (Expansion, error)) (Expanded, Errors)
 		call.Ordinal = i
 		x, err := expand(call)
 		if err != nil {
+			if len(errs) >= maxErrors {
+				errs = report(errs[:maxErrors], src, c.start, "")
+				break
+			}
 			errs = append(errs, c.errors(src, err)...)
 			continue
 		}

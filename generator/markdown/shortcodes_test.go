@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -89,4 +91,90 @@ func FuzzShortcodes(f *testing.F) {
 			t.Fatalf("a placeholder reached the HTML: %q", doc.HTML)
 		}
 	})
+}
+
+// TestShortcodeLimits: a text of many or deeply nested calls takes no
+// longer than a plain one. Paired calls nest at most MaxShortcodeNesting
+// deep (each level's inner text is expanded again); a text with many broken
+// calls lists the first maxErrors; closing tags are paired in one pass.
+func TestShortcodeLimits(t *testing.T) {
+	nested := func(n int) string {
+		return strings.Repeat("{{< b >}}\n", n) + "x\n" + strings.Repeat("{{< /b >}}\n", n)
+	}
+	unclosed := make([]string, maxErrors+1)
+	for i := range maxErrors {
+		unclosed[i] = fmt.Sprintf("1:%d: {{< /c >}} closes no {{< c >}} before it", 10*maxErrors*10+i*10+1)
+	}
+	unclosed[maxErrors] = fmt.Sprintf("1:%d: more problems from here on are not listed", 10*maxErrors*10+maxErrors*10+1)
+	tests := []struct{ name, src, want string }{
+		{"nesting at the limit", nested(MaxShortcodeNesting), ""},
+		{"nesting past it", nested(40_000), "21:1: paired shortcodes nest 21 deep here; the limit is 20"},
+		{"many failing calls", strings.Repeat("{{< bad >}}\n", 50_000), firstErrors("bad call")},
+		{"many broken tags", strings.Repeat("{{< b `\n", 100_000), firstErrors(`shortcode "b" is not closed with >}}`)},
+		{"many closing tags of no call", strings.Repeat("{{< t >}} ", 10*maxErrors) + strings.Repeat("{{< /c >}}", 100_000),
+			strings.Join(unclosed, "\n")},
+		{"size as written", "{{< b >}}\n" + strings.Repeat("a\n", MaxBytes/2) + "{{< /b >}}",
+			"524285:1: the text passes the limit of 1,048,576 bytes (1 MiB) on this line; it is 1,048,596 bytes in all: split it into several pages"},
+		{"closing tags far from their calls", strings.Repeat("{{< t >}}", 100_000) + strings.Repeat("{{< b >}}", 10) + strings.Repeat("{{< /b >}}", 10), ""},
+	}
+	c := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, errs := Expand([]byte(tt.src), testShortcode(c))
+			if got := errs.joined(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// firstErrors is what a text of one failing call a line reports: msg on
+// each of its first maxErrors lines, and a note.
+func firstErrors(msg string) string {
+	lines := make([]string, maxErrors+1)
+	for i := range maxErrors {
+		lines[i] = fmt.Sprintf("%d:1: %s", i+1, msg)
+	}
+	lines[maxErrors] = fmt.Sprintf("%d:1: more problems from here on are not listed", maxErrors+1)
+	return strings.Join(lines, "\n")
+}
+
+// TestPairMatchesNearestOpen: pair, which indexes calls by name, pairs
+// every closing tag as the plain rule says: with the nearest open call of
+// its name before it, dropping the calls opened after that one.
+func TestPairMatchesNearestOpen(t *testing.T) {
+	nearest := func(tags []tag) {
+		var open []int
+		for i := range tags {
+			switch t := &tags[i]; {
+			case t.literal || t.selfClosed:
+			case !t.closing:
+				open = append(open, i)
+			default:
+				j := len(open) - 1
+				for j >= 0 && tags[open[j]].name != t.name {
+					j--
+				}
+				if j >= 0 {
+					o := &tags[open[j]]
+					o.paired, o.inner, o.end = true, [2]int{o.end, t.start}, t.end
+					open = open[:j]
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	src := make([]byte, 200)
+	for range 30_000 {
+		var got, want []tag
+		for i := range r.IntN(14) {
+			t := tag{start: i * 10, end: i*10 + 5, name: string(rune('a' + r.IntN(3))), closing: r.IntN(2) == 0, selfClosed: r.IntN(8) == 0}
+			got, want = append(got, t), append(want, t)
+		}
+		pair(src, got)
+		nearest(want)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("pair:\n%v\nwant:\n%v", got, want)
+		}
+	}
 }

@@ -50,11 +50,15 @@ func (t tag) errors(src []byte, err error) Errors {
 
 // scanCalls finds the calls of a text, pairs each closing tag with the
 // nearest open call of its name, and returns the calls that are not inside
-// another's inner text, in order.
+// another's inner text, in order. Past maxErrors problems it stops, so
+// that a text of nothing but broken calls takes no longer than a good one.
 func scanCalls(src []byte) ([]tag, Errors) {
 	var errs Errors
 	var tags []tag
 	for off := 0; ; {
+		if len(errs) > maxErrors {
+			return nil, errs
+		}
 		i := bytes.Index(src[off:], []byte("{{"))
 		if i < 0 {
 			break
@@ -67,14 +71,14 @@ func scanCalls(src []byte) ([]tag, Errors) {
 		}
 		if rest[0] == '%' {
 			if j := skipSpace(rest[1:]); j < len(rest)-1 && isShortcodeNameByte(rest[1+j]) {
-				errs = append(errs, errorAt(src, at, "{{% … %}} shortcodes are not supported: write {{< … >}} (the inner text of a paired call is Markdown already)"))
+				errs = report(errs, src, at, "{{% … %}} shortcodes are not supported: write {{< … >}} (the inner text of a paired call is Markdown already)")
 			}
 			off = at + 2
 			continue
 		}
 		t, err := scanTag(src, at)
 		if err != "" {
-			errs = append(errs, errorAt(src, at, err))
+			errs = report(errs, src, at, err)
 			off = at + 3
 			continue
 		}
@@ -82,7 +86,19 @@ func scanCalls(src []byte) ([]tag, Errors) {
 		off = t.end
 	}
 	calls, pairErrs := pair(src, tags)
+	if deep := nesting(src, tags); deep != nil {
+		return nil, append(append(errs, pairErrs...), deep...)
+	}
 	return calls, append(errs, pairErrs...)
+}
+
+// report adds the problem msg at src[at:] to errs, or past maxErrors a
+// note that the rest are not listed; the caller stops once it is there.
+func report(errs Errors, src []byte, at int, msg string) Errors {
+	if len(errs) == maxErrors {
+		msg = "more problems from here on are not listed"
+	}
+	return append(errs, errorAt(src, at, msg))
 }
 
 // pair matches closing tags with calls, and drops the calls that end up
@@ -90,21 +106,39 @@ func scanCalls(src []byte) ([]tag, Errors) {
 func pair(src []byte, tags []tag) ([]tag, Errors) {
 	var errs Errors
 	var open []int // indexes into tags of calls that may yet close
+	// byName holds, per name, where its calls are in open, the last
+	// first; a place that open has been cut short of since is stale. It
+	// is made at the first closing tag: most texts have none.
+	var byName map[string][]int
 	for i := range tags {
 		t := &tags[i]
 		switch {
 		case t.literal || t.selfClosed:
 		case !t.closing:
+			if byName != nil {
+				byName[t.name] = append(byName[t.name], len(open))
+			}
 			open = append(open, i)
 		default:
-			j := len(open) - 1
-			for j >= 0 && tags[open[j]].name != t.name {
-				j--
+			if byName == nil {
+				byName = map[string][]int{}
+				for k, o := range open {
+					byName[tags[o].name] = append(byName[tags[o].name], k)
+				}
 			}
-			if j < 0 {
-				errs = append(errs, errorAt(src, t.start, fmt.Sprintf("{{< /%s >}} closes no {{< %s >}} before it", t.name, t.name)))
+			places := byName[t.name]
+			for len(places) > 0 && (places[len(places)-1] >= len(open) || tags[open[places[len(places)-1]]].name != t.name) {
+				places = places[:len(places)-1]
+			}
+			if len(places) == 0 {
+				byName[t.name] = places
+				if errs = report(errs, src, t.start, fmt.Sprintf("{{< /%s >}} closes no {{< %s >}} before it", t.name, t.name)); len(errs) > maxErrors {
+					return nil, errs
+				}
 				continue
 			}
+			j := places[len(places)-1]
+			byName[t.name] = places[:len(places)-1]
 			o := &tags[open[j]]
 			o.paired, o.inner, o.end = true, [2]int{o.end, t.start}, t.end
 			open = open[:j]
@@ -120,6 +154,26 @@ func pair(src []byte, tags []tag) ([]tag, Errors) {
 		end = t.end
 	}
 	return calls, errs
+}
+
+// nesting refuses paired calls nested more than MaxShortcodeNesting deep:
+// each level's inner text is expanded and converted again, so deep nesting
+// costs time that grows with its square.
+func nesting(src []byte, tags []tag) Errors {
+	var ends []int // of the paired calls around the current one
+	for _, t := range tags {
+		if !t.paired {
+			continue
+		}
+		for len(ends) > 0 && ends[len(ends)-1] <= t.start {
+			ends = ends[:len(ends)-1]
+		}
+		ends = append(ends, t.end)
+		if len(ends) > MaxShortcodeNesting {
+			return Errors{errorAt(src, t.start, fmt.Sprintf("paired shortcodes nest %d deep here; the limit is %d", len(ends), MaxShortcodeNesting))}
+		}
+	}
+	return nil
 }
 
 // scanTag reads the tag at src[at:], which starts with "{{<", or says what

@@ -18,6 +18,8 @@ const (
 	SitemapFile     = "sitemap.xml"            // at the site's root: the sitemap, or the index of its parts
 	RobotsFile      = "robots.txt"             // at the site's root
 	PagerDir        = "page"                   // a list's pagers: <URL>page/2/
+	// MarkerFile marks a folder as the generator's to replace (publish).
+	MarkerFile = ".generator-output"
 )
 
 // AssetDir is the folder of the site source whose files are copied to

@@ -24,11 +24,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"westcoast/generator/model"
 )
 
 // Marker is the file every published folder holds, so that a later build
 // knows the folder is its own to replace.
-const Marker = ".generator-output"
+const Marker = model.MarkerFile
 
 const markerText = "This folder is written by the site generator. Each build replaces it whole:\n" +
 	"keep nothing else here.\n"
@@ -68,7 +70,7 @@ func Stage(dest string, opts Options) (*Staging, error) {
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	log := opts.Log
 	if log == nil {
@@ -90,7 +92,7 @@ func Stage(dest string, opts Options) (*Staging, error) {
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base, "new"))
 	if err != nil {
 		unlock()
-		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
+		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	return &Staging{dest: dest, abs: abs, tmp: tmp, log: log, unlock: unlock, removeAll: os.RemoveAll,
 		written: map[string]bool{}}, nil
@@ -171,12 +173,12 @@ func (s *Staging) Commit() error {
 	defer s.unlock()
 	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
 		os.RemoveAll(s.tmp)
-		return fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("publish: %s: %w", Marker, unwrapPath(err))
 	}
 	// MkdirTemp makes the folder private; a published site is readable.
 	if err := os.Chmod(s.tmp, 0o755); err != nil {
 		os.RemoveAll(s.tmp)
-		return fmt.Errorf("publish: %w", err)
+		return fmt.Errorf("cannot publish to %s: %w", s.dest, unwrapPath(err))
 	}
 	old, err := swap(s.tmp, s.abs)
 	if err != nil {

@@ -38,6 +38,11 @@ type siteImage struct {
 	widths        []int    // of the resized copies, narrowest first
 }
 
+// maxImagePixels bounds what resizing an image decodes: a 1.5 MB PNG of
+// 20000×20000 blank pixels decoded to 1.6 GB, once per copy, and filled
+// the memory. A camera's photo has a quarter of it.
+const maxImagePixels = 50_000_000
+
 // imageExts are the files read as images; others are copied unread.
 var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true}
 
@@ -70,6 +75,10 @@ func readImage(a model.Asset) *siteImage {
 		return img
 	}
 	img.format, img.width, img.height = format, cfg.Width, cfg.Height
+	if int64(cfg.Width)*int64(cfg.Height) > maxImagePixels {
+		img.err = fmt.Errorf("%s is %d×%d pixels; an image may have at most 50 million (8000×6250): scale it down", a.Source, cfg.Width, cfg.Height)
+		return img
+	}
 	if format == "jpeg" || format == "png" { // the formats the standard library writes
 		for _, w := range model.ImageWidths {
 			if w < img.width {

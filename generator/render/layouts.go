@@ -93,12 +93,20 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 
 // read loads the template texts and collects the assets.
 func (l *Layouts) read(fsys fs.FS, src sources) error {
+	var refused model.Errors // files the source refused to read, each named
 	err := fs.WalkDir(fsys, LayoutDir, func(p string, d fs.DirEntry, err error) error {
+		if e := asRefused(err); e != nil {
+			refused = append(refused, e...)
+			return nil // and go on with what can be read
+		}
 		if err != nil || d.IsDir() {
 			return err
 		}
 		data, err := fs.ReadFile(fsys, p)
-		if err != nil {
+		if e := asRefused(err); e != nil {
+			refused = append(refused, e...)
+			return nil
+		} else if err != nil {
 			return err
 		}
 		name := strings.TrimPrefix(p, LayoutDir+"/")
@@ -109,13 +117,22 @@ func (l *Layouts) read(fsys fs.FS, src sources) error {
 		}
 		return nil
 	})
-	switch err.(type) {
-	case nil:
-		return nil
-	case model.Errors, *model.Error: // files the source refused to read, each named
-		return err
+	if err != nil {
+		return model.Errorf(LayoutDir, 0, 0, "cannot read: %v", unwrapPathError(err))
 	}
-	return model.Errorf(LayoutDir, 0, 0, "cannot read: %v", err)
+	return refused.Err()
+}
+
+// asRefused is the source's refusal of files (a symlink out of the site, a
+// pipe), or nil for any other error.
+func asRefused(err error) model.Errors {
+	switch err := err.(type) {
+	case model.Errors:
+		return err
+	case *model.Error:
+		return model.Errors{err}
+	}
+	return nil
 }
 
 // isPageTemplate tells page templates from the base layout, partials and

@@ -27,6 +27,9 @@ type Page struct {
 	// pager is which pager of a list page is being rendered; nil on pages
 	// that list nothing.
 	pager *pagerState
+	// making are the partialCached results being made around this
+	// execution, to refuse one that asks for itself.
+	making *making
 }
 
 // TableOfContents is Hugo's: a <nav id="TableOfContents"> with a list of

@@ -2,10 +2,13 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"westcoast/generator/model"
 )
@@ -37,19 +40,94 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 	if err != nil {
 		return "", err
 	}
-	return r.cache.get(key, func() (template.HTML, error) { return r.runPartial(name, ctx) })
+	// A partial that asks for its own cached result, directly or through
+	// others, would wait for itself for ever.
+	if p.making.has(key) {
+		return "", &innerFault{msg: fmt.Sprintf("partialCached %q asks for its own result: it would wait for itself; use partial for a partial that calls itself", name)}
+	}
+	return r.cache.get(key, func() (template.HTML, error) {
+		p.making = &making{key: key, up: p.making}
+		return r.runPartial(name, p)
+	})
+}
+
+// making is a partialCached result being made, and the one it is made
+// for, if any: a list that the page passed to the partial carries.
+type making struct {
+	key string
+	up  *making
+}
+
+func (m *making) has(key string) bool {
+	for ; m != nil; m = m.up {
+		if m.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPartialNesting is how deep partials may call each other on one page:
+// far deeper than any layout nests, far short of the stack's end.
+const maxPartialNesting = 100
+
+// partialCalls counts the partials running at once on all the pages being
+// rendered. A partial that calls itself without end would otherwise
+// overflow the stack: the build died with a Go stack trace. Pages render
+// on GOMAXPROCS goroutines, so while every page nests its partials at
+// most maxPartialNesting deep the count stays under GOMAXPROCS+1 times
+// that; past it, some page's partials nest deeper. Counting them all
+// needs no state per page.
+type partialCalls struct{ running atomic.Int64 }
+
+func (c *partialCalls) enter(name string) error {
+	n := c.running.Add(1)
+	if n > maxPartialNesting && n > int64(maxPartialNesting*(runtime.GOMAXPROCS(0)+1)) {
+		c.running.Add(-1)
+		return &innerFault{msg: fmt.Sprintf("partial %q: partials call each other more than %d deep; does one call itself without end?", name, maxPartialNesting)}
+	}
+	return nil
+}
+
+func (c *partialCalls) leave() { c.running.Add(-1) }
+
+// innerFault is a fault of partials calling each other (too deep, or a
+// cached result asked for while it is made). It is passed up through every
+// partial unchanged, as the template call that met it (at), so that the
+// message names that call once rather than every call around it.
+type innerFault struct {
+	msg string
+	at  error
+}
+
+func (e *innerFault) Error() string {
+	if e.at != nil {
+		return e.at.Error()
+	}
+	return e.msg
 }
 
 func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 	if r.layouts.base == nil {
 		return "", fmt.Errorf("no partials: the layouts did not parse")
 	}
+	if err := r.partialCalls.enter(name); err != nil {
+		return "", err
+	}
+	defer r.partialCalls.leave()
 	full := "partials/" + strings.TrimPrefix(name, "partials/")
 	if r.layouts.base.Lookup(full) == nil {
 		return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
 	}
 	var b bytes.Buffer
 	if err := r.layouts.base.ExecuteTemplate(&b, full, ctx); err != nil {
+		var inner *innerFault
+		if errors.As(err, &inner) {
+			if inner.at == nil {
+				inner.at = err
+			}
+			return "", inner
+		}
 		return "", err
 	}
 	return template.HTML(b.String()), nil

@@ -77,7 +77,7 @@ func planFiles(site *model.Site, layouts *Layouts, images *imageIndex, sitemap s
 		files = append(files, planned{a.Path, a.Source})
 	}
 	files = append(files, images.variantFiles()...)
-	for _, name := range siteFileNames(site, sitemap) {
+	for _, name := range append(siteFileNames(site, sitemap), model.MarkerFile) {
 		files = append(files, planned{name, ""})
 	}
 	sort.SliceStable(files, func(i, j int) bool { return files[i].path < files[j].path })

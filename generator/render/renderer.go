@@ -22,6 +22,7 @@ type renderer struct {
 	mdTypographer *markdown.Converter
 	images        *imageIndex
 	cache         partialCache
+	partialCalls  partialCalls
 	search        *searchIndex
 	links         *contentLinks
 	bufs          sync.Pool

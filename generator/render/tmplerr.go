@@ -47,6 +47,9 @@ func parseError(err error, src sources) *model.Error {
 
 // execError reads an error from executing a template.
 func execError(err error, src sources) *model.Error {
+	if inner := (*innerFault)(nil); errors.As(err, &inner) && inner.at != nil {
+		err = inner.at // the call that met the fault, not the page's first
+	}
 	var he *template.Error
 	if errors.As(err, &he) {
 		return htmlError(he, src)

@@ -44,6 +44,8 @@ func TestRedirectStaysOnSite(t *testing.T) {
 		{"/x/../zones", "/zones/"},
 		{"/zones?q=1", "/zones/?q=1"},
 		{"/a%20b", "/a%20b/"},
+		{"/zones/%2e%2e", "/"},
+		{"/zones/..", "/"},
 	}
 	s := fixedSite(t)
 	for _, tt := range tests {

@@ -170,7 +170,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // escaped: a request for //host must not become a redirect to that host
 // (http.Redirect would pass "//host/" through as is).
 func redirectToFolder(w http.ResponseWriter, r *http.Request, p string) {
-	loc := (&url.URL{Path: "/" + p + "/"}).EscapedPath()
+	folder := "/" + p + "/"
+	if p == "" { // /zones/.. is the root, and "//" a protocol-relative address
+		folder = "/"
+	}
+	loc := (&url.URL{Path: folder}).EscapedPath()
 	if r.URL.RawQuery != "" {
 		loc += "?" + r.URL.RawQuery
 	}

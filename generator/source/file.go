@@ -81,7 +81,8 @@ func (d *dir) ReadDir(count int) ([]fs.DirEntry, error) {
 // that cannot be read. A hidden entry (".name") that cannot be read is
 // left out silently: editors leave such things beside the file being
 // edited (Emacs's lock, .#page.md, is a symlink to nowhere), and a site
-// has no hidden pages.
+// has no hidden pages. Editors' backups (isBackup) and version control's
+// folders (notSite) are left out too, readable or not.
 func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	all, err := os.ReadDir(n.real)
 	if err != nil {
@@ -90,6 +91,9 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	var entries []fs.DirEntry
 	var refused model.Errors
 	for _, e := range all {
+		if isBackup(e.Name()) || notSite[e.Name()] {
+			continue
+		}
 		p := path.Join(name, e.Name())
 		c, err := f.child(n, p, e.Name())
 		switch err := err.(type) {
@@ -107,6 +111,18 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 		}
 	}
 	return entries, refused.Err()
+}
+
+// notSite are files and folders that tools leave in any folder and no site
+// publishes: a version control's (a submodule's .git file names where its
+// repository is), and macOS's list of a folder's icons.
+var notSite = map[string]bool{".git": true, ".hg": true, ".svn": true, ".DS_Store": true}
+
+// isBackup reports an editor's backup or autosave file (page.md~,
+// #page.md#): a copy of a page, maybe unpublished text, that no site
+// means to publish.
+func isBackup(name string) bool {
+	return strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
 // entry is a folder entry as its name resolves: a followed symlink shows

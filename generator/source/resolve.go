@@ -107,6 +107,9 @@ func (f *FS) follow(name, target, p string, trail []string) (string, fs.FileInfo
 	case !f.inside(real):
 		return "", nil, refuse(name, target, "leads outside the site source")
 	}
+	if h := f.hiddenPart(real); h != "" {
+		return "", nil, refuse(name, target, "leads into %s: hidden files and folders (.git, .env) are never part of a site", h)
+	}
 	info, err := os.Lstat(real)
 	if err != nil {
 		return "", nil, err
@@ -115,6 +118,20 @@ func (f *FS) follow(name, target, p string, trail []string) (string, fs.FileInfo
 		return "", nil, refuse(name, target, "leads back into a folder that holds it")
 	}
 	return real, info, nil
+}
+
+// hiddenPart is the first hidden file or folder (".git") on the real path
+// p inside the source, or "". No site reads one, but the folder may hold
+// them: .git/config can hold the token a CI job pushes with, and a link to
+// it would publish it.
+func (f *FS) hiddenPart(p string) string {
+	rel := strings.TrimPrefix(strings.TrimPrefix(p, f.root), string(filepath.Separator))
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if strings.HasPrefix(part, ".") {
+			return part
+		}
+	}
+	return ""
 }
 
 // check refuses what is neither a folder nor a regular file within the

@@ -1,8 +1,10 @@
 // Package source is the site's source folder as an fs.FS that only yields
 // what is safe to publish: regular files and folders inside it.
 //
-// A symlink is followed only when it resolves inside the folder, and never
-// into a folder that holds it (which would make the tree endless). Devices,
+// A symlink is followed only when it resolves inside the folder, never
+// into a folder that holds it (which would make the tree endless), and
+// never into a hidden file or folder such as .git, which may hold secrets.
+// Folders are listed without editors' backups (page.md~, #page.md#). Devices,
 // named pipes and sockets are never opened: a pipe would hang the build and
 // /dev/zero would fill memory. A file larger than a limit is not read, and
 // the limit holds while reading, should the file grow. Each refusal is a

@@ -80,6 +80,18 @@ func hostile(t *testing.T) string {
 		"content/.#a.md -> editor@host.4242:1700000000",
 		"content/.hidden -> /etc/passwd",
 		"layouts/assets/shadow -> /etc/shadow",
+		".env",
+		".git/config",
+		"content/env -> ../.env",
+		"content/token -> ../.git/config",
+		"layouts/assets/git -> ../../.git",
+		"content/a.md~",
+		"content/#a.md#",
+		"layouts/assets/site.css~",
+		"layouts/assets/.git",
+		"layouts/assets/vendor/.git/config",
+		"layouts/assets/.DS_Store",
+		"layouts/assets/.well-known/security.txt",
 	)
 }
 
@@ -104,6 +116,10 @@ func TestReadFile(t *testing.T) {
 		{"content/sub/self/b.md", "", "content/sub/self: symlink to . leads back into a folder that holds it"},
 		{"content/nowhere", "", "content/nowhere: symlink to missing.md leads nowhere"},
 		{"content/.hidden", "", "content/.hidden: symlink to /etc/passwd leads outside the site source"},
+		{"content/token", "", "content/token: symlink to ../.git/config leads into .git: hidden files and folders (.git, .env) are never part of a site"},
+		{"content/env", "", "content/env: symlink to ../.env leads into .env: hidden files and folders (.git, .env) are never part of a site"},
+		{"layouts/assets/git/config", "", "layouts/assets/git: symlink to ../../.git leads into .git: hidden files and folders (.git, .env) are never part of a site"},
+		{".git/config", ".git/config", ""},
 		{"content/big", "", "content/big: 1.1KB is more than the 1KB limit (-maxFileSize)"},
 		{"content/missing.md", "", "open content/missing.md: no such file or directory"},
 		{"content/a.md/x", "", "open content/a.md/x: not a folder"},
@@ -146,14 +162,15 @@ func TestWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantWalked := []string{"config.toml", "content/a.md", "content/edge", "content/same.md",
-		"content/shared/b.md", "content/sub/b.md", "content/up.md"}
+	wantWalked := []string{".env", "config.toml", "content/a.md", "content/edge", "content/same.md",
+		"content/shared/b.md", "content/sub/b.md", "content/up.md", "layouts/assets/.well-known/security.txt"}
 	if strings.Join(walked, " ") != strings.Join(wantWalked, " ") {
 		t.Errorf("walked %q\nwant %q", walked, wantWalked)
 	}
 	wantErrs := []string{
 		"content/big: 1.1KB is more than the 1KB limit (-maxFileSize)\n" +
 			"content/chain: symlink to passwd leads outside the site source\n" +
+			"content/env: symlink to ../.env leads into .env: hidden files and folders (.git, .env) are never part of a site\n" +
 			"content/etc: symlink to /etc leads outside the site source\n" +
 			"content/loop: symlink to .. leads back into a folder that holds it\n" +
 			"content/nowhere: symlink to missing.md leads nowhere\n" +
@@ -161,10 +178,12 @@ func TestWalk(t *testing.T) {
 			"content/pipe: is a named pipe, not a regular file or folder\n" +
 			"content/pipe-link: symlink to pipe leads to a named pipe, not a regular file or folder\n" +
 			"content/sock: is a socket, not a regular file or folder\n" +
+			"content/token: symlink to ../.git/config leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
 			"content/zero: symlink to /dev/zero leads outside the site source",
 		"content/shared/self: symlink to . leads back into a folder that holds it",
 		"content/sub/self: symlink to . leads back into a folder that holds it",
-		"layouts/assets/shadow: symlink to /etc/shadow leads outside the site source",
+		"layouts/assets/git: symlink to ../../.git leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
+			"layouts/assets/shadow: symlink to /etc/shadow leads outside the site source",
 	}
 	if strings.Join(errs, "\n--\n") != strings.Join(wantErrs, "\n--\n") {
 		t.Errorf("walk errors:\n%s\nwant:\n%s", strings.Join(errs, "\n--\n"), strings.Join(wantErrs, "\n--\n"))
