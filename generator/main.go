@@ -24,6 +24,17 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stderr))
 }
 
+// internalError reports a panic, a bug of the generator's own in any
+// goroutine of a build (par.Do raises its workers' panics in the caller),
+// as a short message and exit status 1, not a stack trace. It must be
+// deferred.
+func internalError(stderr io.Writer, code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(stderr, "generator: internal error: %v\nThis is a bug in the generator, not in the site: please report it with the command that caused it.\n", r)
+		*code = 1
+	}
+}
+
 // usageError is bad command-line use: exit status 2, with the command's
 // synopsis.
 type usageError struct {
@@ -36,7 +47,8 @@ func (e usageError) Error() string { return e.msg }
 // errHelp ends a command that was asked for its usage: exit status 0.
 var errHelp = errors.New("help printed")
 
-func run(args []string, stderr io.Writer) int {
+func run(args []string, stderr io.Writer) (code int) {
+	defer internalError(stderr, &code)
 	cmd := "build"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, args = args[0], args[1:]

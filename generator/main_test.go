@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"westcoast/generator/par"
 )
 
 func TestExitStatus(t *testing.T) {
@@ -168,5 +170,24 @@ func TestPublishedModes(t *testing.T) {
 		if err != nil || info.Mode().Perm() != 0o644 {
 			t.Errorf("%s: %v %v, want -rw-r--r--", f, info.Mode(), err)
 		}
+	}
+}
+
+// A panic anywhere in a build, a worker's included, is one line saying it
+// is the generator's bug, with exit status 1, and no stack trace.
+func TestInternalError(t *testing.T) {
+	var stderr bytes.Buffer
+	code := 0
+	func() {
+		defer internalError(&stderr, &code)
+		par.Do(4, func(i int) {
+			if i == 2 {
+				panic("index out of range")
+			}
+		})
+	}()
+	want := "generator: internal error: index out of range\nThis is a bug in the generator, not in the site: please report it with the command that caused it.\n"
+	if code != 1 || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr.String(), want)
 	}
 }

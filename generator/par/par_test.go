@@ -16,3 +16,18 @@ func TestDoCallsEachOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestDoRaisesAPanicInTheCaller(t *testing.T) {
+	defer func() {
+		r := recover()
+		if p, ok := r.(Panic); !ok || p.Value != "boom" {
+			t.Errorf("recovered %#v, want Panic{boom}", r)
+		}
+	}()
+	Do(100, func(i int) {
+		if i == 37 {
+			panic("boom")
+		}
+	})
+	t.Error("Do returned after a panic")
+}

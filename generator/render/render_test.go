@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 
@@ -248,5 +249,23 @@ func TestPlainMessages(t *testing.T) {
 		if got := execError(errors.New(tt.in), src).Error(); got != tt.want {
 			t.Errorf("%s\n got  %s\n want %s", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A page's buffer refuses to grow past MaxPageSize, so that a template
+// that writes without end stops with an error.
+func TestCappedPage(t *testing.T) {
+	var buf bytes.Buffer
+	c := capped{&buf}
+	chunk := make([]byte, 1<<20)
+	var err error
+	for i := 0; err == nil && i <= MaxPageSize>>20; i++ {
+		_, err = c.Write(chunk)
+	}
+	if err == nil || err.Error() != "the page is more than 100 MB: a template writes without end" {
+		t.Errorf("writing past the cap: %v", err)
+	}
+	if buf.Len() > MaxPageSize {
+		t.Errorf("the buffer grew to %d bytes", buf.Len())
 	}
 }

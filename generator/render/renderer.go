@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 	"sync"
@@ -90,8 +91,24 @@ func (r *renderer) write(lay layout, p Page, path string) error {
 	buf := r.bufs.Get().(*bytes.Buffer)
 	defer r.bufs.Put(buf)
 	buf.Reset()
-	if err := lay.execute(buf, p); err != nil {
+	if err := lay.execute(capped{buf}, p); err != nil {
 		return err
 	}
 	return r.out.Write(path, buf.Bytes())
+}
+
+// MaxPageSize is the most a template may write for one page. A real page is
+// a few hundred kilobytes at most; a template that writes without end
+// ({{range 100000000000}}) stops here with an error, before it takes all
+// the memory there is.
+const MaxPageSize = 100 << 20
+
+// capped is a page's buffer that refuses to grow past MaxPageSize.
+type capped struct{ buf *bytes.Buffer }
+
+func (c capped) Write(p []byte) (int, error) {
+	if c.buf.Len()+len(p) > MaxPageSize {
+		return 0, fmt.Errorf("the page is more than %d MB: a template writes without end", MaxPageSize>>20)
+	}
+	return c.buf.Write(p)
 }
