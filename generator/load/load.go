@@ -12,6 +12,9 @@ import (
 type Options struct {
 	BaseURL string // overrides config.toml's baseURL when set
 	Drafts  bool   // include pages marked draft
+	// Cache, if set, keeps parsed files from one load to the next (the
+	// preview's): see Cache.
+	Cache *Cache
 }
 
 // Site reads a site source (config.toml and content/ at the root of fsys)
@@ -23,11 +26,14 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Cache != nil {
+		opts.Cache.use(cfg.src.text, cfg.schema)
+	}
 	files, err := listContent(fsys, cfg)
 	if err != nil {
 		return nil, err
 	}
-	parsed, facts, err := parseAll(fsys, files, cfg.schema)
+	parsed, facts, err := parseAll(fsys, files, cfg.schema, opts.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -47,8 +53,9 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	return site, nil
 }
 
-// parseAll reads and parses every Markdown and facts file in parallel.
-func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFile, map[string]*factsSource, error) {
+// parseAll reads and parses every Markdown and facts file in parallel, or
+// takes it from the cache.
+func parseAll(fsys fs.FS, files []contentFile, sc schema, cache *Cache) (map[string]*sourceFile, map[string]*factsSource, error) {
 	parsed := map[string]*sourceFile{}
 	facts := map[string]*factsSource{}
 	var mu sync.Mutex
@@ -58,16 +65,7 @@ func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFil
 		if f.kind == resourceFile {
 			return
 		}
-		data, err := fs.ReadFile(fsys, f.path)
-		var sf *sourceFile
-		var fa *factsSource
-		if err == nil {
-			if f.kind == markdownFile {
-				sf, err = parseFile(f.path, data, sc)
-			} else {
-				fa, err = parseFacts(f.path, data, sc)
-			}
-		}
+		sf, fa, err := parseOne(fsys, f, sc, cache)
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
@@ -80,6 +78,26 @@ func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFil
 		}
 	})
 	return parsed, facts, list.Err()
+}
+
+// parseOne parses one Markdown or facts file, unless the cache has it.
+func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFile, fa *factsSource, err error) {
+	if sf, fa, ok := cache.get(f.path); ok {
+		return sf, fa, nil
+	}
+	data, err := fs.ReadFile(fsys, f.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.kind == markdownFile {
+		sf, err = parseFile(f.path, data, sc)
+	} else {
+		fa, err = parseFacts(f.path, data, sc)
+	}
+	if err == nil {
+		cache.put(f.path, sf, fa)
+	}
+	return sf, fa, err
 }
 
 // asErrors flattens an error into positioned errors.

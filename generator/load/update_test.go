@@ -1,0 +1,175 @@
+package load
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"westcoast/generator/model"
+)
+
+// updateSite is a small site with a section, a facts file and terms.
+func updateSite() fstest.MapFS {
+	return site(map[string]string{
+		"content/zones/_index.zh.md": "+++\ntitle = \"功能区\"\n+++\n",
+		"content/zones/_index.en.md": "+++\ntitle = \"Zones\"\n+++\n",
+		"content/zones/x.toml":       "weight = 1\ntags = [\"port\"]\n",
+		"content/zones/x.zh.md":      "+++\ntitle = \"甲区\"\nsummary = \"甲的摘要\"\n+++\n## 标题\n\n正文\n",
+		"content/zones/x.en.md":      "+++\ntitle = \"X\"\n+++\nText\n",
+		"content/zones/y.toml":       "weight = 2\ntags = [\"port\", \"farm\"]\n",
+		"content/zones/y.zh.md":      "+++\ntitle = \"乙区\"\n+++\n正文\n",
+		"content/zones/y.en.md":      "+++\ntitle = \"Y\"\n+++\nText\n",
+	})
+}
+
+// TestUpdate: after each edit, Update gives the site a whole load gives,
+// and the site it started from is left as it was.
+func TestUpdate(t *testing.T) {
+	edits := []struct {
+		name  string
+		files map[string]string // "" removes the file
+	}{
+		{"text of a page", map[string]string{"content/zones/x.zh.md": "+++\ntitle = \"甲区\"\nsummary = \"甲的摘要\"\n+++\n## 新标题\n\n新的正文，更长。\n"}},
+		{"texts of two pages", map[string]string{"content/zones/x.en.md": "+++\ntitle = \"X\"\n+++\nNew text\n", "content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n"}},
+		{"a title", map[string]string{"content/zones/y.en.md": "+++\ntitle = \"Why\"\n+++\nText\n"}},
+		{"front matter and text", map[string]string{"content/zones/y.zh.md": "+++\ntitle = \"乙区\"\ndescription = \"乙\"\n+++\n改了\n"}},
+		{"a facts file", map[string]string{"content/zones/x.toml": "weight = 3\ntags = [\"farm\"]\n"}},
+		{"a new pair", map[string]string{"content/zones/z.zh.md": "+++\ntitle = \"丙\"\n+++\n", "content/zones/z.en.md": "+++\ntitle = \"Z\"\n+++\n"}},
+		{"a removed pair", map[string]string{"content/zones/z.zh.md": "", "content/zones/z.en.md": ""}},
+		{"a draft's text", map[string]string{"content/zones/d.zh.md": "+++\ntitle = \"草稿\"\ndraft = true\n+++\n", "content/zones/d.en.md": "+++\ntitle = \"Draft\"\ndraft = true\n+++\n"}},
+		{"a draft's text again", map[string]string{"content/zones/d.zh.md": "+++\ntitle = \"草稿\"\ndraft = true\n+++\n正文\n"}},
+		{"config", map[string]string{"config.toml": strings.Replace(testConfig, `title = "Site"`, `title = "The site"`, 1)}},
+		{"a layout only", map[string]string{"layouts/_default/page.html": "x"}},
+		{"a summary", map[string]string{"content/zones/x.zh.md": "+++\ntitle = \"甲区\"\nsummary = \"新摘要\"\n+++\n正文\n"}},
+	}
+	fsys := updateSite()
+	opts := Options{Cache: NewCache()}
+	old, err := Update(fsys, opts, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range edits {
+		before := snapshot(old)
+		var changed []string
+		for name, data := range e.files {
+			changed = append(changed, name)
+			if data == "" {
+				delete(fsys, name)
+			} else {
+				fsys[name] = &fstest.MapFile{Data: []byte(data)}
+			}
+		}
+		got, err := Update(fsys, opts, old, changed)
+		if err != nil {
+			t.Fatalf("%s: %v", e.name, err)
+		}
+		want, err := Site(fsys, Options{})
+		if err != nil {
+			t.Fatalf("%s: a whole load: %v", e.name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the updated site differs from a whole load", e.name)
+		}
+		if snapshot(old) != before {
+			t.Errorf("%s: the old site changed", e.name)
+		}
+		old = got
+	}
+}
+
+// snapshot lists what a site's pages say, to notice a change to a site
+// that must stay as it was.
+func snapshot(s *model.Site) string {
+	var b strings.Builder
+	for _, p := range s.Pages {
+		b.WriteString(p.Source + " " + p.Title + " " + p.URL)
+		for _, q := range p.Pages {
+			b.WriteString(" " + q.Key)
+		}
+		b.WriteString(" " + strings.Repeat("x", p.Body.Length) + "\n")
+	}
+	return b.String()
+}
+
+// TestUpdateTextOnly: an edit to a page's text alone does not load the
+// site again. The proof: a file broken behind the cache's back (not named
+// as changed) goes unnoticed, where a load would report it.
+func TestUpdateTextOnly(t *testing.T) {
+	fsys := updateSite()
+	opts := Options{Cache: NewCache()}
+	old, err := Update(fsys, opts, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/zones/y.toml"] = &fstest.MapFile{Data: []byte("weight = \"broken\"\n")}
+	fsys["content/zones/x.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"X\"\n+++\nOther text\n")}
+	got, err := Update(fsys, opts, old, []string{"content/zones/x.en.md"})
+	if err != nil {
+		t.Fatalf("an edit to a text loaded the site again: %v", err)
+	}
+	p := got.Page("en", "zones/x")
+	if p == old.Page("en", "zones/x") || p.Body.Length != len("Other text\n") || p.Parent != got.Page("en", "zones") {
+		t.Errorf("the page's text is not updated in a copy of the graph: %+v", p.Body)
+	}
+	if _, err := Site(fsys, Options{}); err == nil {
+		t.Fatal("the broken facts file is not broken")
+	}
+	// Named, it is loaded, and reported.
+	if _, err := Update(fsys, opts, got, []string{"content/zones/y.toml"}); err == nil {
+		t.Error("the broken facts file, named as changed, was not reported")
+	}
+}
+
+// TestUpdateAfterFailure: after a load that failed, the cache may hold
+// files the last good site was not made from; an edit to a text must
+// then not be laid on that site alone.
+func TestUpdateAfterFailure(t *testing.T) {
+	fsys := updateSite()
+	opts := Options{Cache: NewCache()}
+	old, err := Update(fsys, opts, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// One batch: a good title change and a broken file.
+	fsys["content/zones/y.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Why\"\n+++\nText\n")}
+	fsys["content/zones/x.toml"] = &fstest.MapFile{Data: []byte("weight = \"broken\"\n")}
+	if _, err := Update(fsys, opts, old, []string{"content/zones/y.en.md", "content/zones/x.toml"}); err == nil {
+		t.Fatal("the broken file was not reported")
+	}
+	// The fix, and an edit to a text, with the last good site.
+	fsys["content/zones/x.toml"] = &fstest.MapFile{Data: []byte("weight = 1\ntags = [\"port\"]\n")}
+	fsys["content/zones/x.zh.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"甲区\"\nsummary = \"甲的摘要\"\n+++\n改\n")}
+	got, err := Update(fsys, opts, old, []string{"content/zones/x.toml", "content/zones/x.zh.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title := got.Page("en", "zones/y").Title; title != "Why" {
+		t.Errorf("the title changed in the failed batch is %q, want %q", title, "Why")
+	}
+}
+
+func TestCloneSite(t *testing.T) {
+	s, err := Site(updateSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cloneSite(s)
+	if !reflect.DeepEqual(s, c) {
+		t.Fatal("the copy differs")
+	}
+	olds := map[*model.Page]bool{}
+	for _, p := range s.Pages {
+		olds[p] = true
+	}
+	for _, p := range c.Pages {
+		for _, q := range append(append([]*model.Page{p, p.Parent, p.Prev, p.Next, p.Lang.Home, c.Page(p.Lang.Code, p.Key)}, p.Pages...), p.Breadcrumbs...) {
+			if olds[q] {
+				t.Fatalf("%s: the copy leads back to the old page %s", p.Source, q.Key)
+			}
+		}
+		if p.Site != c {
+			t.Fatalf("%s: the copy's site is not the copied site", p.Source)
+		}
+	}
+}
