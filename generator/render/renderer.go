@@ -17,9 +17,9 @@ type renderer struct {
 	layouts *Layouts
 	out     Output
 	md      *markdown.Converter
-	cache   partialCache
+	cache   *partialCache
 	search  *searchIndex
-	bufs    sync.Pool
+	bufs    *sync.Pool
 }
 
 func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
@@ -27,8 +27,9 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output) *renderer {
 		site:   site,
 		out:    out,
 		md:     markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
+		cache:  new(partialCache),
 		search: newSearchIndex(site),
-		bufs:   sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		bufs:   &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
 	return r

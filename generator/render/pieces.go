@@ -1,0 +1,164 @@
+package render
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"sync"
+
+	"westcoast/generator/model"
+)
+
+// Pieces renders a site a piece at a time: a page with every file it
+// makes, the assets, or the files made from the whole site. The preview
+// uses it to render again only what a change touched, the pages open in a
+// browser first; Site is the same work done at once. A piece rendered by
+// Pieces is the same bytes as the same file rendered by Site: it is the
+// same code on the same model and layouts.
+type Pieces struct {
+	r      *renderer
+	assets []model.Asset
+	mu     sync.Mutex
+	done   map[*model.Page]bool // rendered, or their passages kept
+}
+
+// NewPieces prepares to render site with layouts into out. Like Site, it
+// refuses two files that would be written to one path, before anything is
+// written.
+func NewPieces(site *model.Site, layouts *Layouts, out Output) (*Pieces, error) {
+	assets, err := planFiles(site, layouts)
+	if err != nil {
+		return nil, err
+	}
+	return &Pieces{r: newRenderer(site, layouts, out), assets: assets, done: map[*model.Page]bool{}}, nil
+}
+
+// Page renders one page of the site, and gives every file it makes to out
+// rather than to the Output the Pieces was made with, so that the caller
+// knows which files are the page's. Pages may be rendered concurrently.
+func (ps *Pieces) Page(p *model.Page, out Output) error {
+	err := ps.r.to(out).page(p)
+	ps.mu.Lock()
+	ps.done[p] = true
+	ps.mu.Unlock()
+	return err
+}
+
+// to returns a renderer like r that writes to out. It shares r's layouts,
+// partialCached results and search index.
+func (r *renderer) to(out Output) *renderer {
+	c := *r
+	c.out = out
+	return &c
+}
+
+// Keep gives the search index p's passages from an earlier Pieces of the
+// same site, for a page that need not be rendered again: its text, its
+// facts and the layouts are as they were. It reports whether from had
+// them.
+func (ps *Pieces) Keep(p *model.Page, from *Pieces) bool {
+	was := from.r.site.Page(p.Lang.Code, p.Key)
+	from.mu.Lock()
+	ok := was != nil && from.done[was]
+	from.mu.Unlock()
+	if !ok {
+		return false
+	}
+	from.r.search.mu.Lock()
+	passages, has := from.r.search.docs[was]
+	from.r.search.mu.Unlock()
+	if has {
+		ps.r.search.add(p, passages)
+	}
+	ps.mu.Lock()
+	ps.done[p] = true
+	ps.mu.Unlock()
+	return true
+}
+
+// Assets copies the layouts' and the content's files that are not pages.
+func (ps *Pieces) Assets() error { return ps.r.assets(ps.assets) }
+
+// SiteFiles writes the files made from the whole site but the assets:
+// the 404 pages, feeds, search indexes, sitemap and robots.txt. Every page
+// must have been rendered or kept first, for the search indexes.
+func (ps *Pieces) SiteFiles() error {
+	ps.mu.Lock()
+	for _, p := range ps.r.site.Pages {
+		if !ps.done[p] {
+			ps.mu.Unlock()
+			return fmt.Errorf("internal error: the site files wait for %s", Page{Page: p}.what())
+		}
+	}
+	ps.mu.Unlock()
+	return group(ps.r.siteFiles())
+}
+
+// Report puts together the faults of pieces rendered at different times,
+// with those of the layouts, as Site reports them: each fault once, in
+// order of position, a template fault met by many pages in one line.
+func (ps *Pieces) Report(errs []error) error {
+	return group(append(errs, ps.r.layouts.err))
+}
+
+// LayoutSum says, for each page, whether the layouts that render it have
+// changed: two Layouts give a page the same sum when it would be rendered
+// the same with either. A page's sum covers the page template its lookup
+// finds (or the fault it meets), the base layout, the partials and every
+// other template that is not a page template, and the ids the layouts
+// reserve in content, which the conversion of every page's text depends
+// on. Other page templates and the assets do not count: a change to
+// zones/page.html renders only the pages that use it again, and one to
+// site.css no page.
+type LayoutSum struct {
+	l      *Layouts
+	shared uint64
+}
+
+// SumLayouts prepares the sums of the pages rendered with l.
+func SumLayouts(l *Layouts) LayoutSum {
+	h := fnv.New64a()
+	for _, name := range sortedKeys(l.src) {
+		if !isPageTemplate(name) {
+			fmt.Fprintf(h, "%s\x00%d\x00%s\x00", name, len(l.src[name]), l.src[name])
+		}
+	}
+	for _, id := range sortedKeys(l.ids) {
+		fmt.Fprintf(h, "id %s %s\x00", id, l.ids[id])
+	}
+	return LayoutSum{l: l, shared: h.Sum64()}
+}
+
+// Page is the sum of the layouts that render p.
+func (s LayoutSum) Page(p *model.Page) uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d\x00", s.shared)
+	lay, skip, err := s.l.lookup(p)
+	switch {
+	case err != nil:
+		io.WriteString(h, "fault "+err.Error())
+	case skip:
+		io.WriteString(h, "skipped")
+	default:
+		name := s.nameOf(lay)
+		fmt.Fprintf(h, "%s\x00%s\x00%s", name, lay.entry, s.l.src[name])
+	}
+	return h.Sum64()
+}
+
+// nameOf finds the name of the page template whose set lay is.
+func (s LayoutSum) nameOf(lay layout) string {
+	for name, l := range s.l.sets {
+		if l.set == lay.set {
+			return name
+		}
+	}
+	return ""
+}
+
+// NotFound is the sum of the layouts that render the 404 pages.
+func (s LayoutSum) NotFound() uint64 {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d\x00%s", s.shared, s.l.src[model.NotFoundFile])
+	return h.Sum64()
+}
