@@ -14,7 +14,6 @@ import (
 	"westcoast/generator/load"
 	"westcoast/generator/model"
 	"westcoast/generator/publish"
-	"westcoast/generator/render"
 	"westcoast/generator/serve"
 	"westcoast/generator/source"
 )
@@ -99,15 +98,6 @@ func (s *siteFlags) options() load.Options {
 	return load.Options{BaseURL: s.baseURL, Drafts: s.drafts}
 }
 
-// inMemory builds the site into memory, for the preview.
-func (s *siteFlags) inMemory() (map[string][]byte, error) {
-	var out render.Memory
-	if _, err := renderSite(s.fsys(), s.options(), &out); err != nil {
-		return nil, err
-	}
-	return out.Files(), nil
-}
-
 // parseFlags parses a command's flags. With -h it prints the command's
 // usage; a command that takes no arguments refuses them.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, takesArgs bool) error {
@@ -173,7 +163,7 @@ func runServe(args []string, stderr io.Writer) error {
 		// Absolute links (canonical, the 404 page) then point at the preview.
 		sf.baseURL = "http://" + addr + "/"
 	}
-	return serve.Run(serve.Options{Source: sf.fsys(), Addr: addr, Build: sf.inMemory, Log: stderr})
+	return serve.Run(serve.Options{Dir: sf.source, Source: sf.fsys(), Load: sf.options(), Addr: addr, Log: stderr})
 }
 
 func runCheck(args []string, stderr io.Writer) error {

@@ -25,8 +25,9 @@ type Cache struct {
 	facts  map[string]*factsSource
 	// last is the site the last load made from these files, or nil when
 	// the last load failed: then the cache may hold files it was not made
-	// from.
-	last *model.Site
+	// from. listed are the files under content/ that load found.
+	last   *model.Site
+	listed map[string]bool
 }
 
 // NewCache returns an empty cache.
@@ -73,6 +74,33 @@ func (c *Cache) reset(config string) {
 	c.md = map[string]*sourceFile{}
 	c.facts = map[string]*factsSource{}
 	c.last = nil
+}
+
+// list notes the files a load found under content/.
+func (c *Cache) list(files []contentFile) {
+	listed := make(map[string]bool, len(files))
+	for _, f := range files {
+		listed[f.path] = true
+	}
+	c.mu.Lock()
+	c.listed = listed
+	c.mu.Unlock()
+}
+
+// wasListed reports whether the last load found the file name, or files
+// under it.
+func (c *Cache) wasListed(name string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.listed[name] {
+		return true
+	}
+	for p := range c.listed {
+		if strings.HasPrefix(p, name+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // get returns the parsed file at p, if the cache has it.

@@ -33,6 +33,9 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opts.Cache != nil {
+		opts.Cache.list(files)
+	}
 	parsed, facts, err := parseAll(fsys, files, cfg.schema, opts.Cache)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"reflect"
@@ -19,7 +20,10 @@ func Reads(name string) bool {
 
 // Update loads a site again after the files named in changed (paths in the
 // source, with slashes) have changed. old is the site the last load with
-// the same options and opts.Cache returned; Update needs that cache.
+// the same options and opts.Cache returned, or nil; Update needs that
+// cache. Besides the site, it returns the pages whose text alone changed
+// when that is all that changed, or nil when anything may have (old itself
+// comes back when no file the loader reads changed).
 //
 // An edit to a page's text alone, below its front matter, is the common
 // case and changes nothing else in the model: no title, no link, no list.
@@ -29,61 +33,72 @@ func Reads(name string) bool {
 // file yields, not from its text: anything parsing derives from a file,
 // now or later, other than where the text is, sends Update the long way, a
 // whole load (with the cache's files).
-func Update(fsys fs.FS, opts Options, old *model.Site, changed []string) (*model.Site, error) {
+func Update(fsys fs.FS, opts Options, old *model.Site, changed []string) (*model.Site, []*model.Page, error) {
+	c := opts.Cache
 	var read []string
 	for _, name := range changed {
-		if Reads(name) {
-			read = append(read, path.Clean(name))
+		if name = path.Clean(name); Reads(name) && !c.passing(fsys, old, name) {
+			read = append(read, name)
 		}
 	}
 	if len(read) == 0 && old != nil {
-		return old, nil
+		return old, nil, nil
 	}
-	c := opts.Cache
-	if site := c.textOnly(fsys, old, read); site != nil {
-		return site, nil
+	if site, texts := c.textOnly(fsys, old, read); site != nil {
+		return site, texts, nil
 	}
 	for _, name := range read {
 		c.Forget(name)
 	}
 	site, err := Site(fsys, opts)
 	c.loaded(site)
-	return site, err
+	return site, nil, err
+}
+
+// passing reports whether name is a file that came and went since old was
+// loaded: an editor's temporary file (vim's 4913, sed's sedXXXXXX) that
+// must not cost a whole load.
+func (c *Cache) passing(fsys fs.FS, old *model.Site, name string) bool {
+	if c == nil || old == nil || c.lastSite() != old {
+		return false
+	}
+	_, err := fs.Stat(fsys, name)
+	return errors.Is(err, fs.ErrNotExist) && !c.wasListed(name)
 }
 
 // textOnly returns old with new texts for the pages whose files are named,
-// when nothing but their texts changed; otherwise nil.
-func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string) *model.Site {
+// and those pages, when nothing but their texts changed; otherwise nil.
+func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string) (*model.Site, []*model.Page) {
 	if c == nil || old == nil || c.lastSite() != old {
 		// The cache may hold files that old was not made from.
-		return nil
+		return nil, nil
 	}
 	texts := map[string]model.Text{}
 	fresh := map[string]*sourceFile{}
 	for _, name := range names {
 		sf, ok := c.sameButText(fsys, name)
 		if !ok {
-			return nil
+			return nil, nil
 		}
 		texts[name], fresh[name] = sf.body, sf
 	}
 	site := cloneSite(old)
-	found := 0
+	var pages []*model.Page
 	for _, p := range site.Pages {
 		if t, ok := texts[p.Source]; ok {
 			p.Body = t
-			found++
+			pages = append(pages, p)
 		}
 	}
-	if found != len(texts) {
+	if len(pages) != len(texts) {
 		// A draft left out, or a file that is no page: let a load decide.
-		return nil
+		return nil, nil
 	}
 	for name, sf := range fresh {
 		c.put(name, sf, nil)
 	}
 	c.loaded(site)
-	return site
+	return site, pages
 }
 
 // sameButText parses the Markdown file at name again and reports whether

@@ -2,6 +2,7 @@ package load
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -30,6 +31,7 @@ func TestUpdate(t *testing.T) {
 		name  string
 		files map[string]string // "" removes the file
 	}{
+		// The first two are edits to texts alone.
 		{"text of a page", map[string]string{"content/zones/x.zh.md": "+++\ntitle = \"甲区\"\nsummary = \"甲的摘要\"\n+++\n## 新标题\n\n新的正文，更长。\n"}},
 		{"texts of two pages", map[string]string{"content/zones/x.en.md": "+++\ntitle = \"X\"\n+++\nNew text\n", "content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n"}},
 		{"a title", map[string]string{"content/zones/y.en.md": "+++\ntitle = \"Why\"\n+++\nText\n"}},
@@ -45,11 +47,11 @@ func TestUpdate(t *testing.T) {
 	}
 	fsys := updateSite()
 	opts := Options{Cache: NewCache()}
-	old, err := Update(fsys, opts, nil, nil)
+	old, _, err := Update(fsys, opts, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range edits {
+	for i, e := range edits {
 		before := snapshot(old)
 		var changed []string
 		for name, data := range e.files {
@@ -60,7 +62,7 @@ func TestUpdate(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 		}
-		got, err := Update(fsys, opts, old, changed)
+		got, texts, err := Update(fsys, opts, old, changed)
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
@@ -73,6 +75,18 @@ func TestUpdate(t *testing.T) {
 		}
 		if snapshot(old) != before {
 			t.Errorf("%s: the old site changed", e.name)
+		}
+		var sources []string
+		for _, p := range texts {
+			if got.Page(p.Lang.Code, p.Key) != p {
+				t.Errorf("%s: %s is not a page of the new site", e.name, p.Source)
+			}
+			sources = append(sources, p.Source)
+		}
+		slices.Sort(sources)
+		slices.Sort(changed)
+		if textOnly := i < 2; textOnly && !slices.Equal(sources, changed) || !textOnly && texts != nil {
+			t.Errorf("%s: pages whose text alone changed: %v", e.name, sources)
 		}
 		old = got
 	}
@@ -98,15 +112,20 @@ func snapshot(s *model.Site) string {
 func TestUpdateTextOnly(t *testing.T) {
 	fsys := updateSite()
 	opts := Options{Cache: NewCache()}
-	old, err := Update(fsys, opts, nil, nil)
+	old, _, err := Update(fsys, opts, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	fsys["content/zones/y.toml"] = &fstest.MapFile{Data: []byte("weight = \"broken\"\n")}
 	fsys["content/zones/x.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"X\"\n+++\nOther text\n")}
-	got, err := Update(fsys, opts, old, []string{"content/zones/x.en.md"})
+	// An editor's file that came and went in the same moment (vim writes
+	// 4913 to see that it may write) is no reason to load either.
+	got, texts, err := Update(fsys, opts, old, []string{"content/zones/x.en.md", "content/zones/4913"})
 	if err != nil {
 		t.Fatalf("an edit to a text loaded the site again: %v", err)
+	}
+	if len(texts) != 1 || texts[0] != got.Page("en", "zones/x") {
+		t.Errorf("pages whose text alone changed: %v", texts)
 	}
 	p := got.Page("en", "zones/x")
 	if p == old.Page("en", "zones/x") || p.Body.Length != len("Other text\n") || p.Parent != got.Page("en", "zones") {
@@ -116,7 +135,7 @@ func TestUpdateTextOnly(t *testing.T) {
 		t.Fatal("the broken facts file is not broken")
 	}
 	// Named, it is loaded, and reported.
-	if _, err := Update(fsys, opts, got, []string{"content/zones/y.toml"}); err == nil {
+	if _, _, err := Update(fsys, opts, got, []string{"content/zones/y.toml"}); err == nil {
 		t.Error("the broken facts file, named as changed, was not reported")
 	}
 }
@@ -127,20 +146,20 @@ func TestUpdateTextOnly(t *testing.T) {
 func TestUpdateAfterFailure(t *testing.T) {
 	fsys := updateSite()
 	opts := Options{Cache: NewCache()}
-	old, err := Update(fsys, opts, nil, nil)
+	old, _, err := Update(fsys, opts, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// One batch: a good title change and a broken file.
 	fsys["content/zones/y.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Why\"\n+++\nText\n")}
 	fsys["content/zones/x.toml"] = &fstest.MapFile{Data: []byte("weight = \"broken\"\n")}
-	if _, err := Update(fsys, opts, old, []string{"content/zones/y.en.md", "content/zones/x.toml"}); err == nil {
+	if _, _, err := Update(fsys, opts, old, []string{"content/zones/y.en.md", "content/zones/x.toml"}); err == nil {
 		t.Fatal("the broken file was not reported")
 	}
 	// The fix, and an edit to a text, with the last good site.
 	fsys["content/zones/x.toml"] = &fstest.MapFile{Data: []byte("weight = 1\ntags = [\"port\"]\n")}
 	fsys["content/zones/x.zh.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"甲区\"\nsummary = \"甲的摘要\"\n+++\n改\n")}
-	got, err := Update(fsys, opts, old, []string{"content/zones/x.toml", "content/zones/x.zh.md"})
+	got, _, err := Update(fsys, opts, old, []string{"content/zones/x.toml", "content/zones/x.zh.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
