@@ -22,20 +22,19 @@ type Pieces struct {
 	done   map[*model.Page]bool // rendered, or their passages kept
 }
 
-// NewPieces prepares to render site with layouts into out. Like Site, it
-// refuses two files that would be written to one path, before anything is
-// written.
-func NewPieces(site *model.Site, layouts *Layouts, out Output) (*Pieces, error) {
+// NewPieces prepares to render site with layouts. Like Site, it refuses
+// two files that would be written to one path, before anything is written.
+func NewPieces(site *model.Site, layouts *Layouts) (*Pieces, error) {
 	assets, err := planFiles(site, layouts)
 	if err != nil {
 		return nil, err
 	}
-	return &Pieces{r: newRenderer(site, layouts, out), assets: assets, done: map[*model.Page]bool{}}, nil
+	return &Pieces{r: newRenderer(site, layouts, nil), assets: assets, done: map[*model.Page]bool{}}, nil
 }
 
-// Page renders one page of the site, and gives every file it makes to out
-// rather than to the Output the Pieces was made with, so that the caller
-// knows which files are the page's. Pages may be rendered concurrently.
+// Page renders one page of the site and gives every file it makes to out,
+// so that the caller knows which files are the page's. Pages may be
+// rendered concurrently.
 func (ps *Pieces) Page(p *model.Page, out Output) error {
 	err := ps.r.to(out).page(p)
 	ps.mu.Lock()
@@ -76,13 +75,14 @@ func (ps *Pieces) Keep(p *model.Page, from *Pieces) bool {
 	return true
 }
 
-// Assets copies the layouts' and the content's files that are not pages.
-func (ps *Pieces) Assets() error { return ps.r.assets(ps.assets) }
+// Assets copies the layouts' and the content's files that are not pages
+// to out.
+func (ps *Pieces) Assets(out Output) error { return ps.r.to(out).assets(ps.assets) }
 
-// SiteFiles writes the files made from the whole site but the assets:
-// the 404 pages, feeds, search indexes, sitemap and robots.txt. Every page
-// must have been rendered or kept first, for the search indexes.
-func (ps *Pieces) SiteFiles() error {
+// SiteFiles writes the files made from the whole site but the assets to
+// out: the 404 pages, feeds, search indexes, sitemap and robots.txt. Every
+// page must have been rendered or kept first, for the search indexes.
+func (ps *Pieces) SiteFiles(out Output) error {
 	ps.mu.Lock()
 	for _, p := range ps.r.site.Pages {
 		if !ps.done[p] {
@@ -91,7 +91,7 @@ func (ps *Pieces) SiteFiles() error {
 		}
 	}
 	ps.mu.Unlock()
-	return group(ps.r.siteFiles())
+	return group(ps.r.to(out).siteFiles())
 }
 
 // Report puts together the faults of pieces rendered at different times,
@@ -113,6 +113,7 @@ func (ps *Pieces) Report(errs []error) error {
 type LayoutSum struct {
 	l      *Layouts
 	shared uint64
+	pages  map[string]uint64 // the sum of each page template, by name
 }
 
 // SumLayouts prepares the sums of the pages rendered with l.
@@ -126,39 +127,39 @@ func SumLayouts(l *Layouts) LayoutSum {
 	for _, id := range sortedKeys(l.ids) {
 		fmt.Fprintf(h, "id %s %s\x00", id, l.ids[id])
 	}
-	return LayoutSum{l: l, shared: h.Sum64()}
+	s := LayoutSum{l: l, shared: h.Sum64(), pages: map[string]uint64{}}
+	for name, lay := range l.sets {
+		h := fnv.New64a()
+		fmt.Fprintf(h, "%d\x00%s\x00%s\x00%s", s.shared, name, lay.entry, l.src[name])
+		s.pages[name] = h.Sum64()
+	}
+	return s
 }
 
 // Page is the sum of the layouts that render p.
 func (s LayoutSum) Page(p *model.Page) uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d\x00", s.shared)
 	lay, skip, err := s.l.lookup(p)
-	switch {
-	case err != nil:
-		io.WriteString(h, "fault "+err.Error())
-	case skip:
-		io.WriteString(h, "skipped")
-	default:
-		name := s.nameOf(lay)
-		fmt.Fprintf(h, "%s\x00%s\x00%s", name, lay.entry, s.l.src[name])
-	}
-	return h.Sum64()
-}
-
-// nameOf finds the name of the page template whose set lay is.
-func (s LayoutSum) nameOf(lay layout) string {
-	for name, l := range s.l.sets {
-		if l.set == lay.set {
-			return name
+	if err == nil && !skip {
+		for name, l := range s.l.sets {
+			if l.set == lay.set {
+				return s.pages[name]
+			}
 		}
 	}
-	return ""
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d\x00", s.shared)
+	if err != nil {
+		io.WriteString(h, "fault "+err.Error())
+	} else {
+		io.WriteString(h, "skipped")
+	}
+	return h.Sum64()
 }
 
 // NotFound is the sum of the layouts that render the 404 pages.
 func (s LayoutSum) NotFound() uint64 {
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d\x00%s", s.shared, s.l.src[model.NotFoundFile])
-	return h.Sum64()
+	if sum, ok := s.pages[model.NotFoundFile]; ok {
+		return sum
+	}
+	return s.shared
 }

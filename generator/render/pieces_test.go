@@ -29,7 +29,7 @@ func TestPiecesAsSite(t *testing.T) {
 		t.Fatal(err)
 	}
 	var rest Memory
-	ps, err := NewPieces(site, l, &rest)
+	ps, err := NewPieces(site, l)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,10 +44,10 @@ func TestPiecesAsSite(t *testing.T) {
 		}
 		maps.Copy(pieces, one.Files())
 	}
-	if err := ps.Assets(); err != nil {
+	if err := ps.Assets(&rest); err != nil {
 		t.Fatal(err)
 	}
-	if err := ps.SiteFiles(); err != nil {
+	if err := ps.SiteFiles(&rest); err != nil {
 		t.Fatal(err)
 	}
 	maps.Copy(pieces, rest.Files())
@@ -56,11 +56,11 @@ func TestPiecesAsSite(t *testing.T) {
 	// The next render keeps every page's passages and makes the same
 	// site files.
 	var again Memory
-	next, err := NewPieces(site, l, &again)
+	next, err := NewPieces(site, l)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := next.SiteFiles(); err == nil {
+	if err := next.SiteFiles(&again); err == nil {
 		t.Error("the site files were made before the pages")
 	}
 	for _, p := range site.Pages {
@@ -68,7 +68,7 @@ func TestPiecesAsSite(t *testing.T) {
 			t.Fatalf("%s: no passages to keep", p.URL)
 		}
 	}
-	if err := next.SiteFiles(); err != nil {
+	if err := next.SiteFiles(&again); err != nil {
 		t.Fatal(err)
 	}
 	for name, data := range again.Files() {
