@@ -125,6 +125,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	got := s.resolve(r.Context(), r.URL.Path)
+	if s.timeouts.write > 0 {
+		// A site file may have waited for the background work, past the
+		// deadline set when the request came.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.timeouts.write))
+	}
 	if got.redirect {
 		redirectToFolder(w, r, strings.TrimSuffix(got.name, "/index.html"))
 		return
