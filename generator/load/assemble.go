@@ -22,6 +22,7 @@ type assembler struct {
 	errs   model.Errors
 	// pages by key, then by language code
 	byKey map[string]map[string]*model.Page
+	cache *Cache // the preview's, or nil
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
@@ -46,6 +47,10 @@ func (b *assembler) assemble() (*model.Site, error) {
 }
 
 func (b *assembler) addFile(f contentFile) {
+	if b.cache.redo(b, f) {
+		return
+	}
+	errs := len(b.errs)
 	sf := b.parsed[f.path]
 	fm := sf.fm
 	keyPos, figures := sf.src.positions(), sf.src
@@ -78,6 +83,7 @@ func (b *assembler) addFile(f contentFile) {
 	p.Figures = b.figures(figures, fm.Figures)
 	b.termsOf(p, fm.Terms)
 	b.add(p)
+	b.cache.keepPage(b, f, p, b.errs[errs:])
 }
 
 func (b *assembler) add(p *model.Page) {

@@ -1,7 +1,9 @@
 package load
 
 import (
+	"io/fs"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,21 +27,70 @@ type Cache struct {
 	facts  map[string]*factsSource
 	// last is the site the last load made from these files, or nil when
 	// the last load failed: then the cache may hold files it was not made
-	// from. listed are the files under content/ that load found.
+	// from. files are those load found under content/, and listed the
+	// same by path; files is nil when content/ must be listed again.
 	last   *model.Site
+	files  []contentFile
 	listed map[string]bool
+	// pages are what assembling made of each Markdown file, before any
+	// link to another page, with the parsed files it was made from.
+	pages map[string]pageDraft
+}
+
+// pageDraft is a page as addFile made it from its files.
+type pageDraft struct {
+	sf   *sourceFile
+	fa   *factsSource
+	page model.Page
+	errs model.Errors
+}
+
+// keepPage keeps the page addFile made from f, before it is linked to
+// other pages.
+func (c *Cache) keepPage(b *assembler, f contentFile, p *model.Page, errs model.Errors) {
+	if c == nil {
+		return
+	}
+	d := pageDraft{sf: b.parsed[f.path], fa: b.facts[f.key], page: *p, errs: slices.Clone(errs)}
+	c.mu.Lock()
+	c.pages[f.path] = d
+	c.mu.Unlock()
+}
+
+// redo adds the page made from f again, as addFile made it from the same
+// parsed files, but for what belongs to this load: its site and language.
+// Building it again is most of the time of assembling a large site. It
+// reports whether it did.
+func (c *Cache) redo(b *assembler, f contentFile) bool {
+	if c == nil {
+		return false
+	}
+	c.mu.Lock()
+	d, ok := c.pages[f.path]
+	c.mu.Unlock()
+	if !ok || d.sf != b.parsed[f.path] || d.fa != b.facts[f.key] || b.byKey[f.key][f.lang] != nil {
+		return false // changed, or a duplicate for addFile to report
+	}
+	p := new(model.Page)
+	*p = d.page
+	p.Site, p.Lang = b.site, model.FindLanguage(b.langs, f.lang)
+	b.errs = append(b.errs, d.errs...)
+	b.add(p)
+	return true
 }
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}}
+	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}, pages: map[string]pageDraft{}}
 }
 
 // Forget drops what the cache holds of the file at name (a path in the
-// source, with slashes), or of every file under it if it is a folder.
+// source, with slashes), or of every file under it if it is a folder, and
+// the list of files, since the file may have come or gone.
 func (c *Cache) Forget(name string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.files = nil
 	name = path.Clean(name)
 	if name == ConfigFile || name == "." {
 		c.reset("")
@@ -73,18 +124,63 @@ func (c *Cache) reset(config string) {
 	c.config = config
 	c.md = map[string]*sourceFile{}
 	c.facts = map[string]*factsSource{}
-	c.last = nil
+	c.pages = map[string]pageDraft{}
+	c.last, c.files, c.listed = nil, nil, nil
 }
 
-// list notes the files a load found under content/.
-func (c *Cache) list(files []contentFile) {
+// listContent lists content/ as the loader does, or returns the files the
+// last load found when no file has come or gone since (see Update).
+func (c *Cache) listContent(fsys fs.FS, cfg *siteConfig) ([]contentFile, error) {
+	if c == nil {
+		return listContent(fsys, cfg)
+	}
+	c.mu.Lock()
+	files := c.files
+	c.mu.Unlock()
+	if files != nil {
+		return files, nil
+	}
+	files, err := listContent(fsys, cfg)
+	if err != nil {
+		return nil, err
+	}
 	listed := make(map[string]bool, len(files))
 	for _, f := range files {
 		listed[f.path] = true
 	}
 	c.mu.Lock()
-	c.listed = listed
+	c.files, c.listed = files, listed
 	c.mu.Unlock()
+	return files, nil
+}
+
+// changedInPlace reports whether name is a file that the last load found
+// and that is still there: its change leaves the list of files as it is.
+func (c *Cache) changedInPlace(fsys fs.FS, name string) bool {
+	c.mu.Lock()
+	listed := c.listed[name]
+	c.mu.Unlock()
+	if !listed {
+		return false
+	}
+	info, err := fs.Stat(fsys, name)
+	return err == nil && info.Mode().IsRegular()
+}
+
+func (c *Cache) listing() []contentFile {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files
+}
+
+// keepListing has the next load take files as the list of content/ (if
+// not nil).
+func (c *Cache) keepListing(files []contentFile) {
+	if c != nil && files != nil {
+		c.mu.Lock()
+		c.files = files
+		c.mu.Unlock()
+	}
 }
 
 // wasListed reports whether the last load found the file name, or files

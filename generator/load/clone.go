@@ -18,7 +18,7 @@ import (
 // model later is copied too, and one that points into the graph, exported
 // or not, is led to the copy.
 func cloneSite(s *model.Site) *model.Site {
-	c := cloner{copies: map[graphNode]reflect.Value{}, fields: map[reflect.Type][]int{}}
+	c := cloner{copies: map[graphNode]reflect.Value{}, fields: map[reflect.Type][]int{}, pages: map[*model.Page]*model.Page{}}
 	site := c.node(reflect.ValueOf(s))
 	// Copies are made shallow, then their fields led to the copies, one
 	// after another: following Next from page to page would go as deep as
@@ -47,6 +47,41 @@ type cloner struct {
 	copies map[graphNode]reflect.Value
 	todo   []reflect.Value // copies whose fields still lead into the old graph
 	fields map[reflect.Type][]int
+	// pages are the copies of pages, and the lists of pages the commonest
+	// field: they go without reflection, which makes a copy of 20,000
+	// pages several times faster.
+	pages map[*model.Page]*model.Page
+}
+
+var (
+	pageType     = reflect.TypeFor[*model.Page]()
+	pageListType = reflect.TypeFor[[]*model.Page]()
+)
+
+// page returns the copy of p.
+func (c *cloner) page(p *model.Page) *model.Page {
+	if p == nil {
+		return nil
+	}
+	if dup, ok := c.pages[p]; ok {
+		return dup
+	}
+	dup := new(model.Page)
+	*dup = *p
+	c.pages[p] = dup
+	c.todo = append(c.todo, reflect.ValueOf(dup).Elem())
+	return dup
+}
+
+func (c *cloner) pageList(list []*model.Page) []*model.Page {
+	if list == nil {
+		return nil
+	}
+	dup := make([]*model.Page, len(list))
+	for i, p := range list {
+		dup[i] = c.page(p)
+	}
+	return dup
 }
 
 // graphFields are the fields of a struct type that lead into the graph.
@@ -77,6 +112,9 @@ func (c *cloner) node(v reflect.Value) reflect.Value {
 	if v.IsNil() {
 		return v
 	}
+	if v.Type() == pageType {
+		return reflect.ValueOf(c.page(v.Interface().(*model.Page)))
+	}
 	key := graphNode{v.Type(), v.Pointer()}
 	if dup, ok := c.copies[key]; ok {
 		return dup
@@ -102,6 +140,9 @@ func (c *cloner) copy(v reflect.Value) reflect.Value {
 	case reflect.Slice:
 		if v.IsNil() {
 			return v
+		}
+		if v.Type() == pageListType {
+			return reflect.ValueOf(c.pageList(v.Interface().([]*model.Page)))
 		}
 		dup := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
 		reflect.Copy(dup, v)

@@ -29,18 +29,15 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if opts.Cache != nil {
 		opts.Cache.use(cfg.src.text, cfg.schema)
 	}
-	files, err := listContent(fsys, cfg)
+	files, err := opts.Cache.listContent(fsys, cfg)
 	if err != nil {
 		return nil, err
-	}
-	if opts.Cache != nil {
-		opts.Cache.list(files)
 	}
 	parsed, facts, err := parseAll(fsys, files, cfg.schema, opts.Cache)
 	if err != nil {
 		return nil, err
 	}
-	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts}
+	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts, cache: opts.Cache}
 	site, err := b.assemble()
 	if err != nil {
 		return nil, err

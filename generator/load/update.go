@@ -47,9 +47,18 @@ func Update(fsys fs.FS, opts Options, old *model.Site, changed []string) (*model
 	if site, texts := c.textOnly(fsys, old, read); site != nil {
 		return site, texts, nil
 	}
+	inPlace := c != nil
+	for _, name := range read {
+		inPlace = inPlace && c.changedInPlace(fsys, name)
+	}
+	var files []contentFile
+	if inPlace { // no file came or went: content/ need not be listed again
+		files = c.listing()
+	}
 	for _, name := range read {
 		c.Forget(name)
 	}
+	c.keepListing(files)
 	site, err := Site(fsys, opts)
 	c.loaded(site)
 	return site, nil, err

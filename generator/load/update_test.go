@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -72,6 +73,9 @@ func TestUpdate(t *testing.T) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: the updated site differs from a whole load", e.name)
+		}
+		if err := closed(got); err != nil {
+			t.Errorf("%s: %v", e.name, err)
 		}
 		if snapshot(old) != before {
 			t.Errorf("%s: the old site changed", e.name)
@@ -191,4 +195,64 @@ func TestCloneSite(t *testing.T) {
 			t.Fatalf("%s: the copy's site is not the copied site", p.Source)
 		}
 	}
+}
+
+// closed reports an error if a page, language or site that s leads to is
+// not s's own: one left over from an earlier load, which a comparison of
+// values alone would not notice.
+func closed(s *model.Site) error {
+	own := map[any]bool{s: true}
+	for _, p := range s.Pages {
+		own[p] = true
+	}
+	for _, l := range s.Languages {
+		own[l] = true
+	}
+	for _, p := range s.Pages {
+		if s.Page(p.Lang.Code, p.Key) != p {
+			return fmt.Errorf("the site's index does not lead to its page %s", p.Source)
+		}
+	}
+	seen := map[any]bool{}
+	var walk func(v reflect.Value) error
+	walk = func(v reflect.Value) error {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || !v.CanInterface() {
+				return nil
+			}
+			key := v.Interface()
+			if !graphTypes[v.Type().Elem()] {
+				return walk(v.Elem())
+			}
+			if !own[key] {
+				return fmt.Errorf("%s leads to a %s that is not the site's own", v.Type(), v.Type().Elem())
+			}
+			if seen[key] {
+				return nil
+			}
+			seen[key] = true
+			return walk(v.Elem())
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if err := walk(v.Field(i)); err != nil {
+					return err
+				}
+			}
+		case reflect.Slice, reflect.Array:
+			for i := range v.Len() {
+				if err := walk(v.Index(i)); err != nil {
+					return err
+				}
+			}
+		case reflect.Map:
+			for it := v.MapRange(); it.Next(); {
+				if err := walk(it.Value()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return walk(reflect.ValueOf(s))
 }

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"sync"
 
+	"westcoast/generator/markdown"
 	"westcoast/generator/model"
 )
 
@@ -51,28 +53,39 @@ func (r *renderer) to(out Output) *renderer {
 	return &c
 }
 
-// Keep gives the search index p's passages from an earlier Pieces of the
-// same site, for a page that need not be rendered again: its text, its
-// facts and the layouts are as they were. It reports whether from had
-// them.
-func (ps *Pieces) Keep(p *model.Page, from *Pieces) bool {
-	was := from.r.site.Page(p.Lang.Code, p.Key)
+// Keep gives the search index the passages of pages from an earlier
+// Pieces of the same site, for pages that need not be rendered again:
+// their text, their facts and the layouts are as they were. It returns the
+// pages from did not have, which must be rendered.
+func (ps *Pieces) Keep(pages []*model.Page, from *Pieces) (missing []*model.Page) {
 	from.mu.Lock()
-	ok := was != nil && from.done[was]
-	from.mu.Unlock()
-	if !ok {
-		return false
-	}
 	from.r.search.mu.Lock()
-	passages, has := from.r.search.docs[was]
-	from.r.search.mu.Unlock()
-	if has {
-		ps.r.search.add(p, passages)
+	kept := make(map[*model.Page][]markdown.Passage, len(pages))
+	done := make([]*model.Page, 0, len(pages))
+	for _, p := range pages {
+		was := from.r.site.Page(p.Lang.Code, p.Key)
+		if was == nil || !from.done[was] {
+			missing = append(missing, p)
+			continue
+		}
+		if passages, ok := from.r.search.docs[was]; ok {
+			kept[p] = passages
+		}
+		done = append(done, p)
 	}
+	from.r.search.mu.Unlock()
+	from.mu.Unlock()
+	ps.r.search.mu.Lock()
+	for p, passages := range kept {
+		ps.r.search.docs[p] = passages
+	}
+	ps.r.search.mu.Unlock()
 	ps.mu.Lock()
-	ps.done[p] = true
+	for _, p := range done {
+		ps.done[p] = true
+	}
 	ps.mu.Unlock()
-	return true
+	return missing
 }
 
 // Assets copies the layouts' and the content's files that are not pages
@@ -154,6 +167,12 @@ func (s LayoutSum) Page(p *model.Page) uint64 {
 		io.WriteString(h, "skipped")
 	}
 	return h.Sum64()
+}
+
+// Same reports whether every page has the same sum with s as with o: only
+// assets, or nothing, changed between them.
+func (s LayoutSum) Same(o LayoutSum) bool {
+	return s.shared == o.shared && maps.Equal(s.pages, o.pages)
 }
 
 // NotFound is the sum of the layouts that render the 404 pages.

@@ -63,10 +63,8 @@ func TestPiecesAsSite(t *testing.T) {
 	if err := next.SiteFiles(&again); err == nil {
 		t.Error("the site files were made before the pages")
 	}
-	for _, p := range site.Pages {
-		if !next.Keep(p, ps) {
-			t.Fatalf("%s: no passages to keep", p.URL)
-		}
+	if missing := next.Keep(site.Pages, ps); len(missing) > 0 {
+		t.Fatalf("%s: no passages to keep", missing[0].URL)
 	}
 	if err := next.SiteFiles(&again); err != nil {
 		t.Fatal(err)
@@ -105,6 +103,7 @@ func TestLayoutSum(t *testing.T) {
 		return m
 	}
 	before := sums(nil)
+	base := SumLayouts(layoutsWith(t, nil))
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -137,6 +136,9 @@ func TestLayoutSum(t *testing.T) {
 		slices.Sort(tt.want)
 		if !slices.Equal(changed, tt.want) {
 			t.Errorf("%s: the sums of %v changed, want those of %v", tt.name, changed, tt.want)
+		}
+		if same := SumLayouts(layoutsWith(t, tt.files)).Same(base); same != (len(tt.want) == 0) {
+			t.Errorf("%s: Same says %v", tt.name, same)
 		}
 	}
 }

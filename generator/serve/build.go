@@ -96,7 +96,7 @@ type builder struct {
 	assetsMade, siteMade map[string]file
 	stale                map[pageID]bool
 	siteDue              bool // the site files wait for the pages
-	inflight             map[pageID]chan struct{}
+	inflight             map[rendering]chan struct{}
 	pageErrs             map[pageID]error
 	siteErr              error // of the site files
 	assetErr             error
@@ -109,8 +109,8 @@ type builder struct {
 	// settled is closed when no work is left for this generation.
 	settled chan struct{}
 	cancel  context.CancelFunc // stops the background work
-	bgDone  chan struct{}
-	said    string // the errors last logged
+	workers sync.WaitGroup     // the background work, of this load and earlier ones
+	said    string             // the errors last logged
 }
 
 func newBuilder(src fs.FS, opts load.Options, log io.Writer) *builder {
@@ -120,7 +120,7 @@ func newBuilder(src fs.FS, opts load.Options, log io.Writer) *builder {
 	return &builder{
 		src: src, opts: opts, log: log,
 		files: map[string]file{}, made: map[pageID][]string{}, owner: map[string]pageID{},
-		stale: map[pageID]bool{}, inflight: map[pageID]chan struct{}{}, pageErrs: map[pageID]error{},
+		stale: map[pageID]bool{}, inflight: map[rendering]chan struct{}{}, pageErrs: map[pageID]error{},
 		viewers: map[string]int{}, news: make(chan struct{}), settled: settled,
 	}
 }
@@ -132,7 +132,7 @@ func (b *builder) update(changed []string) {
 	b.updating.Lock()
 	defer b.updating.Unlock()
 	start := time.Now()
-	b.stopBackground()
+	b.cancelBackground()
 	old := b.current()
 	if changed != nil && b.pending != nil {
 		// What a failed load did not take in is still to take in.
@@ -154,7 +154,7 @@ func (b *builder) update(changed []string) {
 		return
 	}
 	b.pending = nil
-	cssChanged, reload := b.install(old, g, texts, changed)
+	cssChanged, reload := b.install(old, g, texts)
 	front := b.foreground()
 	b.renderPages(g, front)
 	b.mu.Lock()
@@ -221,22 +221,26 @@ func touches(changed []string, dir string) bool {
 // install makes g the current generation and marks what it must render
 // again. It reports whether a stylesheet changed, and whether another
 // asset did, which reloads every open page.
-func (b *builder) install(old *generation, g *generation, texts []*model.Page, changed []string) (cssChanged, reload bool) {
-	marked := b.marked(old, g, texts, changed)
-	kept := map[pageID]bool{}
-	for _, p := range g.site.Pages {
-		if id := idOf(p); !marked[id] && g.pieces.Keep(p, old.pieces) {
-			kept[id] = true
+func (b *builder) install(old *generation, g *generation, texts []*model.Page) (cssChanged, reload bool) {
+	stale := g.site.Pages
+	if marked, all := b.marked(old, g, texts); !all {
+		var keep []*model.Page
+		stale = nil
+		for _, p := range g.site.Pages {
+			if marked[idOf(p)] {
+				stale = append(stale, p)
+			} else {
+				keep = append(keep, p)
+			}
 		}
+		stale = append(stale, g.pieces.Keep(keep, old.pieces)...)
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	b.gen, b.fail = g, nil
-	b.stale = map[pageID]bool{}
-	for id := range g.byID {
-		if !kept[id] {
-			b.stale[id] = true
-		}
+	b.stale = make(map[pageID]bool, len(stale))
+	for _, p := range stale {
+		b.stale[idOf(p)] = true
 	}
 	for id, paths := range b.made { // pages that are gone
 		if g.byID[id] == nil {
@@ -248,33 +252,33 @@ func (b *builder) install(old *generation, g *generation, texts []*model.Page, c
 			delete(b.pageErrs, id)
 		}
 	}
+	if !b.siteDue {
+		// Otherwise the work of an earlier load was cut short, and those
+		// waiting for it to settle wait for this load's instead.
+		b.settled = make(chan struct{})
+	}
 	b.siteDue = true
-	b.settled = make(chan struct{})
 	return b.assets(g)
 }
 
 // marked are the pages a change may have changed, by the rules at the top
-// of this file; nil means every page.
-func (b *builder) marked(old *generation, g *generation, texts []*model.Page, changed []string) map[pageID]bool {
-	all := map[pageID]bool{}
-	for id := range g.byID {
-		all[id] = true
-	}
+// of this file, or all of them.
+func (b *builder) marked(old *generation, g *generation, texts []*model.Page) (marked map[pageID]bool, all bool) {
 	if old == nil || g.site != old.site && texts == nil {
-		return all
+		return nil, true
 	}
-	marked := map[pageID]bool{}
+	marked = map[pageID]bool{}
 	for _, p := range texts {
 		marked[idOf(p)] = true
 	}
-	if g.layouts != old.layouts {
+	if g.layouts != old.layouts && !g.sums.Same(old.sums) {
 		for id, p := range g.byID {
 			if q := old.byID[id]; q == nil || g.sums.Page(p) != old.sums.Page(q) {
 				marked[id] = true
 			}
 		}
 	}
-	return marked
+	return marked, false
 }
 
 // assets copies the assets again and compares them with what was served,
@@ -341,24 +345,27 @@ func (b *builder) renderPage(g *generation, p *model.Page) {
 		b.mu.Unlock()
 		return
 	}
-	if wait, ok := b.inflight[id]; ok {
+	if wait, ok := b.inflight[rendering{g, id}]; ok {
 		b.mu.Unlock()
 		<-wait
 		return
 	}
 	done := make(chan struct{})
-	b.inflight[id] = done
+	b.inflight[rendering{g, id}] = done
 	b.mu.Unlock()
 
 	var out memOutput
 	err := g.pieces.Page(p, &out)
+	// A text saved again since the load is not this load's to render (the
+	// render refuses it): the watcher is about to report it.
+	newer := err != nil && textChanged(b.src, p.Body)
 
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	delete(b.inflight, id)
+	delete(b.inflight, rendering{g, id})
 	close(done)
-	if b.gen != g {
-		return // a newer load has come meanwhile
+	if b.gen != g || newer {
+		return // a newer load has come meanwhile, or will
 	}
 	delete(b.stale, id)
 	b.pageErrs[id] = err
@@ -385,13 +392,27 @@ func (b *builder) renderPage(g *generation, p *model.Page) {
 	b.made[id] = names
 }
 
+// textChanged reports whether a page's text is no longer what the load
+// found.
+func textChanged(src fs.FS, t model.Text) bool {
+	if t.File == "" {
+		return false
+	}
+	data, err := fs.ReadFile(src, t.File)
+	if err != nil || len(data) != t.Offset+t.Length {
+		return true
+	}
+	h := fnv.New64a()
+	h.Write(data[t.Offset:])
+	return h.Sum64() != t.Sum
+}
+
 // startBackground renders the rest of g's stale pages, then the site
 // files, on all cores but one, which is left for the editor's requests.
 func (b *builder) startBackground(g *generation) {
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
 	b.mu.Lock()
-	b.cancel, b.bgDone = cancel, done
+	b.cancel = cancel
 	var todo []*model.Page
 	for _, p := range g.site.Pages { // in the site's order: a language's pages together
 		if b.stale[idOf(p)] {
@@ -399,10 +420,7 @@ func (b *builder) startBackground(g *generation) {
 		}
 	}
 	b.mu.Unlock()
-	go func() {
-		defer close(done)
-		b.background(ctx, g, todo)
-	}()
+	b.workers.Go(func() { b.background(ctx, g, todo) })
 }
 
 func (b *builder) background(ctx context.Context, g *generation, todo []*model.Page) {
@@ -460,16 +478,28 @@ func (b *builder) siteFiles(g *generation) {
 	b.tell()
 }
 
-// stopBackground stops the background work and waits for the pages under
-// way.
-func (b *builder) stopBackground() {
+// rendering is a page being rendered for a generation.
+type rendering struct {
+	g  *generation
+	id pageID
+}
+
+// cancelBackground stops the background work. The pages under way are
+// left to finish, and to be thrown away: a change need not wait for a long
+// list page of the site before it.
+func (b *builder) cancelBackground() {
 	b.mu.Lock()
-	cancel, done := b.cancel, b.bgDone
-	b.mu.Unlock()
-	if cancel != nil {
-		cancel()
-		<-done
+	defer b.mu.Unlock()
+	if b.cancel != nil {
+		b.cancel()
 	}
+}
+
+// stopBackground stops the background work and waits for the pages under
+// way, those of earlier loads too.
+func (b *builder) stopBackground() {
+	b.cancelBackground()
+	b.workers.Wait()
 }
 
 // tell wakes the open pages' event streams.

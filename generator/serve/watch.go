@@ -29,7 +29,7 @@ var watched = []string{"config.toml", "content", "layouts"}
 // git checkout, is several changes in a row. maxWait bounds a batch that
 // never goes quiet.
 const (
-	quiet   = 20 * time.Millisecond
+	quiet   = 10 * time.Millisecond
 	maxWait = 200 * time.Millisecond
 )
 
