@@ -120,6 +120,12 @@ func (discard) Write(string, []byte) error { return nil }
 // file, which would measure the map rather than the generator.
 func pairsSite(b *testing.B, n int) fs.FS {
 	b.Helper()
+	return os.DirFS(pairsDir(b, n))
+}
+
+// pairsDir writes the site pairsSite reads and returns its folder.
+func pairsDir(b *testing.B, n int) string {
+	b.Helper()
 	dir := b.TempDir()
 	for _, part := range []string{"config.toml", "content", "layouts"} {
 		copyTree(b, filepath.Join("..", part), filepath.Join(dir, part))
@@ -134,7 +140,7 @@ func pairsSite(b *testing.B, n int) fs.FS {
 		writeFile(b, base+".zh.md", []byte(fmt.Sprintf("+++\ntitle = \"功能区%d\"\nsummary = \"第%d个功能区的**摘要**。\"\n+++\n%s", i, i, zhBody)))
 		writeFile(b, base+".en.md", []byte(fmt.Sprintf("+++\ntitle = \"Zone %d\"\nsummary = \"The *summary* of zone %d.\"\n+++\n%s", i, i, enBody)))
 	}
-	return os.DirFS(dir)
+	return dir
 }
 
 func figureFacts(id, kind string, value float64, chart string) string {

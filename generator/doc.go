@@ -14,7 +14,7 @@
 //		build [flags]                  build the site (the default command)
 //		check [flags]                  build in memory and report problems
 //		serve [flags]                  preview the site with live reload
-//		new [-source DIR] zone <slug>  scaffold a zh+en pair in content/zones/
+//		new [-source DIR] page <path>  scaffold a draft page in every language (or: zone <slug>)
 //		version                        print the module version and VCS revision
 //		help [command]                 print this text, or a command's usage
 //
@@ -64,6 +64,64 @@
 //	rendered 1200 of 20000 pages (6%)
 //
 // A CI log, which is no terminal, keeps the one line.
+//
+// # The preview
+//
+// serve builds the site in memory, serves it (on http://127.0.0.1:1313/
+// unless -bind or -port say otherwise) and watches config.toml, content/
+// and layouts/. Each change is worked in as the editor saves:
+//
+//   - a page open in a browser that the change touched reloads, the others
+//     stay as they are;
+//   - a change to a stylesheet (a .css file in layouts/assets/ or content/)
+//     is swapped into the open pages without a reload;
+//   - a build error shows over the page, as file:line:col: message, the
+//     page keeping its last good version beneath, and goes once the error
+//     is fixed; a site that does not build at all is served as a page that
+//     shows its errors, and serve waits for the fix rather than exiting.
+//
+// Only what a change touched is rendered again: an edit to a page's text
+// below its front matter renders that page again; a change to a page
+// template, the pages that use it; one to the base layout, a partial or a
+// front matter key (a title, a weight: any page may show it, through a
+// list, a link or .Get), every page. The pages open in a browser come
+// first, then the browser hears of the change, and the rest follow in the
+// background; a page asked for before its turn is rendered at once. The
+// preview never serves a page from before a change that touched it.
+//
+// serve's pages are a build's, plus a small script before </body> that
+// listens for changes (/__live.js); nothing of it reaches build's output.
+// On Linux, changes are reported by the kernel (inotify); elsewhere, or
+// when the source holds a symlink, the files are polled.
+//
+// # New pages
+//
+// new page <path> writes a page in every language config.toml configures,
+// from templates kept in layouts/archetypes/ (Hugo's archetypes; the site's
+// top level stays as it is). For new page news/harbour in language zh it
+// uses the first of these that exists:
+//
+//	layouts/archetypes/news.zh.md
+//	layouts/archetypes/news.md
+//	layouts/archetypes/default.zh.md
+//	layouts/archetypes/default.md
+//
+// and else a built-in one (for zones/, with a facts file), and writes
+// content/news/harbour.zh.md. If
+// layouts/archetypes/news.toml exists, it becomes the facts file
+// content/news/harbour.toml. An archetype is a text/template: {{.Name}} is
+// "harbour", {{.Section}} "news", {{.Path}} "news/harbour" and {{.Lang}}
+// the page's language ("" in the facts file). For example:
+//
+//	+++
+//	title = "{{.Name}}"
+//	description = ""
+//	draft = true
+//	+++
+//
+// new zone harbour is new page zones/harbour. new never overwrites a file,
+// writes only inside content/, and says when the pages it wrote are drafts
+// (draft = true), which build and serve leave out unless run with -drafts.
 //
 // # What the source may hold
 //

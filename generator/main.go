@@ -141,19 +141,6 @@ func imageCache() string {
 	return filepath.Join(dir, "westcoast")
 }
 
-// inMemory builds the site into memory, for the preview.
-func (s *siteFlags) inMemory() (map[string][]byte, error) {
-	opts, err := s.options("serve")
-	if err != nil {
-		return nil, err
-	}
-	var out render.Memory
-	if _, err := renderSite(s.fsys(), opts, &out); err != nil {
-		return nil, err
-	}
-	return out.Files(), nil
-}
-
 // parseFlags parses a command's flags. With -h it prints the command's
 // usage; a command that takes no arguments refuses them.
 func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer, takesArgs bool) error {
@@ -234,7 +221,11 @@ func runServe(args []string, stderr io.Writer) error {
 		// Absolute links (canonical, the 404 page) then point at the preview.
 		sf.baseURL = "http://" + addr + "/"
 	}
-	return serve.Run(serve.Options{Source: sf.fsys(), Addr: addr, Build: sf.inMemory, Log: stderr})
+	opts, err := sf.options("serve")
+	if err != nil {
+		return err
+	}
+	return serve.Run(serve.Options{Dir: sf.source, Source: sf.fsys(), Load: opts, Addr: addr, Log: stderr})
 }
 
 func runCheck(args []string, stderr io.Writer) error {

@@ -34,8 +34,8 @@ func TestExitStatus(t *testing.T) {
 		{"fixture builds", []string{"build", "-source", "testdata/site", "-destination", filepath.Join(out, "q")}, 0, "built 15 pages (zh 8, en 7) in "},
 		{"check", []string{"check", "-source", "testdata/site"}, 0, "checked 15 pages (zh 8, en 7): no problems"},
 		{"version", []string{"version"}, 0, "generator "},
-		{"new without a kind", []string{"new"}, 2, "generator new: want zone and a slug\n" +
-			"usage: generator new [-source DIR] zone <slug> (see generator new -h)\n"},
+		{"new without a kind", []string{"new"}, 2, "generator new: want page and a path (such as zones/harbour), or zone and a slug\n" +
+			"usage: generator new [-source DIR] page <path> (see generator new -h)\n"},
 		{"new outside a site", []string{"new", "-source", out, "zone", "x"}, 1,
 			"new: " + out + " is not a site's folder: it has no config.toml (run new in one, or give -source DIR)\n"},
 	}
@@ -53,9 +53,12 @@ func TestExitStatus(t *testing.T) {
 	}
 }
 
+// twoLanguages is as much config as new needs.
+const twoLanguages = "[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n"
+
 func TestNewZone(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "config.toml"), nil, 0o644)
+	os.WriteFile(filepath.Join(dir, "config.toml"), []byte(twoLanguages), 0o644)
 	t.Chdir(dir)
 	var stderr bytes.Buffer
 	if code := run([]string{"new", "zone", "harbour"}, &stderr); code != 0 {
@@ -79,12 +82,14 @@ func TestNewZone(t *testing.T) {
 func TestNewZoneWithSource(t *testing.T) {
 	t.Chdir(t.TempDir())
 	os.Mkdir("site", 0o755)
-	os.WriteFile("site/config.toml", nil, 0o644)
+	os.WriteFile("site/config.toml", []byte(twoLanguages), 0o644)
 	var stderr bytes.Buffer
 	if code := run([]string{"new", "-source", "site", "zone", "harbour"}, &stderr); code != 0 {
 		t.Fatalf("new zone: %d %s", code, stderr.String())
 	}
-	want := "wrote site/content/zones/harbour.toml\nwrote site/content/zones/harbour.zh.md\nwrote site/content/zones/harbour.en.md\n"
+	want := "wrote site/content/zones/harbour.toml\nwrote site/content/zones/harbour.zh.md\nwrote site/content/zones/harbour.en.md\n" +
+		"note: site/content/zones/harbour.zh.md and site/content/zones/harbour.en.md are drafts (draft = true): " +
+		"build and serve leave them out unless run with -drafts; delete that line to publish them\n"
 	if stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr.String(), want)
 	}

@@ -64,7 +64,7 @@ var usages = []usage{
 		func(fs *flag.FlagSet) { checkFlags(fs) }},
 	{"serve", "[flags]", "preview the site with live reload",
 		func(fs *flag.FlagSet) { serveFlags(fs) }},
-	{"new", "[-source DIR] zone <slug>", "scaffold a zh+en pair in content/zones/",
+	{"new", "[-source DIR] page <path>", "scaffold a draft page in every language (or: zone <slug>)",
 		func(fs *flag.FlagSet) { newFlags(fs) }},
 	{"version", "", "print the module version and VCS revision", func(*flag.FlagSet) {}},
 	{"help", "[command]", "print this text, or a command's usage", func(*flag.FlagSet) {}},

@@ -37,6 +37,7 @@ type assembler struct {
 	// unpublishedKeys holds their keys.
 	unpublished     map[string]string
 	unpublishedKeys map[string]bool
+	cache           *Cache // the preview's, or nil
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
@@ -69,6 +70,10 @@ func (b *assembler) assemble() (*model.Site, error) {
 }
 
 func (b *assembler) addFile(f contentFile) {
+	if b.cache.redo(b, f) {
+		return
+	}
+	errs := len(b.errs)
 	sf := b.parsed[f.path]
 	fm := sf.fm
 	kept := b.keptKeys()
@@ -110,6 +115,7 @@ func (b *assembler) addFile(f contentFile) {
 	b.layout(p)
 	p.Aliases = b.aliases(p, fm.Aliases)
 	b.add(p)
+	b.cache.keepPage(b, f, p, b.errs[errs:])
 }
 
 // add puts a page in the graph, under its key and its translation key.

@@ -21,6 +21,9 @@ type Options struct {
 	// Now is the time that publishDate and expiryDate are compared with,
 	// and nothing else: the clock when it is zero.
 	Now time.Time
+	// Cache, if set, keeps parsed files from one load to the next (the
+	// preview's): see Cache.
+	Cache *Cache
 }
 
 // Site reads a site source (config.toml and content/ at the root of fsys)
@@ -32,11 +35,14 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := listContent(fsys, cfg)
+	if opts.Cache != nil {
+		opts.Cache.use(cfg.src.text, cfg.schema)
+	}
+	files, err := opts.Cache.listContent(fsys, cfg)
 	if err != nil {
 		return nil, err
 	}
-	parsed, facts, err := parseAll(fsys, files, cfg.schema)
+	parsed, facts, err := parseAll(fsys, files, cfg.schema, opts.Cache)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +51,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 		now = time.Now()
 	}
 	b := &assembler{cfg: cfg.Config, langs: cfg.langs, files: files, parsed: parsed, facts: facts,
-		src: cfg.src, params: cfg.params, langConfig: cfg.langConfig, now: now}
+		src: cfg.src, params: cfg.params, langConfig: cfg.langConfig, now: now, cache: opts.Cache}
 	site, err := b.assemble()
 	if err != nil {
 		return nil, err
@@ -65,8 +71,9 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	return site, nil
 }
 
-// parseAll reads and parses every Markdown and facts file in parallel.
-func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFile, map[string]*factsSource, error) {
+// parseAll reads and parses every Markdown and facts file in parallel, or
+// takes it from the cache.
+func parseAll(fsys fs.FS, files []contentFile, sc schema, cache *Cache) (map[string]*sourceFile, map[string]*factsSource, error) {
 	parsed := map[string]*sourceFile{}
 	facts := map[string]*factsSource{}
 	var mu sync.Mutex
@@ -76,16 +83,7 @@ func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFil
 		if f.kind == resourceFile {
 			return
 		}
-		data, err := fs.ReadFile(fsys, f.path)
-		var sf *sourceFile
-		var fa *factsSource
-		if err == nil {
-			if f.kind == markdownFile {
-				sf, err = parseFile(f.path, data, sc)
-			} else {
-				fa, err = parseFacts(f.path, data, sc)
-			}
-		}
+		sf, fa, err := parseOne(fsys, f, sc, cache)
 		mu.Lock()
 		defer mu.Unlock()
 		switch {
@@ -98,6 +96,26 @@ func parseAll(fsys fs.FS, files []contentFile, sc schema) (map[string]*sourceFil
 		}
 	})
 	return parsed, facts, list.Err()
+}
+
+// parseOne parses one Markdown or facts file, unless the cache has it.
+func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFile, fa *factsSource, err error) {
+	if sf, fa, ok := cache.get(f.path); ok {
+		return sf, fa, nil
+	}
+	data, err := fs.ReadFile(fsys, f.path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if f.kind == markdownFile {
+		sf, err = parseFile(f.path, data, sc)
+	} else {
+		fa, err = parseFacts(f.path, data, sc)
+	}
+	if err == nil {
+		cache.put(f.path, sf, fa)
+	}
+	return sf, fa, err
 }
 
 // asErrors flattens an error into positioned errors.

@@ -22,12 +22,13 @@ type renderer struct {
 	// mdTypographer converts the text of languages that set typographer.
 	mdTypographer *markdown.Converter
 	images        *imageIndex
-	cache         partialCache
-	partialCalls  partialCalls
-	search        *searchIndex
-	links         *contentLinks
-	bufs          sync.Pool
-	stats         *Stats // nil: nothing is counted
+	// What follows is shared by the renderers to() makes of this one.
+	cache        *partialCache
+	partialCalls *partialCalls
+	search       *searchIndex
+	links        *contentLinks
+	bufs         *sync.Pool
+	stats        *Stats // nil: nothing is counted
 }
 
 func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIndex) *renderer {
@@ -37,9 +38,11 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIn
 		md:            markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs()}),
 		mdTypographer: markdown.New(markdown.Options{ReservedIDs: layouts.ReservedIDs(), Typographer: true}),
 		images:        images,
-		search:        newSearchIndex(site, out),
+		cache:         new(partialCache),
+		partialCalls:  new(partialCalls),
+		search:        newSearchIndex(site),
 		links:         newContentLinks(layouts.ReservedIDs(), out),
-		bufs:          sync.Pool{New: func() any { return new(bytes.Buffer) }},
+		bufs:          &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}
 	r.layouts = layouts.bound(template.FuncMap{"partial": r.partial, "partialCached": r.partialCached})
 	return r
@@ -59,7 +62,7 @@ func (r *renderer) page(p *model.Page) error {
 		r.search.skip(p)
 		return err
 	}
-	if err := r.search.add(p, doc.Passages); err != nil {
+	if err := r.search.add(r.out, p, doc.Passages); err != nil {
 		return err
 	}
 	rp.Content, rp.toc = doc.HTML, doc.Headings

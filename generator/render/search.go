@@ -1,7 +1,10 @@
 package render
 
 import (
+	"maps"
+	"slices"
 	"strings"
+	"sync"
 
 	"westcoast/generator/markdown"
 	"westcoast/generator/model"
@@ -11,16 +14,25 @@ import (
 // searchIndex gives each page to the search index as the page renders, and
 // writes the page's own index file at once, so that the build holds each
 // key's postings, not the site's text.
+//
+// A preview's index (see Pieces) holds the pages' files until the site
+// files are made instead, since a page's number, and so its file's name,
+// changes when a page before it comes or goes; and it keeps each page's
+// passages, for the next render of the site to take up (keep).
 type searchIndex struct {
 	site  *model.Site
-	out   Output
 	ids   map[*model.Page]int // document numbers, in the site's page order
 	langs []search.Language
 	b     *search.Builder
+
+	hold      bool
+	mu        sync.Mutex
+	fragments map[int][]byte
+	passages  map[*model.Page][]markdown.Passage
 }
 
-func newSearchIndex(site *model.Site, out Output) *searchIndex {
-	s := &searchIndex{site: site, out: out, ids: map[*model.Page]int{}}
+func newSearchIndex(site *model.Site) *searchIndex {
+	s := &searchIndex{site: site, ids: map[*model.Page]int{}}
 	for _, p := range site.Pages {
 		if !searchable(p) {
 			continue
@@ -36,11 +48,18 @@ func newSearchIndex(site *model.Site, out Output) *searchIndex {
 	return s
 }
 
+// holdFiles makes s a preview's index.
+func (s *searchIndex) holdFiles() {
+	s.hold = true
+	s.fragments = map[int][]byte{}
+	s.passages = map[*model.Page][]markdown.Passage{}
+}
+
 // searchable: the search pages do not find themselves.
 func searchable(p *model.Page) bool { return p.Layout != "search" }
 
-// add indexes a page and writes its file.
-func (s *searchIndex) add(p *model.Page, passages []markdown.Passage) error {
+// add indexes a page and writes its file to out.
+func (s *searchIndex) add(out Output, p *model.Page, passages []markdown.Passage) error {
 	id, ok := s.ids[p]
 	if !ok {
 		return nil
@@ -64,7 +83,22 @@ func (s *searchIndex) add(p *model.Page, passages []markdown.Passage) error {
 			break
 		}
 	}
-	return s.out.Write(model.SearchDir+search.FragmentPath(id), s.b.Add(id, d))
+	fragment := s.b.Add(id, d)
+	if s.hold {
+		s.mu.Lock()
+		s.fragments[id], s.passages[p] = fragment, passages
+		s.mu.Unlock()
+		return nil
+	}
+	return out.Write(model.SearchDir+search.FragmentPath(id), fragment)
+}
+
+// kept returns the passages a preview's index was given for p, if any.
+func (s *searchIndex) kept(p *model.Page) ([]markdown.Passage, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	passages, ok := s.passages[p]
+	return passages, ok
 }
 
 // skip stands in for a page that could not be rendered, so that the index
@@ -75,10 +109,16 @@ func (s *searchIndex) skip(p *model.Page) {
 	}
 }
 
-// files writes the manifest and the shards, once every page is in.
-func (s *searchIndex) files() error {
+// files writes the manifest and the shards, once every page is in, and
+// the pages' own files a preview's index held.
+func (s *searchIndex) files(out Output) error {
+	for _, id := range slices.Sorted(maps.Keys(s.fragments)) {
+		if err := out.Write(model.SearchDir+search.FragmentPath(id), s.fragments[id]); err != nil {
+			return err
+		}
+	}
 	for _, f := range s.b.Finish(s.langs, search.DefaultShardSize) {
-		if err := s.out.Write(model.SearchDir+f.Path, f.Data); err != nil {
+		if err := out.Write(model.SearchDir+f.Path, f.Data); err != nil {
 			return err
 		}
 	}

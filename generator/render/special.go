@@ -37,7 +37,7 @@ func (r *renderer) siteFiles(sitemap sitemapPlan) []error {
 		}
 	}
 	errs = append(errs, r.feeds()...)
-	errs = append(errs, r.search.files(),
+	errs = append(errs, r.search.files(r.out),
 		r.writeSitemap(sitemap),
 		r.out.Write(model.RobotsFile, []byte("User-agent: *\nAllow: /\n\nSitemap: "+absolute(site.Config.BaseURL, "/"+model.SitemapFile)+"\n")),
 	)

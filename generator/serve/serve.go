@@ -1,11 +1,17 @@
 // Package serve is the editor's preview: it builds the site in memory,
-// serves it on a local address, rebuilds when a source file changes and
-// tells open pages to reload. A build that fails keeps the last good site
-// on screen and prints the error.
+// serves it on a local address, watches the source and works each change
+// in, rendering again only what the change touched (see build.go), and
+// keeps the open pages in step: a page that changed reloads, a stylesheet
+// that changed is swapped in place, and a build error shows over the page,
+// with its file, line and column, until it is fixed. A site that does not
+// build is still served: the last good files, or, before there are any, a
+// page that shows the errors.
 package serve
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -15,15 +21,18 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"sync"
 	"time"
+
+	"westcoast/generator/load"
+	"westcoast/generator/model"
 )
 
 // Options say what to serve and where.
 type Options struct {
-	Source fs.FS                             // the site's source, watched for changes
-	Addr   string                            // host:port
-	Build  func() (map[string][]byte, error) // the site's files by path
+	Dir    string       // the site's folder, watched for changes
+	Source fs.FS        // the same folder, read as a build reads it
+	Load   load.Options // the build settings (-baseURL, -drafts)
+	Addr   string       // host:port
 	Log    io.Writer
 }
 
@@ -38,35 +47,63 @@ type timeouts struct {
 // the live-reload stream, which extends its own.
 var defaultTimeouts = timeouts{readHeader: 5 * time.Second, read: 10 * time.Second, write: 30 * time.Second, idle: 2 * time.Minute}
 
-// server holds the last good build and the pages waiting for a reload.
-type server struct {
-	opts     Options
+// Server is a running preview.
+type Server struct {
+	b        *builder
 	timeouts timeouts
-	mu       sync.RWMutex
-	files    map[string][]byte
-	rebuilt  chan struct{} // closed by the next good build
+	ln       net.Listener
+	http     *http.Server
+	stop     func() // stops the watcher
+	served   chan error
 }
 
-func newServer(opts Options) *server {
-	return &server{opts: opts, timeouts: defaultTimeouts, rebuilt: make(chan struct{})}
-}
-
-// Run builds, serves and watches until the listener fails.
+// Run serves the preview until the listener fails.
 func Run(opts Options) error {
-	s := newServer(opts)
-	if err := s.rebuild(); err != nil {
+	s, err := Start(opts)
+	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	go s.watch()
-	fmt.Fprintf(opts.Log, "serving on http://%s/ (Ctrl-C to stop)\n", opts.Addr)
-	return s.httpServer().Serve(ln)
+	fmt.Fprintf(opts.Log, "serving on http://%s/ (Ctrl-C to stop)\n", s.Addr())
+	return <-s.served
 }
 
-func (s *server) httpServer() *http.Server {
+// Start builds the site, as far as it builds, and serves and watches it.
+// It fails only when it cannot listen on the address or watch the folder.
+func Start(opts Options) (*Server, error) {
+	b := newBuilder(opts.Source, opts.Load, opts.Log)
+	b.update(nil)
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		b.stopBackground()
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	s := &Server{b: b, timeouts: defaultTimeouts, ln: ln, served: make(chan error, 1)}
+	s.stop, err = watch(opts.Dir, opts.Source, b.update, opts.Log)
+	if err != nil {
+		ln.Close()
+		b.stopBackground()
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	s.http = s.httpServer()
+	go func() { s.served <- s.http.Serve(ln) }()
+	return s, nil
+}
+
+// Addr is the address the preview listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Close stops watching and serving.
+func (s *Server) Close() error {
+	s.stop()
+	err := s.http.Close()
+	s.b.stopBackground()
+	if e := <-s.served; !errors.Is(e, http.ErrServerClosed) && err == nil {
+		err = e
+	}
+	return err
+}
+
+func (s *Server) httpServer() *http.Server {
 	return &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: s.timeouts.readHeader,
@@ -76,93 +113,78 @@ func (s *server) httpServer() *http.Server {
 	}
 }
 
-func (s *server) rebuild() error {
-	start := time.Now()
-	files, err := s.opts.Build()
-	if err != nil {
-		fmt.Fprintln(s.opts.Log, err)
-		return err
-	}
-	s.mu.Lock()
-	s.files = files
-	close(s.rebuilt)
-	s.rebuilt = make(chan struct{})
-	s.mu.Unlock()
-	fmt.Fprintf(s.opts.Log, "built %d files in %s\n", len(files), time.Since(start).Round(time.Millisecond))
-	return nil
-}
-
-// watch polls the source's modification times: it needs no dependency and
-// no OS-specific notification API, and a site this size is scanned in well
-// under a millisecond.
-func (s *server) watch() {
-	last := s.stamp()
-	for range time.Tick(300 * time.Millisecond) {
-		if now := s.stamp(); now != last {
-			last = now
-			_ = s.rebuild()
-		}
-	}
-}
-
-// stamp sums up the source's state. A file the source refuses to read is
-// part of it, by its error: fixing it rebuilds the site.
-func (s *server) stamp() string {
-	var b strings.Builder
-	for _, dir := range []string{"config.toml", "content", "layouts"} {
-		_ = fs.WalkDir(s.opts.Source, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fmt.Fprintf(&b, "%s: %v\n", p, err)
-				return nil
-			}
-			if info, err := d.Info(); err == nil {
-				fmt.Fprintf(&b, "%s %d %d\n", p, info.Size(), info.ModTime().UnixNano())
-			}
-			return nil
-		})
-	}
-	return b.String()
-}
-
-const reloadPath = "/__reload"
-
-// reloadScript is added to HTML pages in preview only: it waits for the
-// next build and reloads.
-const reloadScript = `<script>new EventSource("` + reloadPath + `").onmessage=function(){location.reload()}</script>`
-
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == reloadPath {
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case livePath:
 		s.events(w, r)
 		return
+	case scriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		io.WriteString(w, liveScript)
+		return
 	}
-	p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
-	if strings.HasSuffix(r.URL.Path, "/") {
-		p = path.Join(p, "index.html")
+	got := s.resolve(r.Context(), r.URL.Path)
+	if s.timeouts.write > 0 {
+		// A site file may have waited for the background work, past the
+		// deadline set when the request came.
+		_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.timeouts.write))
 	}
-	s.mu.RLock()
-	data, ok := s.files[p]
-	if !ok {
-		if _, ok := s.files[path.Join(p, "index.html")]; ok {
-			s.mu.RUnlock()
-			redirectToFolder(w, r, p)
-			return
-		}
+	if got.redirect {
+		redirectToFolder(w, r, strings.TrimSuffix(strings.TrimSuffix(got.name, "index.html"), "/"))
+		return
 	}
-	notFound := s.files["404.html"]
-	s.mu.RUnlock()
-	status := http.StatusOK
-	if !ok {
-		status, data, p = http.StatusNotFound, notFound, "404.html"
+	data := got.file.data
+	if strings.HasSuffix(got.name, ".html") {
+		data = withLiveScript(data, got.file.sum)
 	}
-	if strings.HasSuffix(p, ".html") {
-		data = bytes.Replace(data, []byte("</body>"), []byte(reloadScript+"</body>"), 1)
-	}
-	if ct := mime.TypeByExtension(path.Ext(p)); ct != "" {
+	if ct := mime.TypeByExtension(path.Ext(got.name)); ct != "" {
 		w.Header().Set("Content-Type", ct)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
+	w.WriteHeader(got.status)
 	_, _ = w.Write(data)
+}
+
+// answer is what the preview serves for a URL path.
+type answer struct {
+	name     string // the file served
+	file     file
+	status   int
+	redirect bool // to name's folder, with a slash
+}
+
+// resolve finds what to serve for a URL path: its file, the folder it
+// names without a slash, the 404 page, or, while the site has never built,
+// the page that shows the errors.
+func (s *Server) resolve(ctx context.Context, urlPath string) answer {
+	name := fileName(urlPath)
+	if f, ok := s.b.lookup(ctx, name); ok {
+		return answer{name: name, file: f, status: http.StatusOK}
+	}
+	if s.b.current() == nil {
+		return answer{name: "index.html", file: file{data: []byte(brokenPage)}, status: http.StatusInternalServerError}
+	}
+	if folder := path.Join(name, "index.html"); !strings.HasSuffix(name, ".html") {
+		if _, ok := s.b.lookup(ctx, folder); ok {
+			return answer{name: folder, redirect: true}
+		}
+	}
+	// The 404 page as it is: a mistyped address need not wait for the
+	// background work.
+	f, _ := s.b.lookupNow(ctx, model.NotFoundFile)
+	return answer{name: model.NotFoundFile, file: f, status: http.StatusNotFound}
+}
+
+// fileName is the site file a URL path asks for: a folder's index.html.
+// A path that comes back to the root without a slash ("/zones/..") asks
+// for no file: it is redirected to the root, as other folders are.
+func fileName(urlPath string) string {
+	name := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if strings.HasSuffix(urlPath, "/") || urlPath == "" {
+		name = path.Join(name, "index.html")
+	}
+	return name
 }
 
 // redirectToFolder sends the browser to the folder p of this site, with a
@@ -182,33 +204,23 @@ func redirectToFolder(w http.ResponseWriter, r *http.Request, p string) {
 	w.WriteHeader(http.StatusMovedPermanently)
 }
 
-// events sends one message when the site is next rebuilt. The stream
-// stays open for as long as the editor works, past the server's write
-// timeout, so each message gets a fresh write deadline. (The read timeout
-// does not cut it: net/http lifts the read deadline once the request is
-// read, to notice the client leaving.)
-func (s *server) events(w http.ResponseWriter, r *http.Request) {
-	s.mu.RLock()
-	rebuilt := s.rebuilt
-	s.mu.RUnlock()
-	rc := http.NewResponseController(w)
-	send := func(msg string) error {
-		if s.timeouts.write > 0 {
-			_ = rc.SetWriteDeadline(time.Now().Add(s.timeouts.write))
-		}
-		if _, err := io.WriteString(w, msg); err != nil {
-			return err
-		}
-		return rc.Flush()
+// brokenPage stands in for every page while the site has never built: the
+// live script shows the errors over it, and reloads it once it builds.
+const brokenPage = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>The site does not build</title></head>
+<body>
+<p>The site does not build yet: the errors are shown above. This page reloads once it builds.</p>
+</body>
+</html>
+`
+
+// withLiveScript adds the live script to an HTML page, before </body>,
+// with the version of the page the browser gets.
+func withLiveScript(data []byte, sum uint64) []byte {
+	tag := fmt.Sprintf(`<script src="%s" data-version="%x"></script>`, scriptPath, sum)
+	if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
+		return append(append(append([]byte(nil), data[:i]...), tag...), data[i:]...)
 	}
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	if send(": connected\n\n") != nil {
-		return
-	}
-	select {
-	case <-rebuilt:
-		_ = send("data: reload\n\n")
-	case <-r.Context().Done():
-	}
+	return append(append([]byte(nil), data...), tag...)
 }
