@@ -74,10 +74,11 @@ func (ps *Pieces) Keep(pages []*model.Page, from *Pieces) (missing []*model.Page
 	}
 	from.mu.Unlock()
 	for _, p := range kept {
-		// The passages are the same; the index file is made again, since
-		// the page's number or its section's title may have changed.
-		if passages, ok := from.r.search.kept(from.r.site.Page(p.Lang.Code, p.Key)); ok {
-			ps.r.search.add(nil, p, passages) // held: no output
+		// The passages are the same; the page is indexed again with the
+		// site files, since its number or its section's title may have
+		// changed, and not while the editor waits for the page.
+		if passages, ok := from.r.search.passagesOf(from.r.site.Page(p.Lang.Code, p.Key)); ok {
+			ps.r.search.keep(p, passages)
 		} else {
 			ps.r.search.skip(p)
 		}

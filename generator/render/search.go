@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"maps"
 	"slices"
 	"strings"
@@ -8,6 +9,7 @@ import (
 
 	"westcoast/generator/markdown"
 	"westcoast/generator/model"
+	"westcoast/generator/par"
 	"westcoast/generator/search"
 )
 
@@ -29,6 +31,9 @@ type searchIndex struct {
 	mu        sync.Mutex
 	fragments map[int][]byte
 	passages  map[*model.Page][]markdown.Passage
+	// kept are the pages whose passages came from the last render, to be
+	// indexed with the site files rather than while an editor waits.
+	kept []*model.Page
 }
 
 func newSearchIndex(site *model.Site) *searchIndex {
@@ -93,12 +98,36 @@ func (s *searchIndex) add(out Output, p *model.Page, passages []markdown.Passage
 	return out.Write(model.SearchDir+search.FragmentPath(id), fragment)
 }
 
-// kept returns the passages a preview's index was given for p, if any.
-func (s *searchIndex) kept(p *model.Page) ([]markdown.Passage, bool) {
+// passagesOf returns the passages a preview's index was given for p, if
+// any.
+func (s *searchIndex) passagesOf(p *model.Page) ([]markdown.Passage, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	passages, ok := s.passages[p]
 	return passages, ok
+}
+
+// keep gives a preview's index p's passages from the last render, to be
+// indexed when the site files are made.
+func (s *searchIndex) keep(p *model.Page, passages []markdown.Passage) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.passages[p] = passages
+	s.kept = append(s.kept, p)
+}
+
+// indexKept indexes the pages keep was given.
+func (s *searchIndex) indexKept() error {
+	s.mu.Lock()
+	kept := s.kept
+	s.kept = nil
+	s.mu.Unlock()
+	errs := make([]error, len(kept))
+	par.Do(len(kept), func(i int) {
+		passages, _ := s.passagesOf(kept[i])
+		errs[i] = s.add(nil, kept[i], passages)
+	})
+	return errors.Join(errs...)
 }
 
 // skip stands in for a page that could not be rendered, so that the index
@@ -112,6 +141,9 @@ func (s *searchIndex) skip(p *model.Page) {
 // files writes the manifest and the shards, once every page is in, and
 // the pages' own files a preview's index held.
 func (s *searchIndex) files(out Output) error {
+	if err := s.indexKept(); err != nil {
+		return err
+	}
 	for _, id := range slices.Sorted(maps.Keys(s.fragments)) {
 		if err := out.Write(model.SearchDir+search.FragmentPath(id), s.fragments[id]); err != nil {
 			return err
