@@ -118,13 +118,13 @@ func (discard) Write(string, []byte) error { return nil }
 // pairsSite is the real site (config, layouts, content) with n more zone
 // pairs, written to disk: fstest.MapFS lists a folder by scanning every
 // file, which would measure the map rather than the generator.
-func pairsSite(b *testing.B, n int) fs.FS {
+func pairsSite(b testing.TB, n int) fs.FS {
 	b.Helper()
 	return os.DirFS(pairsDir(b, n))
 }
 
 // pairsDir writes the site pairsSite reads and returns its folder.
-func pairsDir(b *testing.B, n int) string {
+func pairsDir(b testing.TB, n int) string {
 	b.Helper()
 	dir := b.TempDir()
 	for _, part := range []string{"config.toml", "content", "layouts"} {
