@@ -1,9 +1,9 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
-	"strings"
 	"time"
 
 	"westcoast/generator/model"
@@ -78,20 +78,21 @@ type sourceFile struct {
 const fence = "+++"
 
 // splitFrontMatter separates TOML front matter from the body. The body keeps
-// its place in the file (bodyLine) so errors in it can name true lines.
+// its place in the file (bodyLine) so errors in it can name true lines. fm
+// is a copy and body a part of data: once the file is parsed, nothing of
+// it but the front matter is held, since render reads the text again.
 func splitFrontMatter(path string, data []byte) (fm string, body []byte, bodyLine int, err error) {
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	first, rest, _ := strings.Cut(text, "\n")
-	if strings.TrimRight(first, "\r") != fence {
+	text := bytes.TrimPrefix(data, []byte("\ufeff"))
+	first, rest, _ := bytes.Cut(text, []byte("\n"))
+	if string(bytes.TrimRight(first, "\r")) != fence {
 		return "", nil, 0, model.Errorf(path, 1, 1, "front matter missing: the file must start with a line %q", fence)
 	}
 	offset := len(text) - len(rest)
 	line := 2
 	for len(rest) > 0 {
-		l, next, _ := strings.Cut(rest, "\n")
-		if strings.TrimRight(l, "\r") == fence {
-			fmText := text[len(first)+1 : offset]
-			return fmText, []byte(next), line + 1, nil
+		l, next, _ := bytes.Cut(rest, []byte("\n"))
+		if string(bytes.TrimRight(l, "\r")) == fence {
+			return string(text[len(first)+1 : offset]), next, line + 1, nil
 		}
 		offset += len(l) + 1
 		rest = next

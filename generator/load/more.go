@@ -42,7 +42,8 @@ func findMore(body []byte, bodyLine int) *moreSummary {
 		case strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~"):
 			fence = line[:len(line)-len(strings.TrimLeft(line, line[:1]))]
 		case line == MoreDivider:
-			return &moreSummary{text: bytes.TrimSpace(body[:off]), line: bodyLine + n}
+			// A copy: the rest of the file is not to be held.
+			return &moreSummary{text: bytes.Clone(bytes.TrimSpace(body[:off])), line: bodyLine + n}
 		}
 		off += end + 1
 	}
