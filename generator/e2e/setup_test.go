@@ -333,8 +333,8 @@ func (r *recorder) listen(ev any) {
 	case *network.EventLoadingFailed:
 		delete(r.inFlight, ev.RequestID)
 		r.lastNet = time.Now()
-		if isFavicon(r.urls[ev.RequestID]) {
-			break
+		if isFavicon(r.urls[ev.RequestID]) || ev.Canceled && isLiveStream(r.urls[ev.RequestID]) {
+			break // the preview's event stream ends, as it should, when its page reloads
 		}
 		what := ev.ErrorText
 		if ev.BlockedReason != "" {
@@ -397,4 +397,9 @@ func (r *recorder) take() []string {
 	p := r.problems
 	r.problems = nil
 	return p
+}
+
+// isLiveStream reports whether url is the preview's event stream.
+func isLiveStream(url string) bool {
+	return strings.Contains(url, "/__live?")
 }

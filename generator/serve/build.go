@@ -95,7 +95,8 @@ type builder struct {
 	owner                map[string]pageID // the page that made each file
 	assetsMade, siteMade map[string]file
 	stale                map[pageID]bool
-	siteDue              bool // the site files wait for the pages
+	siteDue              bool       // the site files wait for the pages
+	siteMaking           sync.Mutex // held while the site files are made
 	inflight             map[rendering]chan struct{}
 	pageErrs             map[pageID]error
 	siteErr              error // of the site files
@@ -457,6 +458,11 @@ func (b *builder) background(ctx context.Context, g *generation, todo []*model.P
 // siteFiles makes the files made from the whole site, once every page is
 // rendered, and says the work is done.
 func (b *builder) siteFiles(g *generation) {
+	// The background work of a load cut short by one that then failed may
+	// still be here when the work of the same site starts again: one makes
+	// the files, the other finds them made.
+	b.siteMaking.Lock()
+	defer b.siteMaking.Unlock()
 	b.mu.Lock()
 	due := b.siteDue && b.gen == g
 	b.mu.Unlock()

@@ -12,9 +12,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"westcoast/generator/load"
+	"westcoast/generator/render"
 	"westcoast/generator/source"
 )
 
@@ -281,4 +283,35 @@ func (e *editor) vimSave(t *testing.T) []string {
 	e.write(t, probe, "")
 	os.Remove(filepath.Join(e.dir, filepath.FromSlash(probe)))
 	return append(changed, probe)
+}
+
+// TestSiteFilesOnce: two background runs of one site may reach the site
+// files together (the first cut short by a load that then failed, the
+// second started again for the same site): the files are made once, and
+// those waiting for the work to settle are told once.
+func TestSiteFilesOnce(t *testing.T) {
+	dir := copySite(t, fixtureSite)
+	b := newBuilder(source.New(dir, source.DefaultMaxFileSize), load.Options{}, io.Discard)
+	b.update(nil)
+	b.settle()
+	g := b.current()
+	// The site files of g due again, as after a load that failed.
+	g.pieces, _ = render.NewPieces(g.site, g.layouts)
+	b.mu.Lock()
+	b.siteDue, b.settled = true, make(chan struct{})
+	b.mu.Unlock()
+	for _, p := range g.site.Pages {
+		if err := g.pieces.Page(p, &memOutput{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Go(func() { b.siteFiles(g) })
+	}
+	wg.Wait()
+	b.settle()
+	if b.siteErr != nil {
+		t.Fatal(b.siteErr)
+	}
 }
