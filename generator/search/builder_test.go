@@ -177,6 +177,30 @@ func TestIndex(t *testing.T) {
 
 // TestIndexDeterministic: the same documents make the same files, however
 // the goroutines interleave.
+// TestEmptyIndex: a site with nothing to search still gets a manifest the
+// script can read, with lists, not nulls, and one shard.
+func TestEmptyIndex(t *testing.T) {
+	files := NewBuilder(0).Finish(nil, DefaultShardSize)
+	var m struct {
+		Languages []Language `json:"languages"`
+		Shards    []string   `json:"shards"`
+	}
+	for _, f := range files {
+		if f.Path != ManifestPath {
+			continue
+		}
+		if !bytes.Contains(f.Data, []byte(`"languages":[]`)) {
+			t.Errorf("the manifest of an empty index has no empty list of languages: %s", f.Data)
+		}
+		if err := json.Unmarshal(f.Data, &m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(m.Shards) != 1 {
+		t.Errorf("an empty index has %d shards, want 1", len(m.Shards))
+	}
+}
+
 func TestIndexDeterministic(t *testing.T) {
 	docs := corpus(t, 300, 8)
 	first := build(docs, 2<<10)

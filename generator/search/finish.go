@@ -64,6 +64,9 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 	terms := slices.Clone(b.terms)
 	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
 
+	if langs == nil { // "languages": [], not null, for a site with nothing to search
+		langs = []Language{}
+	}
 	m := &Manifest{Languages: langs, Groups: b.groupRuns(), Fold: foldPairs(func(r rune) bool {
 		_, ok := b.han[hanKey(r, 0)]
 		return ok
@@ -71,9 +74,6 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 	shards := packShards(terms, shardSize)
 	if len(shards) == 0 { // a site with no text still has a shard, so that every key has one
 		shards = []shard{{first: ""}}
-	}
-	if langs == nil {
-		langs = []Language{}
 	}
 	var files []File
 	for i, shard := range shards {

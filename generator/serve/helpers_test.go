@@ -178,13 +178,3 @@ func (st *stream) next(t testing.TB) (event, data string) {
 	}
 	return "", ""
 }
-
-// quiet reports whether no event comes for a while.
-func (st *stream) quiet(d time.Duration) (event, data string, ok bool) {
-	select {
-	case e := <-st.events:
-		return e[0], e[1], false
-	case <-time.After(d):
-		return "", "", true
-	}
-}
