@@ -28,13 +28,7 @@ func TestSummaryErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Site(site(tt.files), Options{})
-			if err == nil {
-				t.Fatal("no error")
-			}
-			if got := err.Error(); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
+			wantLoad(t, tt.files, tt.want)
 		})
 	}
 }

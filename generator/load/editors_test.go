@@ -76,14 +76,7 @@ func TestEditorConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Site(site(tt.files), Options{})
-			got := ""
-			if err != nil {
-				got = err.Error()
-			}
-			if got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
+			wantLoad(t, tt.files, tt.want)
 		})
 	}
 }

@@ -109,10 +109,7 @@ func TestPageImageErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Site(site(tt.files), Options{})
-			if err == nil || err.Error() != tt.want {
-				t.Errorf("got:\n%v\nwant:\n%s", err, tt.want)
-			}
+			wantLoad(t, tt.files, tt.want)
 		})
 	}
 }
