@@ -14,8 +14,10 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -162,17 +164,37 @@ func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, erro
 	if err := pr.errors(src); err != nil {
 		return "", nil, err
 	}
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+	out := outputs.Get().(*output)
+	defer outputs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	if err := c.md.Renderer().Render(out.w, src, doc); err != nil {
+		return "", nil, err
+	}
+	if err := out.w.Flush(); err != nil {
 		return "", nil, err
 	}
 	if len(pg.Shortcodes) > 0 {
-		if err := strayPlaceholder(buf.Bytes(), src); err != nil {
+		if err := strayPlaceholder(out.buf.Bytes(), src); err != nil {
 			return "", nil, err
 		}
 	}
-	return template.HTML(buf.String()), doc, nil
+	return template.HTML(out.buf.String()), doc, nil
 }
+
+// output is where a conversion's HTML is written. goldmark wraps any
+// writer that is not buffered in a new bufio.Writer on every call; giving
+// it one, kept from call to call with its buffer, saves both allocations.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outputs = sync.Pool{New: func() any {
+	o := &output{}
+	o.w = bufio.NewWriterSize(&o.buf, 8<<10)
+	return o
+}}
 
 var pageKey = parser.NewContextKey()
 

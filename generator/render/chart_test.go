@@ -20,7 +20,7 @@ var chartLangs = map[string]*model.Language{
 
 // pageWith is a page in a language with figures, as a template sees it.
 func pageWith(lang string, figures ...*model.Figure) Page {
-	return Page{Page: &model.Page{Lang: chartLangs[lang], Figures: figures}}
+	return newPage(&model.Page{Lang: chartLangs[lang], Figures: figures})
 }
 
 func pct(id string, v float64) *model.Figure {

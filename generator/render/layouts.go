@@ -231,7 +231,7 @@ func (l *Layouts) lookup(p *model.Page) (lay layout, skip bool, err error) {
 	}
 	// A fault of the layouts, met by every page of the kind: one line.
 	at := model.Errorf(LayoutDir, 0, 0, "no %s template: looked for %s", p.Kind, listFiles(names))
-	return layout{}, false, &pageError{at: at, page: Page{Page: p}.what()}
+	return layout{}, false, &pageError{at: at, page: newPage(p).what()}
 }
 
 // find returns the first of names that is a page template.

@@ -115,7 +115,7 @@ func (c *contentLinks) check() error {
 		if hasID(ids, f.id) || f.target.OwnIDs()[f.id] != "" || c.reserved[f.id] != "" {
 			continue
 		}
-		errs = append(errs, f.at.Errorf("link %q: %s has no heading or figure with the id %q", f.dest, Page{Page: f.target}.what(), f.id))
+		errs = append(errs, f.at.Errorf("link %q: %s has no heading or figure with the id %q", f.dest, newPage(f.target).what(), f.id))
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs.Err()

@@ -106,7 +106,7 @@ func (ps *Pieces) SiteFiles(out Output) error {
 	for _, p := range ps.r.site.Pages {
 		if !ps.done[p] {
 			ps.mu.Unlock()
-			return fmt.Errorf("internal error: the site files wait for %s", Page{Page: p}.what())
+			return fmt.Errorf("internal error: the site files wait for %s", newPage(p).what())
 		}
 	}
 	ps.mu.Unlock()

@@ -61,15 +61,15 @@ type planned struct {
 func planFiles(site *model.Site, layouts *Layouts, images *imageIndex, sitemap sitemapPlan) ([]model.Asset, error) {
 	var files []planned
 	for _, p := range site.Pages {
-		files = append(files, planned{p.OutPath(), Page{Page: p}.what()})
+		files = append(files, planned{p.OutPath(), newPage(p).what()})
 		if isList(p) {
 			// Its pagers, should its template ask for them.
 			for n := 2; n <= pagerCount(p, site.Config.Paginate); n++ {
-				files = append(files, planned{strings.TrimPrefix(p.PagerURL(n), "/") + model.IndexFile, Page{Page: p}.what()})
+				files = append(files, planned{strings.TrimPrefix(p.PagerURL(n), "/") + model.IndexFile, newPage(p).what()})
 			}
 		}
 		for _, a := range p.Aliases {
-			files = append(files, planned{model.AliasFile(a), Page{Page: p}.what() + " (alias " + a + ")"})
+			files = append(files, planned{model.AliasFile(a), newPage(p).what() + " (alias " + a + ")"})
 		}
 	}
 	assets := append(append([]model.Asset(nil), layouts.assets...), site.Assets...)

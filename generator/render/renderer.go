@@ -56,7 +56,8 @@ func (r *renderer) page(p *model.Page) error {
 		r.search.skip(p)
 		return err
 	}
-	rp := Page{Page: p, outPath: p.URL + model.IndexFile}
+	rp := newPage(p)
+	rp.outPath = p.URL + model.IndexFile
 	doc, err := r.content(rp) // shortcodes see the page as it renders
 	if err != nil {
 		r.search.skip(p)

@@ -32,7 +32,8 @@ func (r *renderer) siteFiles(sitemap sitemapPlan) []error {
 	for _, l := range site.Languages {
 		root := strings.TrimPrefix(l.Root(), "/")
 		if lay, ok := r.layouts.sets[model.NotFoundFile]; ok {
-			p := Page{Page: l.Home, outPath: l.NotFoundURL(), absLinks: true}
+			p := newPage(l.Home)
+			p.outPath, p.absLinks = l.NotFoundURL(), true
 			errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
 		}
 	}
