@@ -29,7 +29,7 @@ func fastDecode(text string) (doc map[string]any, ix *keyIndex, ok bool) {
 		return nil, nil, false
 	}
 	p := &fastParser{keyScanner: keyScanner{src: text, line: 1, tables: map[string]int{}}}
-	p.ix = &keyIndex{byPath: map[string]int{}}
+	p.ix = &keyIndex{}
 	p.root = newTable(tableHeader)
 	if !p.document() {
 		return nil, nil, false

@@ -16,7 +16,43 @@ import (
 // table is "figures.1", its id "figures.1.id".
 type keyIndex struct {
 	entries []keyEntry
-	byPath  map[string]int // path.String() → entries index
+	// byPath maps path.String() to an entries index once there are more
+	// than linearKeys entries; below that a scan is quicker than a map,
+	// whose table a site's tens of thousands of small front matters would
+	// each allocate.
+	byPath map[string]int
+}
+
+// linearKeys is how many keys an index scans for a name before it makes a
+// map.
+const linearKeys = 32
+
+// find returns the index of the entry named name.
+func (ix *keyIndex) find(name string) (int, bool) {
+	if ix.byPath != nil {
+		i, ok := ix.byPath[name]
+		return i, ok
+	}
+	for i := range ix.entries {
+		if ix.entries[i].name == name {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// add appends e, whose name is not yet in the index.
+func (ix *keyIndex) add(e keyEntry) {
+	ix.entries = append(ix.entries, e)
+	switch {
+	case ix.byPath != nil:
+		ix.byPath[e.name] = len(ix.entries) - 1
+	case len(ix.entries) > linearKeys:
+		ix.byPath = make(map[string]int, 2*len(ix.entries))
+		for i, e := range ix.entries {
+			ix.byPath[e.name] = i
+		}
+	}
 }
 
 // keyEntry is one key as written.
@@ -35,7 +71,7 @@ func (ix *keyIndex) pos(path ...string) (textPos, bool) {
 	if ix == nil {
 		return textPos{}, false
 	}
-	i, ok := ix.byPath[toml.Key(path).String()]
+	i, ok := ix.find(toml.Key(path).String())
 	if !ok {
 		return textPos{}, false
 	}
@@ -48,7 +84,7 @@ func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
 	if ix == nil {
 		return textPos{}, false
 	}
-	i, ok := ix.byPath[toml.Key(path).String()]
+	i, ok := ix.find(toml.Key(path).String())
 	if !ok {
 		return textPos{}, false
 	}
@@ -62,7 +98,7 @@ func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
 // on the text being valid: on invalid text it stops early, never fails.
 func indexKeys(text string) *keyIndex {
 	s := &keyScanner{src: text, line: 1, tables: map[string]int{}}
-	s.ix = &keyIndex{byPath: map[string]int{}}
+	s.ix = &keyIndex{}
 	s.document()
 	return s.ix
 }
@@ -346,11 +382,10 @@ func (s *keyScanner) pos() textPos {
 // made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
 func (s *keyScanner) record(path toml.Key, key, value textPos) {
 	name := keyName(path)
-	if _, ok := s.ix.byPath[name]; ok {
+	if _, ok := s.ix.find(name); ok {
 		return
 	}
-	s.ix.byPath[name] = len(s.ix.entries)
-	s.ix.entries = append(s.ix.entries, keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
+	s.ix.add(keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
 }
 
 // keyName is path.String(), the name a key is looked up by, made in one

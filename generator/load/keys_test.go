@@ -62,7 +62,7 @@ after = true
 		{"params.after", textPos{23, 1}, textPos{23, 9}},
 	}
 	for _, tt := range tests {
-		i, ok := ix.byPath[tt.path]
+		i, ok := ix.find(tt.path)
 		if !ok {
 			t.Errorf("%s: not indexed", tt.path)
 			continue
@@ -71,8 +71,34 @@ after = true
 			t.Errorf("%s: key at %v, value at %v; want %v, %v", tt.path, e.key, e.value, tt.key, tt.value)
 		}
 	}
-	if _, ok := ix.byPath["x"]; ok {
+	if _, ok := ix.find("x"); ok {
 		t.Error("a line inside a multi-line string was taken for a key")
+	}
+}
+
+// TestManyKeys checks an index past linearKeys, where it finds names by a
+// map rather than a scan: every key is found at its line, the first time
+// it is written.
+func TestManyKeys(t *testing.T) {
+	for _, n := range []int{linearKeys - 1, linearKeys, linearKeys + 1, 5 * linearKeys} {
+		var text strings.Builder
+		for i := range n {
+			fmt.Fprintf(&text, "k%d = %d\n", i, i)
+		}
+		text.WriteString("[t]\nk0 = 1\n")
+		ix := indexKeys(text.String())
+		for i := range n {
+			pos, ok := ix.pos(fmt.Sprintf("k%d", i))
+			if !ok || pos != (textPos{i + 1, 1}) {
+				t.Errorf("%d keys: k%d at %v, %v; want line %d", n, i, pos, ok, i+1)
+			}
+		}
+		if pos, ok := ix.valuePos("t", "k0"); !ok || pos != (textPos{n + 2, 6}) {
+			t.Errorf("%d keys: t.k0's value at %v, %v; want %d:6", n, pos, ok, n+2)
+		}
+		if _, ok := ix.pos("k" + fmt.Sprint(n)); ok {
+			t.Errorf("%d keys: found a key that is not there", n)
+		}
 	}
 }
 
