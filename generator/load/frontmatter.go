@@ -140,8 +140,8 @@ func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool
 		base.Field(i).Set(v.Field(i))
 	}
 	set := map[string]bool{}
-	for _, e := range src.keys.entries {
-		set[e.path[0]] = true
+	for _, path := range src.keys.paths {
+		set[path[0]] = true
 	}
 	fm.Terms = map[string][]string{}
 	for i, t := range sc.taxonomies {
@@ -149,7 +149,9 @@ func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool
 			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
 	}
-	return fm, set, sc.checkParams(src, fm.Params).Err()
+	err := sc.checkParams(src, fm.Params).Err()
+	src.keys.dropPaths()
+	return fm, set, err
 }
 
 // withTaxonomies returns a struct type with frontMatter's fields followed by

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,6 +17,12 @@ import (
 // table is "figures.1", its id "figures.1.id".
 type keyIndex struct {
 	entries []keyEntry
+	// paths are the entries' paths, parts apart, in the same order, for
+	// checking the keys against the fields they decode into. They are
+	// dropped once that is done (see dropPaths): a site's files are all
+	// parsed before any is assembled, and their indexes were most of what
+	// the parsed files held.
+	paths []toml.Key
 	// byPath maps path.String() to an entries index once there are more
 	// than linearKeys entries; below that a scan is quicker than a map,
 	// whose table a site's tens of thousands of small front matters would
@@ -24,8 +31,8 @@ type keyIndex struct {
 }
 
 // linearKeys is how many keys an index scans for a name before it makes a
-// map.
-const linearKeys = 32
+// map: a zone's facts file has some forty, its figures' keys.
+const linearKeys = 64
 
 // find returns the index of the entry named name.
 func (ix *keyIndex) find(name string) (int, bool) {
@@ -41,9 +48,10 @@ func (ix *keyIndex) find(name string) (int, bool) {
 	return 0, false
 }
 
-// add appends e, whose name is not yet in the index.
-func (ix *keyIndex) add(e keyEntry) {
+// add appends e, written at path, whose name is not yet in the index.
+func (ix *keyIndex) add(e keyEntry, path toml.Key) {
 	ix.entries = append(ix.entries, e)
+	ix.paths = append(ix.paths, path)
 	switch {
 	case ix.byPath != nil:
 		ix.byPath[e.name] = len(ix.entries) - 1
@@ -55,12 +63,19 @@ func (ix *keyIndex) add(e keyEntry) {
 	}
 }
 
-// keyEntry is one key as written.
+// keyEntry is one key as written; its path, with array indexes, is in
+// keyIndex.paths while it is kept.
 type keyEntry struct {
-	name  string   // path.String(), kept since it is what callers look up
-	path  toml.Key // with array indexes
-	key   textPos  // the key's last part (a dotted key's last name)
-	value textPos  // the value after "="; zero for a table header
+	name  string  // path.String(), kept since it is what callers look up
+	key   textPos // the key's last part (a dotted key's last name)
+	value textPos // the value after "="; zero for a table header
+}
+
+// dropPaths lets the entries' paths go, and the room the list of entries
+// grew into: what is left is what errors and KeyPos look up by name.
+func (ix *keyIndex) dropPaths() {
+	ix.paths = nil
+	ix.entries = slices.Clip(slices.Clone(ix.entries))
 }
 
 // textPos is a 1-based line and column (in characters) in a text.
@@ -385,7 +400,7 @@ func (s *keyScanner) record(path toml.Key, key, value textPos) {
 	if _, ok := s.ix.find(name); ok {
 		return
 	}
-	s.ix.add(keyEntry{name: name, path: append(toml.Key(nil), path...), key: key, value: value})
+	s.ix.add(keyEntry{name: name, key: key, value: value}, append(toml.Key(nil), path...))
 }
 
 // keyName is path.String(), the name a key is looked up by, made in one

@@ -137,8 +137,8 @@ func FuzzIndexKeys(f *testing.F) {
 // matches two paths; one of them must do.
 func indexed(ix *keyIndex, lines []string, key toml.Key) error {
 	err := fmt.Errorf("not indexed")
-	for _, e := range ix.entries {
-		if matchesKey(e.path, key) {
+	for i, e := range ix.entries {
+		if matchesKey(ix.paths[i], key) {
 			if err = writtenAt(lines, e.key, key[len(key)-1]); err == nil {
 				return nil
 			}

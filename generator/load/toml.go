@@ -103,8 +103,11 @@ func (s *tomlSource) offsetPos(offset, line int) textPos {
 // reported again.
 func (s *tomlSource) unknownKeys(t reflect.Type) model.Errors {
 	var list model.Errors
-	for _, e := range s.keys.entries {
-		shown, fields, unknown := lookupKey(t, e.path)
+	if s.keys.paths == nil { // dropped by an earlier decode of the same text
+		s.keys = indexKeys(s.text)
+	}
+	for i, e := range s.keys.entries {
+		shown, fields, unknown := lookupKey(t, s.keys.paths[i])
 		if !unknown {
 			continue
 		}
