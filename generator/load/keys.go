@@ -79,7 +79,7 @@ func (ix *keyIndex) dropPaths() {
 }
 
 // textPos is a 1-based line and column (in characters) in a text.
-type textPos struct{ line, col int }
+type textPos struct{ line, col int32 } // int32: an index holds many, and TOML texts are limited to 1 MB
 
 // pos returns where the key at path is written, if it is.
 func (ix *keyIndex) pos(path ...string) (textPos, bool) {
@@ -390,7 +390,7 @@ func (s *keyScanner) skipBlank() {
 }
 
 func (s *keyScanner) pos() textPos {
-	return textPos{line: s.line, col: utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1}
+	return textPos{line: int32(s.line), col: int32(utf8.RuneCountInString(s.src[s.lineStart:s.i]) + 1)}
 }
 
 // record notes where path is written, the first time it is seen: a table

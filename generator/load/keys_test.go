@@ -89,11 +89,11 @@ func TestManyKeys(t *testing.T) {
 		ix := indexKeys(text.String())
 		for i := range n {
 			pos, ok := ix.pos(fmt.Sprintf("k%d", i))
-			if !ok || pos != (textPos{i + 1, 1}) {
+			if !ok || pos != (textPos{int32(i + 1), 1}) {
 				t.Errorf("%d keys: k%d at %v, %v; want line %d", n, i, pos, ok, i+1)
 			}
 		}
-		if pos, ok := ix.valuePos("t", "k0"); !ok || pos != (textPos{n + 2, 6}) {
+		if pos, ok := ix.valuePos("t", "k0"); !ok || pos != (textPos{int32(n + 2), 6}) {
 			t.Errorf("%d keys: t.k0's value at %v, %v; want %d:6", n, pos, ok, n+2)
 		}
 		if _, ok := ix.pos("k" + fmt.Sprint(n)); ok {
@@ -162,16 +162,17 @@ func matchesKey(path, key toml.Key) bool {
 
 // writtenAt checks that name (bare or quoted) is written at p.
 func writtenAt(lines []string, p textPos, name string) error {
-	if p.line < 1 || p.line > len(lines) {
-		return fmt.Errorf("line %d out of range", p.line)
+	line, col := int(p.line), int(p.col)
+	if line < 1 || line > len(lines) {
+		return fmt.Errorf("line %d out of range", line)
 	}
-	runes := []rune(lines[p.line-1])
-	if p.col < 1 || p.col > len(runes) {
-		return fmt.Errorf("column %d out of range on line %d", p.col, p.line)
+	runes := []rune(lines[line-1])
+	if col < 1 || col > len(runes) {
+		return fmt.Errorf("column %d out of range on line %d", col, line)
 	}
-	at := string(runes[p.col-1:])
+	at := string(runes[col-1:])
 	if !strings.HasPrefix(at, name) && !strings.HasPrefix(at, `"`) && !strings.HasPrefix(at, `'`) {
-		return fmt.Errorf("%d:%d holds %q", p.line, p.col, at)
+		return fmt.Errorf("%d:%d holds %q", line, col, at)
 	}
 	return nil
 }

@@ -87,13 +87,13 @@ func (s *tomlSource) syntaxError(err error) error {
 // line that disagrees with the offset wins, without a column.
 func (s *tomlSource) offsetPos(offset, line int) textPos {
 	if offset < 0 || offset > len(s.text) {
-		return textPos{line: line}
+		return textPos{line: int32(line)}
 	}
 	before := s.text[:offset]
-	p := textPos{line: strings.Count(before, "\n") + 1}
-	p.col = utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1
-	if line > 0 && p.line != line {
-		return textPos{line: line}
+	p := textPos{line: int32(strings.Count(before, "\n") + 1)}
+	p.col = int32(utf8.RuneCountInString(before[strings.LastIndex(before, "\n")+1:]) + 1)
+	if line > 0 && int(p.line) != line {
+		return textPos{line: int32(line)}
 	}
 	return p
 }
@@ -371,7 +371,7 @@ func (s *tomlSource) pos(p textPos) model.Pos {
 	if p.line == 0 {
 		return model.Pos{File: s.file}
 	}
-	return model.Pos{File: s.file, Line: p.line + s.lineOffset, Col: p.col}
+	return model.Pos{File: s.file, Line: int(p.line) + s.lineOffset, Col: int(p.col)}
 }
 
 // at is where the key at path is written; the file alone if it is not.
