@@ -105,27 +105,57 @@ type spaceFolder struct {
 }
 
 func (w *spaceFolder) write(text []byte) {
-	for i := 0; i < len(text); {
-		n, isSpace := 1, false
-		if c := text[i]; c < utf8.RuneSelf {
-			isSpace = asciiSpace[c]
-		} else {
-			var r rune
-			r, n = utf8.DecodeRune(text[i:])
-			isSpace = unicode.IsSpace(r)
-		}
-		if isSpace {
+	for len(text) > 0 {
+		if n := spaceAt(text); n > 0 {
 			w.space = true
-		} else {
-			if w.space && len(w.buf) > w.start {
-				w.buf = append(w.buf, ' ')
-			}
-			w.space = false
-			w.buf = append(w.buf, text[i:i+n]...)
+			text = text[n:]
+			continue
 		}
-		i += n
+		end := wordEnd(text)
+		if w.space && len(w.buf) > w.start {
+			w.buf = append(w.buf, ' ')
+		}
+		w.space = false
+		w.buf = append(w.buf, text[:end]...)
+		text = text[end:]
 	}
 }
+
+// spaceAt is the length of the white-space character text starts with, or
+// 0 if it starts with another.
+func spaceAt(text []byte) int {
+	c := text[0]
+	if c < utf8.RuneSelf {
+		if asciiSpace[c] {
+			return 1
+		}
+		return 0
+	}
+	if !mayStartSpace(c) {
+		return 0
+	}
+	if r, n := utf8.DecodeRune(text); unicode.IsSpace(r) {
+		return n
+	}
+	return 0
+}
+
+// wordEnd is where the first white space in text starts, or len(text). It
+// decodes only the characters that may be white space: nearly all text is
+// letters, and a continuation byte is never one that starts a space.
+func wordEnd(text []byte) int {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; (c < utf8.RuneSelf && asciiSpace[c]) || (mayStartSpace(c) && spaceAt(text[i:]) > 0) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// mayStartSpace reports whether c is the first byte of a white-space
+// character beyond ASCII: U+0085 and U+00A0 (C2), U+1680 (E1), U+2000 to
+// U+205F (E2) and U+3000 (E3).
+func mayStartSpace(c byte) bool { return c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 }
 
 // asciiSpace are the ASCII characters unicode.IsSpace accepts.
 var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}

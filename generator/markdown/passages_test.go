@@ -17,10 +17,12 @@ func TestSpaceFolder(t *testing.T) {
 		{[]string{" a  b "}, "a b"},
 		{[]string{"a", "b"}, "ab"},
 		{[]string{"a ", " b"}, "a b"},
-		{[]string{"港口\u3000物流"}, "港口 物流"},           // ideographic space
-		{[]string{"a\u00a0b\u2028c\u0085d"}, "a b c d"}, // no-break space, line separator, next line
+		{[]string{"港口\u3000物流"}, "港口 物流"},                // ideographic space
+		{[]string{"a\u00a0b\u2028c\u0085d"}, "a b c d"},  // no-break space, line separator, next line
 		{[]string{"a\xffb \xe6\x97"}, "a\xffb \xe6\x97"}, // broken UTF-8 is kept as it is
 		{[]string{"x", "  ", "y"}, "x y"},
+		{[]string{"a\u1680b\u205fc\u2009d\u200be"}, "a b c d\u200be"}, // ogham, math and thin spaces; a zero-width space is not white space
+		{[]string{"\u3000\u3001港\u3000"}, "\u3001港"},                  // E3 starts spaces and punctuation
 	}
 	for _, tt := range tests {
 		if got := folded("pre", tt.pieces); got != "pre"+tt.want {
