@@ -7,6 +7,7 @@ import (
 	"hash/crc32"
 	"math/bits"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -45,9 +46,8 @@ type Builder struct {
 	groups []int32
 
 	dictMu sync.RWMutex
-	dict   map[string]*term // words and pairs
-	han    map[uint64]*term // Han characters and pairs, by hanKey
-	terms  []*term          // all, numbered
+	dict   dictionary
+	terms  []*term // all, numbered
 
 	mu       sync.Mutex
 	next     int32               // the next document whose postings are due
@@ -59,8 +59,7 @@ type Builder struct {
 // term is one key and its postings, kept encoded as the shard will hold them.
 type term struct {
 	key      string
-	n        int32  // its number, for counting in arrays
-	stem     string // a word's Porter2 stem; "" for other keys
+	n        int32 // its number, for counting in arrays
 	postings []byte
 	last     int32 // the last document in postings; -1 for none
 }
@@ -75,8 +74,7 @@ type posting struct {
 func NewBuilder(n int) *Builder {
 	b := &Builder{
 		groups:   make([]int32, n),
-		dict:     map[string]*term{},
-		han:      map[uint64]*term{},
+		dict:     newDictionary(),
 		pending:  map[int32][]posting{},
 		fragHash: make([]uint64, n),
 	}
@@ -90,19 +88,7 @@ func NewBuilder(n int) *Builder {
 // documents after it are not held back.
 func (b *Builder) Add(id int, d Doc) []byte {
 	frag := fragment(d)
-	p := b.pages.Get().(*pageIndex)
-	p.reset()
-	p.index(d.Title, inTitle, b)
-	p.index(d.Description, inHeading, b)
-	for _, ps := range d.Passages {
-		where := inText
-		if ps.Heading {
-			where = inHeading
-		}
-		p.index(ps.Text, where, b)
-	}
-	list := p.postings(b)
-	b.pages.Put(p)
+	list := b.read(d)
 
 	sum := uint64(crc32.ChecksumIEEE(frag))
 	b.mu.Lock()
@@ -135,41 +121,82 @@ func (t *term) add(doc int32, info uint8) {
 	t.last = doc
 }
 
-// intern returns the term with a key, adding it if it is new.
-func (b *Builder) intern(key string) *term {
+// read reads a document's text and returns its postings.
+func (b *Builder) read(d Doc) []posting {
+	p := b.pages.Get().(*pageIndex)
+	defer b.pages.Put(p)
+	p.reset(&b.dict)
+	b.dictMu.RLock()
+	p.index(d.Title, inTitle)
+	p.index(d.Description, inHeading)
+	for _, ps := range d.Passages {
+		where := inText
+		if ps.Heading {
+			where = inHeading
+		}
+		p.index(ps.Text, where)
+	}
+	if !p.hasFresh() {
+		defer b.dictMu.RUnlock()
+		return p.postings(b)
+	}
+	b.dictMu.RUnlock()
 	b.dictMu.Lock()
 	defer b.dictMu.Unlock()
-	if t, ok := b.dict[key]; ok {
-		return t
-	}
-	t := b.newTerm(key)
-	if key[0] != ' ' { // not a pair
-		t.stem = Stem(key)
-	}
-	b.dict[key] = t
-	return t
+	p.addFreshKeys(b)
+	return p.postings(b)
 }
 
-// internHan is intern for a Han key.
-func (b *Builder) internHan(key uint64) *term {
-	b.dictMu.Lock()
-	defer b.dictMu.Unlock()
-	if t, ok := b.han[key]; ok {
-		return t
+// internWord returns the term of a word, adding it if it is new. The
+// caller holds b.dictMu's lock.
+func (b *Builder) internWord(key string) int32 {
+	if e, ok := b.dict.words[key]; ok {
+		return e.term
 	}
-	s := string(rune(key >> 32))
-	if second := rune(key & 0xFFFFFFFF); second != 0 {
+	n := b.newTerm(key)
+	b.dict.words[key] = wordEntry{term: n, stem: b.dict.stem(Stem(key))}
+	return n
+}
+
+// internPair is internWord for a pair of words, " stem stem".
+func (b *Builder) internPair(key string) int32 {
+	first, second, _ := strings.Cut(key[1:], " ")
+	pair := stemPair(b.dict.stem(first), b.dict.stem(second))
+	if n, ok := b.dict.stemPairs.get(pair); ok {
+		return n
+	}
+	n := b.newTerm(key)
+	b.dict.stemPairs.put(pair, n)
+	return n
+}
+
+// internHan is internWord for a Han key.
+func (b *Builder) internHan(key uint64) int32 {
+	first, second := rune(key>>32), rune(key&0xFFFFFFFF)
+	if second == 0 {
+		if n, ok := b.dict.hanChar(first); ok {
+			return n
+		}
+	} else if n, ok := b.dict.han.get(key); ok {
+		return n
+	}
+	s := string(first)
+	if second != 0 {
 		s += string(second)
 	}
-	t := b.newTerm(s)
-	b.han[key] = t
-	return t
+	n := b.newTerm(s)
+	if second == 0 && first < 0x10000 {
+		b.dict.hanBMP[first] = n + 1
+	} else {
+		b.dict.han.put(key, n)
+	}
+	return n
 }
 
-func (b *Builder) newTerm(key string) *term {
+func (b *Builder) newTerm(key string) int32 {
 	t := &term{key: key, n: int32(len(b.terms)), last: -1}
 	b.terms = append(b.terms, t)
-	return t
+	return t.n
 }
 
 // info packs where a key is in a document and how often.

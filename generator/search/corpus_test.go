@@ -131,3 +131,17 @@ func BenchmarkIndex10kPairs(b *testing.B) {
 	b.ReportMetric(float64(size)/(1<<20), "MB-shards")
 	b.ReportMetric(float64(held)/(1<<20), "MB-held")
 }
+
+// BenchmarkAdd indexes the documents of 2,000 pairs on one goroutine,
+// without making the files: the work each page's render adds.
+func BenchmarkAdd(b *testing.B) {
+	docs := corpus(b, 2000, 8)
+	b.ReportAllocs()
+	for b.Loop() {
+		builder := NewBuilder(len(docs))
+		for i, d := range docs {
+			builder.Add(i, d)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(docs)), "ns/doc")
+}

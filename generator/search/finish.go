@@ -68,7 +68,7 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		langs = []Language{}
 	}
 	m := &Manifest{Languages: langs, Groups: b.groupRuns(), Fold: foldPairs(func(r rune) bool {
-		_, ok := b.han[hanKey(r, 0)]
+		_, ok := b.dict.hanChar(r)
 		return ok
 	})}
 	shards := packShards(terms, shardSize)

@@ -13,8 +13,15 @@ const maxWordLen = 40
 // letters and digits, with an apostrophe inside a word kept and a final
 // possessive 's dropped) and runs of Han characters. Everything else
 // separates them. The search script cuts text by the same rules.
+//
+// It is read like a scanner, a token a call to next, so that the page
+// reader's work on each token is not behind a function value, and each
+// character of English is read without decoding UTF-8.
 type tokenizer struct {
-	buf   []byte   // the token being read, folded
+	text  string
+	pos   int
+	word  []byte   // the last word read, folded
+	han   []rune   // the last Han run read, folded
 	table []uint32 // bmpTable
 }
 
@@ -25,6 +32,7 @@ const (
 	wordToken tokenKind = iota
 	hanToken
 	breakToken // a word too long to index: it still parts its neighbours
+	endToken   // the end of the text
 )
 
 // classOf says which kind of token a folded character belongs in.
@@ -38,42 +46,41 @@ func classOf(r rune) tokenKind {
 	return breakToken
 }
 
-// scan calls emit for each token of text in order. The bytes passed to emit
-// are valid only during the call.
-func (t *tokenizer) scan(text string, emit func(tok []byte, kind tokenKind)) {
+// reset starts reading text.
+func (t *tokenizer) reset(text string) {
 	if t.table == nil {
 		t.table = bmpTable()
 	}
-	kind := breakToken // of the token being read; breakToken: none
-	flush := func() {
-		if kind == wordToken {
-			t.finishWord(emit)
-		} else if kind == hanToken {
-			emit(t.buf, hanToken)
+	t.text, t.pos = text, 0
+}
+
+// next reads the next token: a word into t.word, a Han run into t.han.
+// Characters that part tokens are passed over.
+func (t *tokenizer) next() tokenKind {
+	for t.pos < len(t.text) {
+		_, c, n := t.at(t.pos)
+		switch c {
+		case wordToken:
+			return t.readWord()
+		case hanToken:
+			t.readHan()
+			return hanToken
 		}
-		t.buf = t.buf[:0]
-		kind = breakToken
+		t.pos += n
 	}
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		r, c := t.foldClass(r)
-		if r == '\'' && kind == wordToken && i < len(text) {
-			// An apostrophe stays in a word if a letter or digit follows.
-			next, _ := utf8.DecodeRuneInString(text[i:])
-			if _, nc := t.foldClass(next); nc == wordToken {
-				c = wordToken
-			}
-		}
-		if c != kind {
-			flush()
-		}
-		if c != breakToken {
-			kind = c
-			t.buf = utf8.AppendRune(t.buf, r)
-		}
+	return endToken
+}
+
+// at folds and classes the character at byte i, and says how many bytes
+// it has. ASCII, most of English text, needs no decoding.
+func (t *tokenizer) at(i int) (rune, tokenKind, int) {
+	if b := t.text[i]; b < utf8.RuneSelf {
+		v := t.table[b]
+		return rune(v >> 2), tokenKind(v & 3), 1
 	}
-	flush()
+	r, n := utf8.DecodeRuneInString(t.text[i:])
+	f, c := t.foldClass(r)
+	return f, c, n
 }
 
 // foldClass is Fold and classOf together, by one table lookup for the
@@ -87,16 +94,53 @@ func (t *tokenizer) foldClass(r rune) (rune, tokenKind) {
 	return f, classOf(f)
 }
 
-// finishWord drops a possessive 's and emits the word, or a break if the
-// word is too long to index.
-func (t *tokenizer) finishWord(emit func(tok []byte, kind tokenKind)) {
-	w := t.buf
-	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
-		w = w[:n-2]
+// readWord reads a word, drops a possessive 's, and says whether it is
+// one to index or a break, for a word too long.
+func (t *tokenizer) readWord() tokenKind {
+	t.word = t.word[:0]
+	chars := 0
+	for t.pos < len(t.text) {
+		r, c, n := t.at(t.pos)
+		if c != wordToken && !t.apostropheInWord(r, n) {
+			break
+		}
+		if r < utf8.RuneSelf {
+			t.word = append(t.word, byte(r))
+		} else {
+			t.word = utf8.AppendRune(t.word, r)
+		}
+		chars++
+		t.pos += n
 	}
-	if utf8.RuneCount(w) > maxWordLen {
-		emit(nil, breakToken)
-		return
+	if n := len(t.word); n > 2 && t.word[n-2] == '\'' && t.word[n-1] == 's' {
+		t.word = t.word[:n-2]
+		chars -= 2
 	}
-	emit(w, wordToken)
+	if chars > maxWordLen {
+		return breakToken
+	}
+	return wordToken
+}
+
+// apostropheInWord: an apostrophe (r, of n bytes, at the reading position)
+// stays in a word if a letter or digit follows.
+func (t *tokenizer) apostropheInWord(r rune, n int) bool {
+	if r != '\'' || t.pos+n >= len(t.text) {
+		return false
+	}
+	_, c, _ := t.at(t.pos + n)
+	return c == wordToken
+}
+
+// readHan reads a run of Han characters.
+func (t *tokenizer) readHan() {
+	t.han = t.han[:0]
+	for t.pos < len(t.text) {
+		r, c, n := t.at(t.pos)
+		if c != hanToken {
+			return
+		}
+		t.han = append(t.han, r)
+		t.pos += n
+	}
 }
