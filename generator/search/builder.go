@@ -1,9 +1,7 @@
 package search
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"hash/crc32"
 	"math/bits"
 	"strconv"
@@ -206,25 +204,3 @@ func info(where, count int) uint8 {
 
 // FragmentPath is where document id's file goes, in the index's folder.
 func FragmentPath(id int) string { return "d/" + strconv.Itoa(id) + ".json" }
-
-// fragment is a document's file: what the script shows of a result.
-func fragment(d Doc) []byte {
-	type file struct {
-		Title    string      `json:"t"`
-		URL      string      `json:"u"`
-		Section  string      `json:"s,omitempty"`
-		Passages [][2]string `json:"p"` // text, anchor
-	}
-	f := file{Title: d.Title, URL: d.URL, Section: d.Section, Passages: [][2]string{}}
-	if d.Description != "" {
-		f.Passages = append(f.Passages, [2]string{d.Description, ""})
-	}
-	for _, p := range d.Passages {
-		f.Passages = append(f.Passages, [2]string{p.Text, p.Anchor})
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(f) // strings and slices of strings always encode
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}
