@@ -48,10 +48,11 @@ type Builder struct {
 	terms  []*term // all, numbered
 
 	mu       sync.Mutex
-	next     int32               // the next document whose postings are due
-	pending  map[int32][]posting // documents added before their turn
-	fragHash []uint64            // each document's file, hashed, for the version
-	pages    sync.Pool           // *pageIndex
+	next     int32                // the next document whose postings are due
+	pending  map[int32]*[]posting // documents added before their turn
+	lists    sync.Pool            // *[]posting, for the next document's postings
+	fragHash []uint64             // each document's file, hashed, for the version
+	pages    sync.Pool            // *pageIndex
 }
 
 // term is one key and its postings, kept encoded as the shard will hold them.
@@ -62,9 +63,11 @@ type term struct {
 	last     int32 // the last document in postings; -1 for none
 }
 
-// posting is one key in one document: where and how often, packed.
+// posting is one key in one document: its term's number, and where and
+// how often, packed. It holds no pointer, so that the collector need not
+// read the lists.
 type posting struct {
-	t    *term
+	term int32
 	info uint8
 }
 
@@ -73,10 +76,11 @@ func NewBuilder(n int) *Builder {
 	b := &Builder{
 		groups:   make([]int32, n),
 		dict:     newDictionary(),
-		pending:  map[int32][]posting{},
+		pending:  map[int32]*[]posting{},
 		fragHash: make([]uint64, n),
 	}
 	b.pages.New = func() any { return newPageIndex() }
+	b.lists.New = func() any { return new([]posting) }
 	return b
 }
 
@@ -101,15 +105,19 @@ func (b *Builder) Add(id int, d Doc) []byte {
 // drain appends the postings of the documents whose turn has come, so that
 // each key's documents are in order and can be stored as gaps.
 func (b *Builder) drain() {
+	b.dictMu.RLock()
+	terms := b.terms // every list's terms were added before it was made
+	b.dictMu.RUnlock()
 	for {
 		list, ok := b.pending[b.next]
 		if !ok {
 			return
 		}
 		delete(b.pending, b.next)
-		for _, p := range list {
-			p.t.add(b.next, p.info)
+		for _, p := range *list {
+			terms[p.term].add(b.next, p.info)
 		}
+		b.lists.Put(list)
 		b.next++
 	}
 }
@@ -120,29 +128,21 @@ func (t *term) add(doc int32, info uint8) {
 }
 
 // read reads a document's text and returns its postings.
-func (b *Builder) read(d Doc) []posting {
+func (b *Builder) read(d Doc) *[]posting {
 	p := b.pages.Get().(*pageIndex)
 	defer b.pages.Put(p)
 	p.reset(&b.dict)
 	b.dictMu.RLock()
-	p.index(d.Title, inTitle)
-	p.index(d.Description, inHeading)
-	for _, ps := range d.Passages {
-		where := inText
-		if ps.Heading {
-			where = inHeading
-		}
-		p.index(ps.Text, where)
-	}
-	if !p.hasFresh() {
-		defer b.dictMu.RUnlock()
-		return p.postings(b)
-	}
+	p.indexDoc(d)
 	b.dictMu.RUnlock()
-	b.dictMu.Lock()
-	defer b.dictMu.Unlock()
-	p.addFreshKeys(b)
-	return p.postings(b)
+	if p.hasFresh() {
+		b.dictMu.Lock()
+		p.addFreshKeys(b)
+		b.dictMu.Unlock()
+	}
+	list := b.lists.Get().(*[]posting)
+	*list = p.postings((*list)[:0])
+	return list
 }
 
 // internWord returns the term of a word, adding it if it is new. The

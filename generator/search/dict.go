@@ -13,7 +13,7 @@ type dictionary struct {
 	stems     map[string]int32 // every stem of a word the index has, numbered from 1
 	stemNames []string         // stems by number
 	stemPairs numberTable      // pairs of words, by stemPair
-	hanBMP    []int32          // Han characters below U+10000: term number + 1, 0 for none
+	hanBMP    *[0x10000]int32  // Han characters below U+10000: term number + 1, 0 for none
 	han       numberTable      // other Han characters and pairs, by hanKey
 }
 
@@ -27,7 +27,7 @@ func newDictionary() dictionary {
 		words:     map[string]wordEntry{},
 		stems:     map[string]int32{},
 		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
-		hanBMP:    make([]int32, 0x10000),
+		hanBMP:    new([0x10000]int32),
 	}
 }
 
@@ -43,6 +43,12 @@ func (d *dictionary) hanChar(r rune) (int32, bool) {
 		n := d.hanBMP[r]
 		return n - 1, n != 0
 	}
+	return d.hanAbove(r)
+}
+
+// hanAbove is hanChar for a character above U+FFFF: rare, and kept out of
+// hanChar so that hanChar is inlined.
+func (d *dictionary) hanAbove(r rune) (int32, bool) {
 	return d.han.get(hanKey(r, 0))
 }
 

@@ -77,7 +77,7 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
-		if plainThreeBytes(s, i) { // nearly all Chinese text
+		if s[i] != 0xE2 && threeBytes(s, i) { // Chinese: not U+2028 or U+2029
 			i += 3
 			continue
 		}
@@ -93,19 +93,4 @@ func appendJSONString(dst []byte, s string) []byte {
 		i += n
 	}
 	return append(append(dst, s[start:]...), '"')
-}
-
-// plainThreeBytes says whether s[i:] starts with a valid three-byte
-// character that is not U+2028 or U+2029, by the lead bytes for which any
-// two continuation bytes make one (not E0 or ED, whose second byte is
-// narrower). It is utf8.DecodeRuneInString's answer without its call.
-func plainThreeBytes(s string, i int) bool {
-	if i+2 >= len(s) {
-		return false
-	}
-	b0, b1, b2 := s[i], s[i+1], s[i+2]
-	if b0 < 0xE1 || b0 > 0xEF || b0 == 0xED || b1&0xC0 != 0x80 || b2&0xC0 != 0x80 {
-		return false
-	}
-	return b0 != 0xE2 || b1 != 0x80 || (b2 != 0xA8 && b2 != 0xA9)
 }

@@ -54,6 +54,19 @@ func (p *pageIndex) reset(d *dictionary) {
 	p.dict = d
 }
 
+// indexDoc reads a document's text.
+func (p *pageIndex) indexDoc(d Doc) {
+	p.index(d.Title, inTitle)
+	p.index(d.Description, inHeading)
+	for _, ps := range d.Passages {
+		where := inText
+		if ps.Heading {
+			where = inHeading
+		}
+		p.index(ps.Text, where)
+	}
+}
+
 // index reads one passage of text found at where.
 func (p *pageIndex) index(text string, where int) {
 	p.tok.reset(text)
@@ -198,12 +211,11 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 	}
 }
 
-// postings lists the document's keys, under a lock of b.dictMu.
-func (p *pageIndex) postings(b *Builder) []posting {
-	list := make([]posting, len(p.touched))
-	for i, n := range p.touched {
+// postings lists the document's keys in list.
+func (p *pageIndex) postings(list []posting) []posting {
+	for _, n := range p.touched {
 		v := p.counts[n]
-		list[i] = posting{b.terms[n], info(int(v&3), int(v>>2))}
+		list = append(list, posting{n, info(int(v&3), int(v>>2))})
 	}
 	return list
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // stemCases reads testdata/stems.txt: words and the stems the reference
@@ -133,4 +134,25 @@ func FuzzTokens(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestAt: the tokenizer reads a character as utf8.DecodeRuneInString,
+// Fold and classOf do, for every three-byte sequence and the bytes around
+// it.
+func TestAt(t *testing.T) {
+	tok := tokenizer{table: bmpTable()}
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		for b1 := range 256 {
+			for _, b2 := range []int{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xA8, 0xBF, 0xC0, 0xE4, 0xFF} {
+				tok.text = string([]byte{'x', byte(b0), byte(b1), byte(b2)})
+				for i := range tok.text {
+					r, n := utf8.DecodeRuneInString(tok.text[i:])
+					f := Fold(r)
+					if gr, gc, gn := tok.at(i); gr != f || gc != classOf(f) || gn != n {
+						t.Fatalf("at(%q, %d) = %U, %d, %d; want %U, %d, %d", tok.text, i, gr, gc, gn, f, classOf(f), n)
+					}
+				}
+			}
+		}
+	}
 }

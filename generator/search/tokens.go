@@ -20,9 +20,9 @@ const maxWordLen = 40
 type tokenizer struct {
 	text  string
 	pos   int
-	word  []byte   // the last word read, folded
-	han   []rune   // the last Han run read, folded
-	table []uint32 // bmpTable
+	word  []byte           // the last word read, folded
+	han   []rune           // the last Han run read, folded
+	table *[0x10000]uint32 // bmpTable
 }
 
 // tokenKind says what a token is.
@@ -72,15 +72,30 @@ func (t *tokenizer) next() tokenKind {
 }
 
 // at folds and classes the character at byte i, and says how many bytes
-// it has. ASCII, most of English text, needs no decoding.
+// it has. ASCII and the three-byte characters of Chinese, nearly all
+// text, are read here, by the table; others by the utf8 package.
 func (t *tokenizer) at(i int) (rune, tokenKind, int) {
-	if b := t.text[i]; b < utf8.RuneSelf {
-		v := t.table[b]
-		return rune(v >> 2), tokenKind(v & 3), 1
+	s := t.text
+	var v uint32
+	var n int
+	switch {
+	case s[i] < utf8.RuneSelf:
+		v, n = t.table[s[i]], 1
+	case threeBytes(s, i):
+		v, n = t.table[uint16(s[i]&0x0F)<<12|uint16(s[i+1]&0x3F)<<6|uint16(s[i+2]&0x3F)], 3
+	default:
+		r, n := utf8.DecodeRuneInString(s[i:])
+		f, c := t.foldClass(r)
+		return f, c, n
 	}
-	r, n := utf8.DecodeRuneInString(t.text[i:])
-	f, c := t.foldClass(r)
-	return f, c, n
+	return rune(v >> 2), tokenKind(v & 3), n
+}
+
+// threeBytes says whether s[i:] starts with a valid three-byte character
+// whose lead byte is neither E0 nor ED: those have a narrower second byte,
+// the others make a character with any two continuation bytes.
+func threeBytes(s string, i int) bool {
+	return i+2 < len(s) && 0xE1 <= s[i] && s[i] <= 0xEF && s[i] != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // foldClass is Fold and classOf together, by one table lookup for the
