@@ -58,7 +58,11 @@ func (t *tokenizer) reset(text string) {
 // Characters that part tokens are passed over.
 func (t *tokenizer) next() tokenKind {
 	for t.pos < len(t.text) {
-		_, c, n := t.at(t.pos)
+		n := 1
+		c := tokenKind(t.table[t.text[t.pos]&0x7F] & 3)
+		if t.text[t.pos] >= utf8.RuneSelf {
+			_, c, n = t.atMultibyte(t.pos)
+		}
 		switch c {
 		case wordToken:
 			return t.readWord()
@@ -72,23 +76,26 @@ func (t *tokenizer) next() tokenKind {
 }
 
 // at folds and classes the character at byte i, and says how many bytes
-// it has. ASCII and the three-byte characters of Chinese, nearly all
-// text, are read here, by the table; others by the utf8 package.
+// it has.
 func (t *tokenizer) at(i int) (rune, tokenKind, int) {
-	s := t.text
-	var v uint32
-	var n int
-	switch {
-	case s[i] < utf8.RuneSelf:
-		v, n = t.table[s[i]], 1
-	case threeBytes(s, i):
-		v, n = t.table[uint16(s[i]&0x0F)<<12|uint16(s[i+1]&0x3F)<<6|uint16(s[i+2]&0x3F)], 3
-	default:
-		r, n := utf8.DecodeRuneInString(s[i:])
-		f, c := t.foldClass(r)
-		return f, c, n
+	if b := t.text[i]; b < utf8.RuneSelf {
+		v := t.table[b]
+		return rune(v >> 2), tokenKind(v & 3), 1
 	}
-	return rune(v >> 2), tokenKind(v & 3), n
+	return t.atMultibyte(i)
+}
+
+// atMultibyte is at for a character of more than one byte. The three-byte
+// characters of Chinese are read here, by the table, without a call to
+// the utf8 package.
+func (t *tokenizer) atMultibyte(i int) (rune, tokenKind, int) {
+	if s := t.text; threeBytes(s, i) {
+		v := t.table[uint16(s[i]&0x0F)<<12|uint16(s[i+1]&0x3F)<<6|uint16(s[i+2]&0x3F)]
+		return rune(v >> 2), tokenKind(v & 3), 3
+	}
+	r, n := utf8.DecodeRuneInString(t.text[i:])
+	f, c := t.foldClass(r)
+	return f, c, n
 }
 
 // threeBytes says whether s[i:] starts with a valid three-byte character
@@ -115,6 +122,13 @@ func (t *tokenizer) readWord() tokenKind {
 	t.word = t.word[:0]
 	chars := 0
 	for t.pos < len(t.text) {
+		if v := t.table[t.text[t.pos]&0x7F]; t.text[t.pos] < utf8.RuneSelf && tokenKind(v&3) == wordToken {
+			// An ASCII letter or digit, most of English, read here.
+			t.word = append(t.word, byte(v>>2))
+			chars++
+			t.pos++
+			continue
+		}
 		r, c, n := t.at(t.pos)
 		if c != wordToken && !t.apostropheInWord(r, n) {
 			break
@@ -150,8 +164,8 @@ func (t *tokenizer) apostropheInWord(r rune, n int) bool {
 // readHan reads a run of Han characters.
 func (t *tokenizer) readHan() {
 	t.han = t.han[:0]
-	for t.pos < len(t.text) {
-		r, c, n := t.at(t.pos)
+	for t.pos < len(t.text) && t.text[t.pos] >= utf8.RuneSelf {
+		r, c, n := t.atMultibyte(t.pos)
 		if c != hanToken {
 			return
 		}
