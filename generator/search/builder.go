@@ -45,22 +45,57 @@ type Builder struct {
 
 	dictMu sync.RWMutex
 	dict   dictionary
-	terms  []*term // all, numbered
+	terms  termList
 
-	mu       sync.Mutex
-	next     int32                // the next document whose postings are due
-	pending  map[int32]*[]posting // documents added before their turn
-	lists    sync.Pool            // *[]posting, for the next document's postings
-	fragHash []uint64             // each document's file, hashed, for the version
-	pages    sync.Pool            // *pageIndex
+	mu      sync.Mutex
+	next    int32               // the next document whose postings are due
+	pending map[int32][]posting // documents added before their turn
+	// spare holds a few lists drained, for the next documents' postings:
+	// a few, since one goroutine can run far ahead of another, and a pool
+	// would keep every list that waited.
+	spare    chan []posting
+	fragHash []uint64  // each document's file, hashed, for the version
+	pages    sync.Pool // *pageIndex
 }
 
 // term is one key and its postings, kept encoded as the shard will hold them.
 type term struct {
 	key      string
-	n        int32 // its number, for counting in arrays
 	postings []byte
 	last     int32 // the last document in postings; -1 for none
+}
+
+// termList holds the terms by number, in blocks that never move, so that
+// drain can add to the postings of terms while other goroutines add terms,
+// and finds a term with one read from memory fewer than by a pointer.
+type termList struct {
+	blocks []*[termBlock]term
+	n      int32
+}
+
+const termBlock = 1 << 12
+
+// at returns term n.
+func (l termList) at(n int32) *term { return &l.blocks[n/termBlock][n%termBlock] }
+
+// add adds a term and returns its number.
+func (l *termList) add(key string) int32 {
+	if l.n%termBlock == 0 {
+		l.blocks = append(l.blocks, new([termBlock]term))
+	}
+	n := l.n
+	*l.at(n) = term{key: key, last: -1}
+	l.n++
+	return n
+}
+
+// all returns every term.
+func (l termList) all() []*term {
+	all := make([]*term, l.n)
+	for n := range all {
+		all[n] = l.at(int32(n))
+	}
+	return all
 }
 
 // posting is one key in one document: its term's number, and where and
@@ -76,11 +111,11 @@ func NewBuilder(n int) *Builder {
 	b := &Builder{
 		groups:   make([]int32, n),
 		dict:     newDictionary(),
-		pending:  map[int32]*[]posting{},
+		pending:  map[int32][]posting{},
+		spare:    make(chan []posting, 8),
 		fragHash: make([]uint64, n),
 	}
 	b.pages.New = func() any { return newPageIndex() }
-	b.lists.New = func() any { return new([]posting) }
 	return b
 }
 
@@ -114,10 +149,13 @@ func (b *Builder) drain() {
 			return
 		}
 		delete(b.pending, b.next)
-		for _, p := range *list {
-			terms[p.term].add(b.next, p.info)
+		for _, p := range list {
+			terms.at(p.term).add(b.next, p.info)
 		}
-		b.lists.Put(list)
+		select {
+		case b.spare <- list[:0]:
+		default: // enough are spare
+		}
 		b.next++
 	}
 }
@@ -128,7 +166,7 @@ func (t *term) add(doc int32, info uint8) {
 }
 
 // read reads a document's text and returns its postings.
-func (b *Builder) read(d Doc) *[]posting {
+func (b *Builder) read(d Doc) []posting {
 	p := b.pages.Get().(*pageIndex)
 	defer b.pages.Put(p)
 	p.reset(&b.dict)
@@ -140,9 +178,12 @@ func (b *Builder) read(d Doc) *[]posting {
 		p.addFreshKeys(b)
 		b.dictMu.Unlock()
 	}
-	list := b.lists.Get().(*[]posting)
-	*list = p.postings((*list)[:0])
-	return list
+	var list []posting
+	select {
+	case list = <-b.spare:
+	default:
+	}
+	return p.postings(list)
 }
 
 // internWord returns the term of a word, adding it if it is new. The
@@ -151,7 +192,7 @@ func (b *Builder) internWord(key string) int32 {
 	if e, ok := b.dict.words[key]; ok {
 		return e.term
 	}
-	n := b.newTerm(key)
+	n := b.terms.add(key)
 	b.dict.words[key] = wordEntry{term: n, stem: b.dict.stem(Stem(key))}
 	return n
 }
@@ -163,7 +204,7 @@ func (b *Builder) internPair(key string) int32 {
 	if n, ok := b.dict.stemPairs.get(pair); ok {
 		return n
 	}
-	n := b.newTerm(key)
+	n := b.terms.add(key)
 	b.dict.stemPairs.put(pair, n)
 	return n
 }
@@ -182,19 +223,13 @@ func (b *Builder) internHan(key uint64) int32 {
 	if second != 0 {
 		s += string(second)
 	}
-	n := b.newTerm(s)
+	n := b.terms.add(s)
 	if second == 0 && first < 0x10000 {
 		b.dict.hanBMP[first] = n + 1
 	} else {
 		b.dict.han.put(key, n)
 	}
 	return n
-}
-
-func (b *Builder) newTerm(key string) int32 {
-	t := &term{key: key, n: int32(len(b.terms)), last: -1}
-	b.terms = append(b.terms, t)
-	return t.n
 }
 
 // info packs where a key is in a document and how often.

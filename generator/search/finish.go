@@ -61,7 +61,7 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		}
 		b.drain()
 	}
-	terms := slices.Clone(b.terms)
+	terms := b.terms.all()
 	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
 
 	if langs == nil { // "languages": [], not null, for a site with nothing to search
