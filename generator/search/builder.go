@@ -112,7 +112,7 @@ func NewBuilder(n int) *Builder {
 		groups:   make([]int32, n),
 		dict:     newDictionary(),
 		pending:  map[int32][]posting{},
-		spare:    make(chan []posting, 8),
+		spare:    make(chan []posting, 64),
 		fragHash: make([]uint64, n),
 	}
 	b.pages.New = func() any { return newPageIndex() }

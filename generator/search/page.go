@@ -213,6 +213,9 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 
 // postings lists the document's keys in list.
 func (p *pageIndex) postings(list []posting) []posting {
+	if cap(list) < len(p.touched) {
+		list = make([]posting, 0, len(p.touched)*5/4)
+	}
 	for _, n := range p.touched {
 		v := p.counts[n]
 		list = append(list, posting{n, info(int(v&3), int(v>>2))})

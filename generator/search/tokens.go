@@ -117,59 +117,58 @@ func (t *tokenizer) foldClass(r rune) (rune, tokenKind) {
 }
 
 // readWord reads a word, drops a possessive 's, and says whether it is
-// one to index or a break, for a word too long.
+// one to index or a break, for a word too long. It works on locals, which
+// the compiler keeps in registers, rather than on t's fields.
 func (t *tokenizer) readWord() tokenKind {
-	t.word = t.word[:0]
-	chars := 0
-	for t.pos < len(t.text) {
-		if v := t.table[t.text[t.pos]&0x7F]; t.text[t.pos] < utf8.RuneSelf && tokenKind(v&3) == wordToken {
+	text, table, pos := t.text, t.table, t.pos
+	word, chars := t.word[:0], 0
+	for pos < len(text) {
+		if b := text[pos]; b < utf8.RuneSelf && tokenKind(table[b]&3) == wordToken {
 			// An ASCII letter or digit, most of English, read here.
-			t.word = append(t.word, byte(v>>2))
+			word = append(word, byte(table[b]>>2))
 			chars++
-			t.pos++
+			pos++
 			continue
 		}
-		r, c, n := t.at(t.pos)
-		if c != wordToken && !t.apostropheInWord(r, n) {
+		r, c, n := t.at(pos)
+		if c != wordToken && !t.apostropheInWord(r, pos+n) {
 			break
 		}
-		if r < utf8.RuneSelf {
-			t.word = append(t.word, byte(r))
-		} else {
-			t.word = utf8.AppendRune(t.word, r)
-		}
+		word = utf8.AppendRune(word, r)
 		chars++
-		t.pos += n
+		pos += n
 	}
-	if n := len(t.word); n > 2 && t.word[n-2] == '\'' && t.word[n-1] == 's' {
-		t.word = t.word[:n-2]
+	if n := len(word); n > 2 && word[n-2] == '\'' && word[n-1] == 's' {
+		word = word[:n-2]
 		chars -= 2
 	}
+	t.pos, t.word = pos, word
 	if chars > maxWordLen {
 		return breakToken
 	}
 	return wordToken
 }
 
-// apostropheInWord: an apostrophe (r, of n bytes, at the reading position)
-// stays in a word if a letter or digit follows.
-func (t *tokenizer) apostropheInWord(r rune, n int) bool {
-	if r != '\'' || t.pos+n >= len(t.text) {
+// apostropheInWord: an apostrophe r, followed by byte next, stays in a
+// word if a letter or digit follows.
+func (t *tokenizer) apostropheInWord(r rune, next int) bool {
+	if r != '\'' || next >= len(t.text) {
 		return false
 	}
-	_, c, _ := t.at(t.pos + n)
+	_, c, _ := t.at(next)
 	return c == wordToken
 }
 
 // readHan reads a run of Han characters.
 func (t *tokenizer) readHan() {
-	t.han = t.han[:0]
-	for t.pos < len(t.text) && t.text[t.pos] >= utf8.RuneSelf {
-		r, c, n := t.atMultibyte(t.pos)
+	pos, run := t.pos, t.han[:0]
+	for pos < len(t.text) && t.text[pos] >= utf8.RuneSelf {
+		r, c, n := t.atMultibyte(pos)
 		if c != hanToken {
-			return
+			break
 		}
-		t.han = append(t.han, r)
-		t.pos += n
+		run = append(run, r)
+		pos += n
 	}
+	t.pos, t.han = pos, run
 }
