@@ -50,9 +50,9 @@ type Builder struct {
 	mu      sync.Mutex
 	next    int32               // the next document whose postings are due
 	pending map[int32][]posting // documents added before their turn
-	// spare holds a few lists drained, for the next documents' postings:
-	// a few, since one goroutine can run far ahead of another, and a pool
-	// would keep every list that waited.
+	// spare holds lists drained, for the next documents' postings: at
+	// most spareLists, since one goroutine can run far ahead of another,
+	// and a pool would keep every list that waited.
 	spare    chan []posting
 	fragHash []uint64  // each document's file, hashed, for the version
 	pages    sync.Pool // *pageIndex
@@ -106,13 +106,17 @@ type posting struct {
 	info uint8
 }
 
+// spareLists is how many drained lists a Builder keeps: enough for the
+// goroutines of a build, a few hundred kilobytes.
+const spareLists = 64
+
 // NewBuilder returns a Builder for documents 0 to n-1.
 func NewBuilder(n int) *Builder {
 	b := &Builder{
 		groups:   make([]int32, n),
 		dict:     newDictionary(),
 		pending:  map[int32][]posting{},
-		spare:    make(chan []posting, 64),
+		spare:    make(chan []posting, spareLists),
 		fragHash: make([]uint64, n),
 	}
 	b.pages.New = func() any { return newPageIndex() }
