@@ -1,12 +1,11 @@
 package search
 
 import (
-	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"hash/crc32"
 	"math/bits"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -45,39 +44,79 @@ type Builder struct {
 	groups []int32
 
 	dictMu sync.RWMutex
-	dict   map[string]*term // words and pairs
-	han    map[uint64]*term // Han characters and pairs, by hanKey
-	terms  []*term          // all, numbered
+	dict   dictionary
+	terms  termList
 
-	mu       sync.Mutex
-	next     int32               // the next document whose postings are due
-	pending  map[int32][]posting // documents added before their turn
-	fragHash []uint64            // each document's file, hashed, for the version
-	pages    sync.Pool           // *pageIndex
+	mu      sync.Mutex
+	next    int32               // the next document whose postings are due
+	pending map[int32][]posting // documents added before their turn
+	// spare holds lists drained, for the next documents' postings: at
+	// most spareLists, since one goroutine can run far ahead of another,
+	// and a pool would keep every list that waited.
+	spare    chan []posting
+	fragHash []uint64  // each document's file, hashed, for the version
+	pages    sync.Pool // *pageIndex
 }
 
 // term is one key and its postings, kept encoded as the shard will hold them.
 type term struct {
 	key      string
-	n        int32  // its number, for counting in arrays
-	stem     string // a word's Porter2 stem; "" for other keys
 	postings []byte
 	last     int32 // the last document in postings; -1 for none
 }
 
-// posting is one key in one document: where and how often, packed.
+// termList holds the terms by number, in blocks that never move, so that
+// drain can add to the postings of terms while other goroutines add terms,
+// and finds a term with one read from memory fewer than by a pointer.
+type termList struct {
+	blocks []*[termBlock]term
+	n      int32
+}
+
+const termBlock = 1 << 12
+
+// at returns term n.
+func (l termList) at(n int32) *term { return &l.blocks[n/termBlock][n%termBlock] }
+
+// add adds a term and returns its number.
+func (l *termList) add(key string) int32 {
+	if l.n%termBlock == 0 {
+		l.blocks = append(l.blocks, new([termBlock]term))
+	}
+	n := l.n
+	*l.at(n) = term{key: key, last: -1}
+	l.n++
+	return n
+}
+
+// all returns every term.
+func (l termList) all() []*term {
+	all := make([]*term, l.n)
+	for n := range all {
+		all[n] = l.at(int32(n))
+	}
+	return all
+}
+
+// posting is one key in one document: its term's number, and where and
+// how often, packed. It holds no pointer, so that the collector need not
+// read the lists.
 type posting struct {
-	t    *term
+	term int32
 	info uint8
 }
+
+// spareLists is how many drained lists a Builder keeps: enough for the
+// goroutines of a build, a few hundred kilobytes.
+const spareLists = 64
 
 // NewBuilder returns a Builder for documents 0 to n-1.
 func NewBuilder(n int) *Builder {
 	b := &Builder{
 		groups:   make([]int32, n),
-		dict:     map[string]*term{},
-		han:      map[uint64]*term{},
+		dict:     newDictionary(),
 		pending:  map[int32][]posting{},
+		spare:    make(chan []posting, spareLists),
 		fragHash: make([]uint64, n),
 	}
 	b.pages.New = func() any { return newPageIndex() }
@@ -90,19 +129,7 @@ func NewBuilder(n int) *Builder {
 // documents after it are not held back.
 func (b *Builder) Add(id int, d Doc) []byte {
 	frag := fragment(d)
-	p := b.pages.Get().(*pageIndex)
-	p.reset()
-	p.index(d.Title, inTitle, b)
-	p.index(d.Description, inHeading, b)
-	for _, ps := range d.Passages {
-		where := inText
-		if ps.Heading {
-			where = inHeading
-		}
-		p.index(ps.Text, where, b)
-	}
-	list := p.postings(b)
-	b.pages.Put(p)
+	list := b.read(d)
 
 	sum := uint64(crc32.ChecksumIEEE(frag))
 	b.mu.Lock()
@@ -117,6 +144,9 @@ func (b *Builder) Add(id int, d Doc) []byte {
 // drain appends the postings of the documents whose turn has come, so that
 // each key's documents are in order and can be stored as gaps.
 func (b *Builder) drain() {
+	b.dictMu.RLock()
+	terms := b.terms // every list's terms were added before it was made
+	b.dictMu.RUnlock()
 	for {
 		list, ok := b.pending[b.next]
 		if !ok {
@@ -124,7 +154,11 @@ func (b *Builder) drain() {
 		}
 		delete(b.pending, b.next)
 		for _, p := range list {
-			p.t.add(b.next, p.info)
+			terms.at(p.term).add(b.next, p.info)
+		}
+		select {
+		case b.spare <- list[:0]:
+		default: // enough are spare
 		}
 		b.next++
 	}
@@ -135,41 +169,71 @@ func (t *term) add(doc int32, info uint8) {
 	t.last = doc
 }
 
-// intern returns the term with a key, adding it if it is new.
-func (b *Builder) intern(key string) *term {
-	b.dictMu.Lock()
-	defer b.dictMu.Unlock()
-	if t, ok := b.dict[key]; ok {
-		return t
+// read reads a document's text and returns its postings.
+func (b *Builder) read(d Doc) []posting {
+	p := b.pages.Get().(*pageIndex)
+	defer b.pages.Put(p)
+	p.reset(&b.dict)
+	b.dictMu.RLock()
+	p.indexDoc(d)
+	b.dictMu.RUnlock()
+	if p.hasFresh() {
+		b.dictMu.Lock()
+		p.addFreshKeys(b)
+		b.dictMu.Unlock()
 	}
-	t := b.newTerm(key)
-	if key[0] != ' ' { // not a pair
-		t.stem = Stem(key)
+	var list []posting
+	select {
+	case list = <-b.spare:
+	default:
 	}
-	b.dict[key] = t
-	return t
+	return p.postings(list)
 }
 
-// internHan is intern for a Han key.
-func (b *Builder) internHan(key uint64) *term {
-	b.dictMu.Lock()
-	defer b.dictMu.Unlock()
-	if t, ok := b.han[key]; ok {
-		return t
+// internWord returns the term of a word, adding it if it is new. The
+// caller holds b.dictMu's lock.
+func (b *Builder) internWord(key string) int32 {
+	if e, ok := b.dict.words[key]; ok {
+		return e.term
 	}
-	s := string(rune(key >> 32))
-	if second := rune(key & 0xFFFFFFFF); second != 0 {
+	n := b.terms.add(key)
+	b.dict.words[key] = wordEntry{term: n, stem: b.dict.stem(Stem(key))}
+	return n
+}
+
+// internPair is internWord for a pair of words, " stem stem".
+func (b *Builder) internPair(key string) int32 {
+	first, second, _ := strings.Cut(key[1:], " ")
+	pair := stemPair(b.dict.stem(first), b.dict.stem(second))
+	if n, ok := b.dict.stemPairs.get(pair); ok {
+		return n
+	}
+	n := b.terms.add(key)
+	b.dict.stemPairs.put(pair, n)
+	return n
+}
+
+// internHan is internWord for a Han key.
+func (b *Builder) internHan(key uint64) int32 {
+	first, second := rune(key>>32), rune(key&0xFFFFFFFF)
+	if second == 0 {
+		if n, ok := b.dict.hanChar(first); ok {
+			return n
+		}
+	} else if n, ok := b.dict.han.get(key); ok {
+		return n
+	}
+	s := string(first)
+	if second != 0 {
 		s += string(second)
 	}
-	t := b.newTerm(s)
-	b.han[key] = t
-	return t
-}
-
-func (b *Builder) newTerm(key string) *term {
-	t := &term{key: key, n: int32(len(b.terms)), last: -1}
-	b.terms = append(b.terms, t)
-	return t
+	n := b.terms.add(s)
+	if second == 0 && first < 0x10000 {
+		b.dict.hanBMP[first] = n + 1
+	} else {
+		b.dict.han.put(key, n)
+	}
+	return n
 }
 
 // info packs where a key is in a document and how often.
@@ -179,25 +243,3 @@ func info(where, count int) uint8 {
 
 // FragmentPath is where document id's file goes, in the index's folder.
 func FragmentPath(id int) string { return "d/" + strconv.Itoa(id) + ".json" }
-
-// fragment is a document's file: what the script shows of a result.
-func fragment(d Doc) []byte {
-	type file struct {
-		Title    string      `json:"t"`
-		URL      string      `json:"u"`
-		Section  string      `json:"s,omitempty"`
-		Passages [][2]string `json:"p"` // text, anchor
-	}
-	f := file{Title: d.Title, URL: d.URL, Section: d.Section, Passages: [][2]string{}}
-	if d.Description != "" {
-		f.Passages = append(f.Passages, [2]string{d.Description, ""})
-	}
-	for _, p := range d.Passages {
-		f.Passages = append(f.Passages, [2]string{p.Text, p.Anchor})
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	_ = enc.Encode(f) // strings and slices of strings always encode
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-}

@@ -118,6 +118,7 @@ func BenchmarkIndex10kPairs(b *testing.B) {
 	b.ReportAllocs()
 	var size int
 	var held uint64
+	start := cpuTime()
 	for b.Loop() {
 		size = 0
 		var files map[string][]byte
@@ -128,6 +129,22 @@ func BenchmarkIndex10kPairs(b *testing.B) {
 			}
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(size)/(1<<20), "MB-shards")
 	b.ReportMetric(float64(held)/(1<<20), "MB-held")
+}
+
+// BenchmarkAdd indexes the documents of 2,000 pairs on one goroutine,
+// without making the files: the work each page's render adds.
+func BenchmarkAdd(b *testing.B) {
+	docs := corpus(b, 2000, 8)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		builder := NewBuilder(len(docs))
+		for i, d := range docs {
+			builder.Add(i, d)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N*len(docs)), "cpu-ns/doc")
 }

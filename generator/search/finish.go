@@ -61,14 +61,14 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		}
 		b.drain()
 	}
-	terms := slices.Clone(b.terms)
+	terms := b.terms.all()
 	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
 
 	if langs == nil { // "languages": [], not null, for a site with nothing to search
 		langs = []Language{}
 	}
 	m := &Manifest{Languages: langs, Groups: b.groupRuns(), Fold: foldPairs(func(r rune) bool {
-		_, ok := b.han[hanKey(r, 0)]
+		_, ok := b.dict.hanChar(r)
 		return ok
 	})}
 	shards := packShards(terms, shardSize)

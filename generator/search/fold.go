@@ -41,8 +41,8 @@ func Fold(r rune) rune {
 
 // bmpTable holds, for each character below U+10000, its folded form
 // shifted left by two and its class.
-var bmpTable = sync.OnceValue(func() []uint32 {
-	t := make([]uint32, 0x10000)
+var bmpTable = sync.OnceValue(func() *[0x10000]uint32 {
+	t := new([0x10000]uint32)
 	for r := range rune(0x10000) {
 		f := Fold(r)
 		t[r] = uint32(f)<<2 | uint32(classOf(f))

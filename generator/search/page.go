@@ -1,138 +1,224 @@
 package search
 
-import "unicode/utf8"
+import "strings"
 
 // pageIndex gathers the keys of one document while it is read: for each,
 // how often and where at best. It is reused from page to page, so that
 // reading a page allocates only for keys the index has not seen before.
+//
+// The whole document is read under one read lock of the dictionary, and
+// the keys new to the index are added after, under one lock.
 type pageIndex struct {
 	tok     tokenizer
+	dict    *dictionary
 	counts  []uint32 // by term number: count<<2 | where; 0 for a key not in the page
-	touched []*term  // the terms whose counts are set
-	fresh   map[string]uint32
-	freshCJ map[uint64]uint32 // Han keys new to the index, by hanKey
-	key     []byte            // a pair key being made
-	// prevStem is the stem of the word before, for a pair; "" after
-	// anything that parts words (a Han run, a passage's end).
-	prevStem string
+	touched []int32  // the terms whose counts are set
+	// Keys new to the index: words and pairs of words (by index in
+	// freshWords), and Han keys by hanKey, with their counts.
+	fresh      map[string]int
+	freshWords []freshWord
+	freshHan   map[uint64]uint32
+	key        []byte // a pair key being made
 }
+
+// freshWord is a word or pair new to the index, and for a word its stem,
+// found once a page.
+type freshWord struct {
+	count uint32
+	stem  stemRef
+}
+
+// stemRef is a word's stem as a pair needs it: by its number, or for a
+// stem the index does not have (number 0), as text; noWord (-1) before the
+// first word of a passage and after anything that parts pairs.
+type stemRef struct {
+	id   int32
+	text string
+}
+
+var noWord = stemRef{id: -1}
 
 func newPageIndex() *pageIndex {
-	return &pageIndex{fresh: map[string]uint32{}, freshCJ: map[uint64]uint32{}}
+	return &pageIndex{fresh: map[string]int{}, freshHan: map[uint64]uint32{}}
 }
 
-func (p *pageIndex) reset() {
-	for _, t := range p.touched {
-		p.counts[t.n] = 0
+func (p *pageIndex) reset(d *dictionary) {
+	for _, n := range p.touched {
+		p.counts[n] = 0
 	}
 	p.touched = p.touched[:0]
 	clear(p.fresh)
-	clear(p.freshCJ)
+	clear(p.freshHan)
+	clear(p.freshWords) // drops the stems' text for the collector
+	p.freshWords = p.freshWords[:0]
+	p.dict = d
 }
 
-// hanKey packs one Han character, or two, into a number, for the map that
-// finds the index's Han keys without making strings.
-func hanKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
+// indexDoc reads a document's text.
+func (p *pageIndex) indexDoc(d Doc) {
+	p.index(d.Title, inTitle)
+	p.index(d.Description, inHeading)
+	for _, ps := range d.Passages {
+		where := inText
+		if ps.Heading {
+			where = inHeading
+		}
+		p.index(ps.Text, where)
+	}
+}
 
 // index reads one passage of text found at where.
-func (p *pageIndex) index(text string, where int, b *Builder) {
-	if text == "" {
-		return
-	}
-	p.prevStem = ""
-	b.dictMu.RLock()
-	p.tok.scan(text, func(tok []byte, kind tokenKind) {
-		switch kind {
+func (p *pageIndex) index(text string, where int) {
+	p.tok.reset(text)
+	prev := noWord
+	for {
+		switch p.tok.next() {
 		case wordToken:
-			p.word(tok, where, b)
+			prev = p.word(p.tok.word, prev, where)
 		case hanToken:
-			p.han(tok, where, b)
-			p.prevStem = ""
-		default:
-			p.prevStem = ""
+			p.han(p.tok.han, where)
+			prev = noWord
+		case breakToken:
+			prev = noWord
+		case endToken:
+			return
 		}
-	})
-	b.dictMu.RUnlock()
+	}
 }
 
-func (p *pageIndex) word(w []byte, where int, b *Builder) {
-	var stem string
-	if t, ok := b.dict[string(w)]; ok {
-		stem = t.stem
-		p.count(t, where)
+// word counts a word, and the pair it makes with the word before, and
+// returns its stem.
+func (p *pageIndex) word(w []byte, prev stemRef, where int) stemRef {
+	var stem stemRef
+	if e, ok := p.dict.words[string(w)]; ok {
+		p.count(e.term, where)
+		stem = stemRef{id: e.stem}
 	} else {
-		stem = Stem(string(w))
-		p.fresh[string(w)] = bump(p.fresh[string(w)], where)
+		stem = p.freshWord(w, where)
 	}
-	if p.prevStem != "" {
-		p.key = append(append(append(append(p.key[:0], ' '), p.prevStem...), ' '), stem...)
-		if t, ok := b.dict[string(p.key)]; ok {
-			p.count(t, where)
-		} else {
-			p.fresh[string(p.key)] = bump(p.fresh[string(p.key)], where)
+	if prev != noWord {
+		p.pair(prev, stem, where)
+	}
+	return stem
+}
+
+// freshWord counts a word new to the index and returns its stem.
+func (p *pageIndex) freshWord(w []byte, where int) stemRef {
+	f := &p.freshWords[p.addFresh(w, where)]
+	if f.stem == (stemRef{}) { // the first time in the page
+		s := Stem(string(w))
+		f.stem = stemRef{id: p.dict.stems[s], text: s}
+	}
+	return f.stem
+}
+
+// pair counts the pair of words whose stems are a and b.
+func (p *pageIndex) pair(a, b stemRef, where int) {
+	if a.id > 0 && b.id > 0 {
+		if n, ok := p.dict.stemPairs.get(stemPair(a.id, b.id)); ok {
+			p.count(n, where)
+			return
 		}
 	}
-	p.prevStem = stem
+	p.key = append(append(append(append(p.key[:0], ' '), p.stemText(a)...), ' '), p.stemText(b)...)
+	p.addFresh(p.key, where)
+}
+
+func (p *pageIndex) stemText(s stemRef) string {
+	if s.id > 0 {
+		return p.dict.stemNames[s.id]
+	}
+	return s.text
+}
+
+// addFresh counts a word or pair new to the index, and returns its place
+// in p.freshWords.
+func (p *pageIndex) addFresh(key []byte, where int) int {
+	i, ok := p.fresh[string(key)]
+	if !ok {
+		i = len(p.freshWords)
+		p.fresh[string(key)] = i
+		p.freshWords = append(p.freshWords, freshWord{})
+	}
+	p.freshWords[i].count = bump(p.freshWords[i].count, where)
+	return i
 }
 
 // han counts each character of a run and each pair of neighbours.
-func (p *pageIndex) han(run []byte, where int, b *Builder) {
-	r, n := utf8.DecodeRune(run)
-	for n > 0 {
-		next, m := utf8.DecodeRune(run[n:])
-		if m == 0 {
-			next = 0
+func (p *pageIndex) han(run []rune, where int) {
+	for i, r := range run {
+		if n, ok := p.dict.hanChar(r); ok {
+			p.count(n, where)
+		} else {
+			p.countFreshHan(hanKey(r, 0), where)
 		}
-		p.countHan(hanKey(r, 0), where, b)
-		if next != 0 {
-			p.countHan(hanKey(r, next), where, b)
+		if i+1 == len(run) {
+			break
 		}
-		run, r, n = run[n:], next, m
+		key := hanKey(r, run[i+1])
+		if n, ok := p.dict.han.get(key); ok {
+			p.count(n, where)
+		} else {
+			p.countFreshHan(key, where)
+		}
 	}
 }
 
-func (p *pageIndex) countHan(key uint64, where int, b *Builder) {
-	if t, ok := b.han[key]; ok {
-		p.count(t, where)
-		return
-	}
-	p.freshCJ[key] = bump(p.freshCJ[key], where)
+func (p *pageIndex) countFreshHan(key uint64, where int) {
+	p.freshHan[key] = bump(p.freshHan[key], where)
 }
 
 // count notes one more of a key the index has.
-func (p *pageIndex) count(t *term, where int) {
-	if int(t.n) >= len(p.counts) {
-		p.counts = append(p.counts, make([]uint32, int(t.n)+1-len(p.counts)+len(p.counts)/2)...)
+func (p *pageIndex) count(n int32, where int) {
+	if int(n) >= len(p.counts) {
+		p.counts = append(p.counts, make([]uint32, int(n)+1-len(p.counts)+len(p.counts)/2)...)
 	}
-	if p.counts[t.n] == 0 {
-		p.touched = append(p.touched, t)
+	if p.counts[n] == 0 {
+		p.touched = append(p.touched, n)
 	}
-	p.counts[t.n] = bump(p.counts[t.n], where)
+	p.counts[n] = bump(p.counts[n], where)
 }
 
 func bump(v uint32, where int) uint32 {
 	return (v>>2+1)<<2 | max(v&3, uint32(where))
 }
 
-// postings lists the document's keys, adding the new ones to the index.
-func (p *pageIndex) postings(b *Builder) []posting {
-	// A key new in one passage may have been added by another page before
-	// the next passage was read, and counted there as one the index has.
-	merge := func(t *term, v uint32) {
-		p.count(t, 0) // makes room for t and lists it, if it is not yet
-		w := p.counts[t.n] - 1<<2
-		p.counts[t.n] = (v>>2+w>>2)<<2 | max(v&3, w&3)
+// hasFresh says whether the page has keys new to the index.
+func (p *pageIndex) hasFresh() bool {
+	return len(p.freshWords) > 0 || len(p.freshHan) > 0
+}
+
+// addFreshKeys adds the page's new keys to the index, under b.dictMu's lock,
+// and counts them with the others.
+func (p *pageIndex) addFreshKeys(b *Builder) {
+	// A key new when the page was read may have been added by another
+	// page since, and counted there as one the index has.
+	merge := func(n int32, v uint32) {
+		p.count(n, 0) // makes room for n and lists it, if it is not yet
+		w := p.counts[n] - 1<<2
+		p.counts[n] = (v>>2+w>>2)<<2 | max(v&3, w&3)
 	}
-	for key, v := range p.fresh {
-		merge(b.intern(key), v)
+	for key, i := range p.fresh {
+		v := p.freshWords[i].count
+		if strings.HasPrefix(key, " ") {
+			merge(b.internPair(key), v)
+		} else {
+			merge(b.internWord(key), v)
+		}
 	}
-	for key, v := range p.freshCJ {
+	for key, v := range p.freshHan {
 		merge(b.internHan(key), v)
 	}
-	list := make([]posting, len(p.touched))
-	for i, t := range p.touched {
-		v := p.counts[t.n]
-		list[i] = posting{t, info(int(v&3), int(v>>2))}
+}
+
+// postings lists the document's keys in list.
+func (p *pageIndex) postings(list []posting) []posting {
+	if cap(list) < len(p.touched) {
+		list = make([]posting, 0, len(p.touched)*5/4)
+	}
+	for _, n := range p.touched {
+		v := p.counts[n]
+		list = append(list, posting{n, info(int(v&3), int(v>>2))})
 	}
 	return list
 }

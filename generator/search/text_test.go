@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // stemCases reads testdata/stems.txt: words and the stems the reference
@@ -73,16 +74,17 @@ func TestFold(t *testing.T) {
 func tokens(text string) string {
 	var out []string
 	var tok tokenizer
-	tok.scan(text, func(b []byte, kind tokenKind) {
+	tok.reset(text)
+	for kind := tok.next(); kind != endToken; kind = tok.next() {
 		switch kind {
 		case wordToken:
-			out = append(out, string(b))
+			out = append(out, string(tok.word))
 		case hanToken:
-			out = append(out, "["+string(b)+"]")
+			out = append(out, "["+string(tok.han)+"]")
 		default:
 			out = append(out, "|")
 		}
-	})
+	}
 	return strings.Join(out, " ")
 }
 
@@ -103,24 +105,54 @@ func TestTokens(t *testing.T) {
 }
 
 func FuzzTokens(f *testing.F) {
-	for _, s := range []string{"Qingdao’s new-materials park", "數字經濟", "don't", "ＡＢＣ", "a'b'c'"} {
+	seeds := []string{"Qingdao’s new-materials park", "數字經濟", "don't", "ＡＢＣ", "a'b'c'"}
+	for _, s := range append(seeds, hardText...) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tokens(s), referenceTokens(s); got != want {
+			t.Fatalf("tokens(%q) = %q, but the tokenizer as first written reads %q", s, got, want)
+		}
 		var tok tokenizer
-		tok.scan(s, func(b []byte, kind tokenKind) {
-			if kind == breakToken {
-				return
+		tok.reset(s)
+		for kind := tok.next(); kind != endToken; kind = tok.next() {
+			var b string
+			switch kind {
+			case wordToken:
+				b = string(tok.word)
+				_ = Stem(b)
+			case hanToken:
+				b = string(tok.han)
+			default:
+				continue
 			}
-			if len(b) == 0 {
+			if b == "" {
 				t.Fatalf("%q: an empty token", s)
 			}
-			if folded := FoldString(string(b)); folded != string(b) {
+			if folded := FoldString(b); folded != b {
 				t.Fatalf("%q: token %q is not folded (%q)", s, b, folded)
 			}
-			if kind == wordToken {
-				_ = Stem(string(b))
-			}
-		})
+		}
 	})
+}
+
+// TestAt: the tokenizer reads a character as utf8.DecodeRuneInString,
+// Fold and classOf do, for every three-byte sequence and the bytes around
+// it.
+func TestAt(t *testing.T) {
+	tok := tokenizer{table: bmpTable()}
+	for b0 := 0xC0; b0 <= 0xFF; b0++ {
+		for b1 := range 256 {
+			for _, b2 := range []int{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xA8, 0xBF, 0xC0, 0xE4, 0xFF} {
+				tok.text = string([]byte{'x', byte(b0), byte(b1), byte(b2)})
+				for i := range tok.text {
+					r, n := utf8.DecodeRuneInString(tok.text[i:])
+					f := Fold(r)
+					if gr, gc, gn := tok.at(i); gr != f || gc != classOf(f) || gn != n {
+						t.Fatalf("at(%q, %d) = %U, %d, %d; want %U, %d, %d", tok.text, i, gr, gc, gn, f, classOf(f), n)
+					}
+				}
+			}
+		}
+	}
 }

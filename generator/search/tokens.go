@@ -13,9 +13,16 @@ const maxWordLen = 40
 // letters and digits, with an apostrophe inside a word kept and a final
 // possessive 's dropped) and runs of Han characters. Everything else
 // separates them. The search script cuts text by the same rules.
+//
+// It is read like a scanner, a token a call to next, so that the page
+// reader's work on each token is not behind a function value, and each
+// character of English is read without decoding UTF-8.
 type tokenizer struct {
-	buf   []byte   // the token being read, folded
-	table []uint32 // bmpTable
+	text  string
+	pos   int
+	word  []byte           // the last word read, folded
+	han   []rune           // the last Han run read, folded
+	table *[0x10000]uint32 // bmpTable
 }
 
 // tokenKind says what a token is.
@@ -25,6 +32,7 @@ const (
 	wordToken tokenKind = iota
 	hanToken
 	breakToken // a word too long to index: it still parts its neighbours
+	endToken   // the end of the text
 )
 
 // classOf says which kind of token a folded character belongs in.
@@ -38,42 +46,63 @@ func classOf(r rune) tokenKind {
 	return breakToken
 }
 
-// scan calls emit for each token of text in order. The bytes passed to emit
-// are valid only during the call.
-func (t *tokenizer) scan(text string, emit func(tok []byte, kind tokenKind)) {
+// reset starts reading text.
+func (t *tokenizer) reset(text string) {
 	if t.table == nil {
 		t.table = bmpTable()
 	}
-	kind := breakToken // of the token being read; breakToken: none
-	flush := func() {
-		if kind == wordToken {
-			t.finishWord(emit)
-		} else if kind == hanToken {
-			emit(t.buf, hanToken)
+	t.text, t.pos = text, 0
+}
+
+// next reads the next token: a word into t.word, a Han run into t.han.
+// Characters that part tokens are passed over.
+func (t *tokenizer) next() tokenKind {
+	for t.pos < len(t.text) {
+		n := 1
+		c := tokenKind(t.table[t.text[t.pos]&0x7F] & 3)
+		if t.text[t.pos] >= utf8.RuneSelf {
+			_, c, n = t.atMultibyte(t.pos)
 		}
-		t.buf = t.buf[:0]
-		kind = breakToken
+		switch c {
+		case wordToken:
+			return t.readWord()
+		case hanToken:
+			t.readHan()
+			return hanToken
+		}
+		t.pos += n
 	}
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
-		r, c := t.foldClass(r)
-		if r == '\'' && kind == wordToken && i < len(text) {
-			// An apostrophe stays in a word if a letter or digit follows.
-			next, _ := utf8.DecodeRuneInString(text[i:])
-			if _, nc := t.foldClass(next); nc == wordToken {
-				c = wordToken
-			}
-		}
-		if c != kind {
-			flush()
-		}
-		if c != breakToken {
-			kind = c
-			t.buf = utf8.AppendRune(t.buf, r)
-		}
+	return endToken
+}
+
+// at folds and classes the character at byte i, and says how many bytes
+// it has.
+func (t *tokenizer) at(i int) (rune, tokenKind, int) {
+	if b := t.text[i]; b < utf8.RuneSelf {
+		v := t.table[b]
+		return rune(v >> 2), tokenKind(v & 3), 1
 	}
-	flush()
+	return t.atMultibyte(i)
+}
+
+// atMultibyte is at for a character of more than one byte. The three-byte
+// characters of Chinese are read here, by the table, without a call to
+// the utf8 package.
+func (t *tokenizer) atMultibyte(i int) (rune, tokenKind, int) {
+	if s := t.text; threeBytes(s, i) {
+		v := t.table[uint16(s[i]&0x0F)<<12|uint16(s[i+1]&0x3F)<<6|uint16(s[i+2]&0x3F)]
+		return rune(v >> 2), tokenKind(v & 3), 3
+	}
+	r, n := utf8.DecodeRuneInString(t.text[i:])
+	f, c := t.foldClass(r)
+	return f, c, n
+}
+
+// threeBytes says whether s[i:] starts with a valid three-byte character
+// whose lead byte is neither E0 nor ED: those have a narrower second byte,
+// the others make a character with any two continuation bytes.
+func threeBytes(s string, i int) bool {
+	return i+2 < len(s) && 0xE1 <= s[i] && s[i] <= 0xEF && s[i] != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80
 }
 
 // foldClass is Fold and classOf together, by one table lookup for the
@@ -87,16 +116,59 @@ func (t *tokenizer) foldClass(r rune) (rune, tokenKind) {
 	return f, classOf(f)
 }
 
-// finishWord drops a possessive 's and emits the word, or a break if the
-// word is too long to index.
-func (t *tokenizer) finishWord(emit func(tok []byte, kind tokenKind)) {
-	w := t.buf
-	if n := len(w); n > 2 && w[n-2] == '\'' && w[n-1] == 's' {
-		w = w[:n-2]
+// readWord reads a word, drops a possessive 's, and says whether it is
+// one to index or a break, for a word too long. It works on locals, which
+// the compiler keeps in registers, rather than on t's fields.
+func (t *tokenizer) readWord() tokenKind {
+	text, table, pos := t.text, t.table, t.pos
+	word, chars := t.word[:0], 0
+	for pos < len(text) {
+		if b := text[pos]; b < utf8.RuneSelf && tokenKind(table[b]&3) == wordToken {
+			// An ASCII letter or digit, most of English, read here.
+			word = append(word, byte(table[b]>>2))
+			chars++
+			pos++
+			continue
+		}
+		r, c, n := t.at(pos)
+		if c != wordToken && !t.apostropheInWord(r, pos+n) {
+			break
+		}
+		word = utf8.AppendRune(word, r)
+		chars++
+		pos += n
 	}
-	if utf8.RuneCount(w) > maxWordLen {
-		emit(nil, breakToken)
-		return
+	if n := len(word); n > 2 && word[n-2] == '\'' && word[n-1] == 's' {
+		word = word[:n-2]
+		chars -= 2
 	}
-	emit(w, wordToken)
+	t.pos, t.word = pos, word
+	if chars > maxWordLen {
+		return breakToken
+	}
+	return wordToken
+}
+
+// apostropheInWord: an apostrophe r, followed by byte next, stays in a
+// word if a letter or digit follows.
+func (t *tokenizer) apostropheInWord(r rune, next int) bool {
+	if r != '\'' || next >= len(t.text) {
+		return false
+	}
+	_, c, _ := t.at(next)
+	return c == wordToken
+}
+
+// readHan reads a run of Han characters.
+func (t *tokenizer) readHan() {
+	pos, run := t.pos, t.han[:0]
+	for pos < len(t.text) && t.text[pos] >= utf8.RuneSelf {
+		r, c, n := t.atMultibyte(pos)
+		if c != hanToken {
+			break
+		}
+		run = append(run, r)
+		pos += n
+	}
+	t.pos, t.han = pos, run
 }

@@ -1,0 +1,126 @@
+package search
+
+import "math/bits"
+
+// dictionary finds the number of a key the index has by what the page
+// reader holds when it meets the key, so that reading a page makes no
+// strings and hashes no more than it must: a word by its bytes, a pair of
+// words by its stems' numbers, a Han character by itself, a pair of Han
+// characters by the two as one number. It is only read under
+// Builder.dictMu's read lock, and added to under its lock.
+type dictionary struct {
+	words     map[string]wordEntry
+	stems     map[string]int32 // every stem of a word the index has, numbered from 1
+	stemNames []string         // stems by number
+	stemPairs numberTable      // pairs of words, by stemPair
+	hanBMP    *[0x10000]int32  // Han characters below U+10000: term number + 1, 0 for none
+	han       numberTable      // other Han characters and pairs, by hanKey
+}
+
+// wordEntry is a word's term and its stem's number.
+type wordEntry struct {
+	term, stem int32
+}
+
+func newDictionary() dictionary {
+	return dictionary{
+		words:     map[string]wordEntry{},
+		stems:     map[string]int32{},
+		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
+		hanBMP:    new([0x10000]int32),
+	}
+}
+
+// hanKey packs one Han character, or two, into a number.
+func hanKey(a, b rune) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// stemPair packs two stems' numbers into one.
+func stemPair(a, b int32) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// hanChar finds a Han character's term.
+func (d *dictionary) hanChar(r rune) (int32, bool) {
+	if r < 0x10000 {
+		n := d.hanBMP[r]
+		return n - 1, n != 0
+	}
+	return d.hanAbove(r)
+}
+
+// hanAbove is hanChar for a character above U+FFFF: rare, and kept out of
+// hanChar so that hanChar is inlined.
+func (d *dictionary) hanAbove(r rune) (int32, bool) {
+	return d.han.get(hanKey(r, 0))
+}
+
+// stem returns a stem's number, numbering it if it is new.
+func (d *dictionary) stem(s string) int32 {
+	if n, ok := d.stems[s]; ok {
+		return n
+	}
+	n := int32(len(d.stemNames))
+	d.stems[s] = n
+	d.stemNames = append(d.stemNames, s)
+	return n
+}
+
+// numberTable maps numbers to term numbers, by open addressing: a map
+// lookup for these keys, which the Han keys of a page need thousands of,
+// costs several times more.
+type numberTable struct {
+	slots []slot // a power of two, at most half full
+	shift uint   // 64 less the power
+	used  int
+}
+
+type slot struct {
+	key  uint64
+	term int32 // term number + 1; 0 for an empty slot
+}
+
+// get returns the term of key, if the table has it.
+func (t *numberTable) get(key uint64) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(key); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.term == 0 {
+			return 0, false
+		}
+		if s.key == key {
+			return s.term - 1, true
+		}
+	}
+}
+
+// put adds key, which the table does not have, for term.
+func (t *numberTable) put(key uint64, term int32) {
+	if 2*(t.used+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	i := t.home(key)
+	for t.slots[i].term != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = slot{key, term + 1}
+	t.used++
+}
+
+func (t *numberTable) grow() {
+	old := t.slots
+	size := max(2*len(old), 1024)
+	t.slots, t.shift, t.used = make([]slot, size), uint(64-bits.Len(uint(size-1))), 0
+	for _, s := range old {
+		if s.term != 0 {
+			t.put(s.key, s.term-1)
+		}
+	}
+}
+
+// home is the slot where a key's search starts: the top bits of the key
+// times 2⁶⁴/φ (Fibonacci hashing), which every bit of the key changes.
+func (t *numberTable) home(key uint64) uint64 {
+	return key * 0x9E3779B97F4A7C15 >> t.shift
+}
