@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"westcoast/generator/model"
@@ -21,9 +22,13 @@ const baseName = "_default/baseof.html"
 // template to execute: the base layout when the page template only fills in
 // its blocks.
 type layout struct {
-	set   *template.Template
+	name  string             // the page template, by its name inside layouts/
+	page  *template.Template // as parsed, never executed
 	entry string
 	src   sources
+	// set is the base layout, every partial and the page template, bound
+	// to one render; nil in the layouts ReadLayouts returns.
+	set func() *template.Template
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
@@ -152,7 +157,7 @@ func baseSet(parsed map[string]*template.Template, broken map[string]bool) (*tem
 	}
 	for _, name := range sortedKeys(parsed) {
 		if !isPageTemplate(name) {
-			addTrees(base, parsed[name])
+			addTrees(base, parsed[name], sameTree)
 		}
 	}
 	return base, true
@@ -166,20 +171,25 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 	if err != nil {
 		return err
 	}
-	set := template.Must(base.Clone()) // cannot fail: base has not been executed
-	addTrees(set, page)
-	l.sets[name] = layout{set: set, entry: entry, src: l.src}
+	l.sets[name] = layout{name: name, page: page, entry: entry, src: l.src}
 	return nil
 }
 
-// bound returns the layouts for one render: every set cloned, so that the
-// parsed layouts are never executed and can serve any number of renders,
-// with funcs (partial, partialCached) bound to that render.
+// bound returns the layouts for one render, with funcs (partial,
+// partialCached) bound to that render. The parsed layouts are never
+// executed, so they can serve any number of renders: each page template's
+// set is a copy of the base layout and the partials with a copy of the page
+// template added, made when a page first needs it, on the core that renders
+// that page, and never for a template no page uses.
 func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c := *l
 	c.sets = make(map[string]layout, len(l.sets))
 	for name, lay := range l.sets {
-		lay.set = template.Must(lay.set.Clone()).Funcs(funcs) // cannot fail: never executed
+		lay.set = sync.OnceValue(func() *template.Template {
+			set := template.Must(l.base.Clone()) // cannot fail: base is never executed
+			addTrees(set, lay.page, (*parse.Tree).Copy)
+			return set.Funcs(funcs)
+		})
 		c.sets[name] = lay
 	}
 	if l.base != nil {
@@ -188,17 +198,22 @@ func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	return &c
 }
 
-// addTrees adds a parsed file's templates to a set. A definition that is
-// empty does not replace one the set already has, as with Parse.
-func addTrees(set, file *template.Template) {
+// addTrees adds a parsed file's templates to a set, each tree as tree
+// gives it. A definition that is empty does not replace one the set
+// already has, as with Parse.
+func addTrees(set, file *template.Template, tree func(*parse.Tree) *parse.Tree) {
 	for _, t := range file.Templates() {
 		if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) && set.Lookup(t.Name()) != nil {
 			continue
 		}
 		// Cannot fail: the set has not been executed.
-		set.AddParseTree(t.Name(), t.Tree)
+		set.AddParseTree(t.Name(), tree(t.Tree))
 	}
 }
+
+// sameTree is a tree as it is: for the base layout, which is never
+// executed and whose trees each bound set copies.
+func sameTree(t *parse.Tree) *parse.Tree { return t }
 
 // lookup finds the template for a page: by layout, then by kind, first in
 // the page's section folder and then in _default. A layout that names no
@@ -266,7 +281,7 @@ func listFiles(names []string) string {
 // execute runs a page template. Its faults name the template position and
 // the page.
 func (lay layout) execute(w io.Writer, p Page) error {
-	if err := lay.set.ExecuteTemplate(w, lay.entry, p); err != nil {
+	if err := lay.set().ExecuteTemplate(w, lay.entry, p); err != nil {
 		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil
