@@ -157,7 +157,7 @@ func baseSet(parsed map[string]*template.Template, broken map[string]bool) (*tem
 	}
 	for _, name := range sortedKeys(parsed) {
 		if !isPageTemplate(name) {
-			addTrees(base, parsed[name], sameTree)
+			addTrees(base, parsed[name])
 		}
 	}
 	return base, true
@@ -177,43 +177,72 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 
 // bound returns the layouts for one render, with funcs (partial,
 // partialCached) bound to that render. The parsed layouts are never
-// executed, so they can serve any number of renders: each page template's
-// set is a copy of the base layout and the partials with a copy of the page
-// template added, made when a page first needs it, on the core that renders
-// that page, and never for a template no page uses.
+// executed, so they can serve any number of renders. A page template's set
+// is made when a page first needs it, on the core that renders that page.
 func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c := *l
 	c.sets = make(map[string]layout, len(l.sets))
 	for name, lay := range l.sets {
-		lay.set = sync.OnceValue(func() *template.Template {
-			set := template.Must(l.base.Clone()) // cannot fail: base is never executed
-			addTrees(set, lay.page, (*parse.Tree).Copy)
-			return set.Funcs(funcs)
-		})
+		lay.set = sync.OnceValue(func() *template.Template { return l.pageSet(lay, funcs) })
 		c.sets[name] = lay
 	}
 	if l.base != nil {
-		c.base = template.Must(l.base.Clone()).Funcs(funcs)
+		c.base = template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
 	}
 	return &c
 }
 
-// addTrees adds a parsed file's templates to a set, each tree as tree
-// gives it. A definition that is empty does not replace one the set
-// already has, as with Parse.
-func addTrees(set, file *template.Template, tree func(*parse.Tree) *parse.Tree) {
+// pageSet makes the set a page template executes: a copy of each template
+// its entry reaches with {{template}} or {{block}}, from the page template
+// itself, the base layout and the partials. Templates it does not reach
+// are left out (partial and partialCached run theirs in the base set), as
+// executing a set never looks at them; copies, because html/template
+// escapes a set's trees in place.
+func (l *Layouts) pageSet(lay layout, bound template.FuncMap) *template.Template {
+	trees := map[string]*parse.Tree{}
+	for _, t := range l.base.Templates() {
+		if t.Tree != nil {
+			trees[t.Name()] = t.Tree
+		}
+	}
+	for _, t := range lay.page.Templates() {
+		// An empty definition does not replace one the set already has,
+		// as with Parse.
+		if t.Tree != nil && (!parse.IsEmptyTree(t.Tree.Root) || trees[t.Name()] == nil) {
+			trees[t.Name()] = t.Tree
+		}
+	}
+	set := template.New(lay.entry).Funcs(funcs).Funcs(bound)
+	added := map[string]bool{}
+	var add func(name string)
+	add = func(name string) {
+		tree := trees[name]
+		if tree == nil || added[name] {
+			return // an undefined one is the executor's error, as in any set
+		}
+		added[name] = true
+		template.Must(set.AddParseTree(name, tree.Copy())) // cannot fail: not executed yet
+		called := map[string]bool{}
+		calls(tree.Root, called)
+		for _, callee := range sortedKeys(called) {
+			add(callee)
+		}
+	}
+	add(lay.entry)
+	return set
+}
+
+// addTrees adds a parsed file's templates to a set. A definition that is
+// empty does not replace one the set already has, as with Parse.
+func addTrees(set, file *template.Template) {
 	for _, t := range file.Templates() {
 		if t.Tree == nil || parse.IsEmptyTree(t.Tree.Root) && set.Lookup(t.Name()) != nil {
 			continue
 		}
 		// Cannot fail: the set has not been executed.
-		set.AddParseTree(t.Name(), tree(t.Tree))
+		set.AddParseTree(t.Name(), t.Tree)
 	}
 }
-
-// sameTree is a tree as it is: for the base layout, which is never
-// executed and whose trees each bound set copies.
-func sameTree(t *parse.Tree) *parse.Tree { return t }
 
 // lookup finds the template for a page: by layout, then by kind, first in
 // the page's section folder and then in _default. A layout that names no
