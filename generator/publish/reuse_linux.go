@@ -5,16 +5,20 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/sys/unix"
 )
 
 // previous is the published site a new one replaces, opened to share its
-// unchanged files. The zero value shares none.
+// unchanged files. Make it with openPrevious.
 type previous struct {
 	dir  int    // the destination folder, or -1
 	uid  uint32 // whose files may be shared
 	perm uint32 // the mode a new file gets: 0644 less the umask
+	// cannot is set once a link fails (a file system without hard links,
+	// no /proc): the files that follow are written without trying.
+	cannot *atomic.Bool
 }
 
 // openPrevious opens the published site at dest, if there is one and
@@ -28,14 +32,14 @@ func openPrevious(dest string) previous {
 	if err != nil {
 		return previous{dir: -1}
 	}
-	return previous{dir: fd, uid: uint32(os.Geteuid()), perm: 0o644 &^ umask}
+	return previous{dir: fd, uid: uint32(os.Geteuid()), perm: 0o644 &^ umask, cannot: new(atomic.Bool)}
 }
 
 // link makes the file at path (in the new site) the old site's file at
 // name, if that is a file the generator wrote with exactly data in it. It
 // reports whether it did; if not, the caller writes the file.
 func (p previous) link(name string, data []byte, path string) bool {
-	if p.dir < 0 {
+	if p.dir < 0 || p.cannot.Load() {
 		return false
 	}
 	// Inside the old site, through no symbolic link, nor off its file
@@ -44,6 +48,9 @@ func (p previous) link(name string, data []byte, path string) bool {
 		Flags:   unix.O_RDONLY | unix.O_NOFOLLOW | unix.O_CLOEXEC,
 		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS | unix.RESOLVE_NO_MAGICLINKS | unix.RESOLVE_NO_XDEV,
 	})
+	if err == unix.ENOSYS { // before Linux 5.6
+		p.cannot.Store(true)
+	}
 	if err != nil {
 		return false
 	}
@@ -57,7 +64,11 @@ func (p previous) link(name string, data []byte, path string) bool {
 		return false
 	}
 	// The open file itself, not whatever name might point at by now.
-	return unix.Linkat(unix.AT_FDCWD, "/proc/self/fd/"+strconv.Itoa(fd), unix.AT_FDCWD, path, unix.AT_SYMLINK_FOLLOW) == nil
+	if err := unix.Linkat(unix.AT_FDCWD, "/proc/self/fd/"+strconv.Itoa(fd), unix.AT_FDCWD, path, unix.AT_SYMLINK_FOLLOW); err != nil {
+		p.cannot.Store(true)
+		return false
+	}
+	return true
 }
 
 // close lets go of the old site.
