@@ -3,8 +3,9 @@
 package publish
 
 // previous is the published site a new one replaces. Elsewhere than on
-// Linux there is no way to open a file beneath a folder through no symbolic
-// link, so no file is shared: each is written.
+// Linux no file is shared, each is written: sharing relies on openat2's
+// guarantee of opening a file beneath a folder through no symbolic link,
+// and on linking a file by its open descriptor through /proc.
 type previous struct{}
 
 func openPrevious(string) previous                { return previous{} }
