@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,16 +73,45 @@ func BenchmarkRender1kPairs(b *testing.B) {
 }
 
 // BenchmarkPublish1kPairs writes a rendered site's files into a fresh
-// folder and swaps it in: the file system's share of a build.
+// folder and swaps it in: the file system's share of a build. After the
+// first, each build publishes the same files again, which publish links
+// from the site it replaces; BenchmarkPublish1kPairsChanged writes them.
 func BenchmarkPublish1kPairs(b *testing.B) {
+	files := renderedPairs(b)
+	benchPublish(b, func(int) map[string][]byte { return files })
+}
+
+// BenchmarkPublish1kPairsChanged publishes a site every file of which
+// differs from the one it replaces.
+func BenchmarkPublish1kPairsChanged(b *testing.B) {
+	files := renderedPairs(b)
+	changed := make(map[string][]byte, len(files))
+	for name, data := range files {
+		changed[name] = append(slices.Clip(data), '\n')
+	}
+	benchPublish(b, func(i int) map[string][]byte {
+		if i%2 == 1 {
+			return changed
+		}
+		return files
+	})
+}
+
+func renderedPairs(b *testing.B) map[string][]byte {
 	var mem render.Memory
 	if _, err := renderSite(pairsSite(b, benchPairs), load.Options{}, &mem); err != nil {
 		b.Fatal(err)
 	}
-	files := mem.Files()
+	return mem.Files()
+}
+
+// benchPublish publishes build(i) to one folder in the i-th iteration.
+func benchPublish(b *testing.B, build func(i int) map[string][]byte) {
 	dest := filepath.Join(b.TempDir(), "public")
 	b.ReportAllocs()
-	for b.Loop() {
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		files := build(i)
 		out, err := publish.Stage(dest, publish.Options{})
 		if err != nil {
 			b.Fatal(err)
@@ -94,8 +124,9 @@ func BenchmarkPublish1kPairs(b *testing.B) {
 		if err := out.Commit(); err != nil {
 			b.Fatal(err)
 		}
+		n = len(files)
 	}
-	b.ReportMetric(float64(len(files)), "files")
+	b.ReportMetric(float64(n), "files")
 }
 
 // BenchmarkBuild1kPairs is the whole pipeline into a folder.

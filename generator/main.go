@@ -191,6 +191,7 @@ func runBuild(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	delayFirstGC()
 	start := time.Now()
 	stats := new(render.Stats)
 	terminal := isTerminal(stderr)
@@ -238,6 +239,7 @@ func runCheck(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	delayFirstGC()
 	checker := linkcheck.New()
 	site, err := renderSite(sf.fsys(), opts, checker)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"westcoast/generator/load"
 	"westcoast/generator/model"
+	"westcoast/generator/par"
 	"westcoast/generator/publish"
 	"westcoast/generator/render"
 )
@@ -41,9 +42,21 @@ func renderSite(src fs.FS, opts load.Options, out render.Output) (*model.Site, e
 // loadSite reads the content and the layouts side by side, so that one run
 // reports the faults of both. Faults of the layouts alone are left to
 // render, which reports them with those of the pages it could still render.
+// The layouts are parsed on one core while the content loads on all of
+// them, filling the gaps where loading waits or works on one.
 func loadSite(src fs.FS, opts load.Options) (*model.Site, *render.Layouts, error) {
-	layouts, layoutErr := render.ReadLayouts(src)
-	site, loadErr := load.Site(src, opts)
+	var (
+		layouts            *render.Layouts
+		site               *model.Site
+		layoutErr, loadErr error
+	)
+	par.Do(2, func(i int) { // a panic in either is raised here
+		if i == 0 {
+			layouts, layoutErr = render.ReadLayouts(src)
+		} else {
+			site, loadErr = load.Site(src, opts)
+		}
+	})
 	if loadErr != nil {
 		return nil, nil, model.Join(loadErr, layoutErr)
 	}

@@ -3,10 +3,11 @@
 //
 // A build writes into a fresh folder beside the destination (Stage, then
 // Write from any number of goroutines); Commit swaps it into place
-// atomically and removes the old site. At every instant the destination
-// holds either the whole old site or the whole new one: on Linux the swap is
-// one rename-exchange, elsewhere a build killed between two renames is
-// repaired by the next one. A build that fails or is killed leaves the
+// atomically and removes the old site. A file the old site holds with the
+// same bytes is linked from it rather than written again (see reuse.go). At
+// every instant the destination holds either the whole old site or the
+// whole new one: on Linux the swap is one rename-exchange, elsewhere a
+// build killed between two renames is repaired by the next one. A build that fails or is killed leaves the
 // published site as it was, and the next build removes what it left behind.
 //
 // The generator replaces only what it made: every published folder holds a
@@ -58,6 +59,7 @@ type Staging struct {
 	mu        sync.Mutex
 	written   map[string]bool
 	dirs      sync.Map // folders already made under tmp
+	prev      previous // the site being replaced, whose unchanged files are shared
 }
 
 // Stage checks dest, waits for any other build into it to finish, cleans up
@@ -95,7 +97,7 @@ func Stage(dest string, opts Options) (*Staging, error) {
 		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	return &Staging{dest: dest, abs: abs, tmp: tmp, log: log, unlock: unlock, removeAll: os.RemoveAll,
-		written: map[string]bool{}}, nil
+		written: map[string]bool{}, prev: openPrevious(abs)}, nil
 }
 
 // Write adds a file to the new site. name is a slash-separated path inside
@@ -115,6 +117,9 @@ func (s *Staging) Write(name string, data []byte) error {
 	p := filepath.Join(s.tmp, filepath.FromSlash(name))
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %s: %w", name, err)
+	}
+	if s.prev.link(name, data, p) {
+		return nil // the published site has it already: shared, not copied
 	}
 	// O_EXCL: never write through anything already there.
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -171,7 +176,8 @@ func (s *Staging) mkdir(dir string) error {
 // that is a warning, and the next build tries again.
 func (s *Staging) Commit() error {
 	defer s.unlock()
-	if err := os.WriteFile(filepath.Join(s.tmp, Marker), []byte(markerText), 0o644); err != nil {
+	defer s.prev.close()
+	if err := s.writeMarker(); err != nil {
 		os.RemoveAll(s.tmp)
 		return fmt.Errorf("publish: %s: %w", Marker, unwrapPath(err))
 	}
@@ -193,9 +199,20 @@ func (s *Staging) Commit() error {
 	return nil
 }
 
+// writeMarker adds the marker, shared with the old site as other files
+// are.
+func (s *Staging) writeMarker() error {
+	p := filepath.Join(s.tmp, Marker)
+	if s.prev.link(Marker, []byte(markerText), p) {
+		return nil
+	}
+	return os.WriteFile(p, []byte(markerText), 0o644)
+}
+
 // Discard abandons the new site; the destination stays as it was.
 func (s *Staging) Discard() {
 	defer s.unlock()
+	s.prev.close()
 	os.RemoveAll(s.tmp)
 }
 

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,7 +21,7 @@ func sprintf(format string, args ...any) (string, error) {
 // probes checkFormat passes accept every verb but %w, so only faults of the
 // format itself (too few or too many values, a bad index or width, %w)
 // show here, and never anything from the values.
-var fmtFault = regexp.MustCompile(`(?s)%!.?\((MISSING|BADINDEX|BADWIDTH|BADPREC|NOVERB)\)|%!\(EXTRA |%!.\(render\.probe=`)
+var fmtFault = lazyRegexp(`(?s)%!.?\((MISSING|BADINDEX|BADWIDTH|BADPREC|NOVERB)\)|%!\(EXTRA |%!.\(render\.probe=`)
 
 // checkFormat formats once with probes in place of the values: fmt itself
 // decides which value each verb takes, and each probe checks that its value
@@ -34,7 +33,7 @@ func checkFormat(format string, args []any) error {
 		probes[i] = probe{a, &bad}
 	}
 	dry := fmt.Sprintf(format, probes...)
-	if fmtFault.MatchString(dry) {
+	if fmtFault().MatchString(dry) {
 		return mismatch(format, len(args))
 	}
 	if len(bad) > 0 {

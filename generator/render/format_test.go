@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -64,4 +65,18 @@ func FuzzCheckFormat(f *testing.F) {
 			t.Errorf("checkFormat(%q, %v) = %v, but fmt writes %q", format, args, err, out)
 		}
 	})
+}
+
+// The patterns compiled on first need still compile: a typo in one would
+// otherwise show only when a build first meets the fault it reads.
+func TestLazyPatternsCompile(t *testing.T) {
+	for _, re := range []func() *regexp.Regexp{fmtFault, parseFault, execFault, namedFault, nodePlace, contextDump, calling, goType, packagePrefix} {
+		_ = re() // panics if the pattern does not compile
+	}
+	if len(execRewrites()) == 0 {
+		t.Error("no rewrites of execution faults")
+	}
+	if aliasPage() == nil {
+		t.Error("no alias page template")
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"westcoast/generator/model"
@@ -21,9 +22,13 @@ const baseName = "_default/baseof.html"
 // template to execute: the base layout when the page template only fills in
 // its blocks.
 type layout struct {
-	set   *template.Template
+	name  string             // the page template, by its name inside layouts/
+	page  *template.Template // as parsed, never executed
 	entry string
 	src   sources
+	// set is the base layout, every partial and the page template, bound
+	// to one render; nil in the layouts ReadLayouts returns.
+	set func() *template.Template
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
@@ -166,26 +171,65 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 	if err != nil {
 		return err
 	}
-	set := template.Must(base.Clone()) // cannot fail: base has not been executed
-	addTrees(set, page)
-	l.sets[name] = layout{set: set, entry: entry, src: l.src}
+	l.sets[name] = layout{name: name, page: page, entry: entry, src: l.src}
 	return nil
 }
 
-// bound returns the layouts for one render: every set cloned, so that the
-// parsed layouts are never executed and can serve any number of renders,
-// with funcs (partial, partialCached) bound to that render.
+// bound returns the layouts for one render, with funcs (partial,
+// partialCached) bound to that render. The parsed layouts are never
+// executed, so they can serve any number of renders. A page template's set
+// is made when a page first needs it, on the core that renders that page.
 func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c := *l
 	c.sets = make(map[string]layout, len(l.sets))
 	for name, lay := range l.sets {
-		lay.set = template.Must(lay.set.Clone()).Funcs(funcs) // cannot fail: never executed
+		lay.set = sync.OnceValue(func() *template.Template { return l.pageSet(lay, funcs) })
 		c.sets[name] = lay
 	}
 	if l.base != nil {
-		c.base = template.Must(l.base.Clone()).Funcs(funcs)
+		c.base = template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
 	}
 	return &c
+}
+
+// pageSet makes the set a page template executes: a copy of each template
+// its entry reaches with {{template}} or {{block}}, from the page template
+// itself, the base layout and the partials. Templates it does not reach
+// are left out (partial and partialCached run theirs in the base set), as
+// executing a set never looks at them; copies, because html/template
+// escapes a set's trees in place.
+func (l *Layouts) pageSet(lay layout, bound template.FuncMap) *template.Template {
+	trees := map[string]*parse.Tree{}
+	for _, t := range l.base.Templates() {
+		if t.Tree != nil {
+			trees[t.Name()] = t.Tree
+		}
+	}
+	for _, t := range lay.page.Templates() {
+		// An empty definition does not replace one the set already has,
+		// as with Parse.
+		if t.Tree != nil && (!parse.IsEmptyTree(t.Tree.Root) || trees[t.Name()] == nil) {
+			trees[t.Name()] = t.Tree
+		}
+	}
+	set := template.New(lay.entry).Funcs(funcs).Funcs(bound)
+	added := map[string]bool{}
+	var add func(name string)
+	add = func(name string) {
+		tree := trees[name]
+		if tree == nil || added[name] {
+			return // an undefined one is the executor's error, as in any set
+		}
+		added[name] = true
+		template.Must(set.AddParseTree(name, tree.Copy())) // cannot fail: not executed yet
+		called := map[string]bool{}
+		calls(tree.Root, called)
+		for _, callee := range sortedKeys(called) {
+			add(callee)
+		}
+	}
+	add(lay.entry)
+	return set
 }
 
 // addTrees adds a parsed file's templates to a set. A definition that is
@@ -266,7 +310,7 @@ func listFiles(names []string) string {
 // execute runs a page template. Its faults name the template position and
 // the page.
 func (lay layout) execute(w io.Writer, p Page) error {
-	if err := lay.set.ExecuteTemplate(w, lay.entry, p); err != nil {
+	if err := lay.set().ExecuteTemplate(w, lay.entry, p); err != nil {
 		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil

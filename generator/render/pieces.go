@@ -159,11 +159,7 @@ func SumLayouts(l *Layouts) LayoutSum {
 func (s LayoutSum) Page(p *model.Page) uint64 {
 	lay, skip, err := s.l.lookup(p)
 	if err == nil && !skip {
-		for name, l := range s.l.sets {
-			if l.set == lay.set {
-				return s.pages[name]
-			}
-		}
+		return s.pages[lay.name]
 	}
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%d\x00", s.shared)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"westcoast/generator/model"
+	"westcoast/generator/par"
 )
 
 // siteFileNames are the paths of the files made from the whole site, for
@@ -26,19 +27,29 @@ func siteFileNames(site *model.Site, sitemap sitemapPlan) []string {
 // language (from layouts/404.html), the search index, the
 // feeds of the home page, sections and terms, the sitemap and robots.txt,
 // which points at the sitemap (or at the index of its parts).
+//
+// The search index, the longest of them to make and on one core, is made
+// while the others are.
 func (r *renderer) siteFiles(sitemap sitemapPlan) []error {
 	site := r.site
 	var errs []error
-	for _, l := range site.Languages {
-		root := strings.TrimPrefix(l.Root(), "/")
-		if lay, ok := r.layouts.sets[model.NotFoundFile]; ok {
-			p := newPage(l.Home)
-			p.outPath, p.absLinks = l.NotFoundURL(), true
-			errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
+	var searchErr error
+	par.Do(2, func(i int) {
+		if i == 0 {
+			searchErr = r.search.files(r.out)
+			return
 		}
-	}
-	errs = append(errs, r.feeds()...)
-	errs = append(errs, r.search.files(r.out),
+		for _, l := range site.Languages {
+			root := strings.TrimPrefix(l.Root(), "/")
+			if lay, ok := r.layouts.sets[model.NotFoundFile]; ok {
+				p := newPage(l.Home)
+				p.outPath, p.absLinks = l.NotFoundURL(), true
+				errs = append(errs, r.write(lay, p, root+model.NotFoundFile))
+			}
+		}
+		errs = append(errs, r.feeds()...)
+	})
+	errs = append(errs, searchErr,
 		r.writeSitemap(sitemap),
 		r.out.Write(model.RobotsFile, []byte("User-agent: *\nAllow: /\n\nSitemap: "+absolute(site.Config.BaseURL, "/"+model.SitemapFile)+"\n")),
 	)
