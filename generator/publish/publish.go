@@ -78,7 +78,12 @@ func Stage(dest string, opts Options) (*Staging, error) {
 	if log == nil {
 		log = io.Discard
 	}
-	unlock, err := lock(parent, func() { fmt.Fprintf(log, "waiting for another build into %s to finish\n", dest) })
+	// The lock is the parent folder's, since dest itself is swapped: a
+	// build into a folder beside dest waits too, so the message names the
+	// parent, not dest.
+	unlock, err := lock(parent, func() {
+		fmt.Fprintf(log, "waiting for another build publishing into %s to finish\n", filepath.Dir(dest)+string(filepath.Separator))
+	})
 	if err != nil {
 		return nil, fmt.Errorf("cannot publish to %s: %w", dest, err)
 	}
