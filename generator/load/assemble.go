@@ -24,6 +24,7 @@ type assembler struct {
 	params     map[string]any
 	langConfig map[string]languageConfig
 	now        time.Time // what publishDate and expiryDate are compared with
+	until      time.Time // when a page next comes into the build or leaves it (changesAt)
 	site       *model.Site
 	views      map[string]*model.LangSite // by language code
 	errs       model.Errors

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -35,6 +36,11 @@ type Cache struct {
 	// pages are what assembling made of each Markdown file, before any
 	// link to another page, with the parsed files it was made from.
 	pages map[string]pageDraft
+	// cfg is the config the last good load read; until is when what it
+	// left out for its dates changes (the first publishDate or expiryDate
+	// after its Now), or zero for never.
+	cfg   *siteConfig
+	until time.Time
 }
 
 // pageDraft is a page as addFile made it from its files.
@@ -78,6 +84,24 @@ func (c *Cache) redo(b *assembler, f contentFile) bool {
 	b.errs = append(b.errs, d.errs...)
 	b.add(p)
 	return true
+}
+
+// made records what a good load was made under: its config, and until
+// when its dates leave the same pages out.
+func (c *Cache) made(cfg *siteConfig, until time.Time) {
+	if c != nil {
+		c.mu.Lock()
+		c.cfg, c.until = cfg, until
+		c.mu.Unlock()
+	}
+}
+
+// current reports whether a load at now would leave out, for their
+// dates, the pages the last good load left out.
+func (c *Cache) current(now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.until.IsZero() || now.Before(c.until)
 }
 
 // NewCache returns an empty cache.
@@ -127,6 +151,7 @@ func (c *Cache) reset(config string) {
 	c.facts = map[string]*factsSource{}
 	c.pages = map[string]pageDraft{}
 	c.last, c.files, c.listed = nil, nil, nil
+	c.cfg, c.until = nil, time.Time{}
 }
 
 // listContent lists content/ as the loader does, or returns the files the

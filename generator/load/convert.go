@@ -29,22 +29,29 @@ func convertSummaries(site *model.Site, parsed map[string]*sourceFile) error {
 	par.Do(len(site.Pages), func(i int) {
 		p := site.Pages[i]
 		sf := parsed[p.Source]
-		var errs model.Errors
-		switch {
-		case sf == nil:
+		if sf == nil {
 			return
-		case sf.fm.Summary != "":
-			errs = convertSummary(p, sf)
-		case sf.more != nil:
-			errs = convertMore(p, sf)
 		}
-		if len(errs) > 0 {
+		if errs := summarize(p, sf); len(errs) > 0 {
 			mu.Lock()
 			list = append(list, errs...)
 			mu.Unlock()
 		}
 	})
 	return list.Err()
+}
+
+// summarize converts a page's summary: its front matter's, or the text
+// before its <!--more-->, or none.
+func summarize(p *model.Page, sf *sourceFile) model.Errors {
+	p.Summary = ""
+	switch {
+	case sf.fm.Summary != "":
+		return convertSummary(p, sf)
+	case sf.more != nil:
+		return convertMore(p, sf)
+	}
+	return nil
 }
 
 func convertSummary(p *model.Page, sf *sourceFile) model.Errors {

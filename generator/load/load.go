@@ -68,6 +68,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err := pageImages(fsys, site, cfg); err != nil {
 		return nil, err
 	}
+	opts.Cache.made(cfg, b.until)
 	return site, nil
 }
 

@@ -117,9 +117,8 @@ func relate(site *model.Site, rs relatedSettings) {
 			pages = append(pages, p)
 		}
 	}
-	byRank := append([]*model.Page(nil), pages...)
-	model.SortPages(byRank)
-	sort.SliceStable(byRank, func(i, j int) bool { return byRank[i].Date.After(byRank[j].Date) })
+	byRank := slices.Clone(pages)
+	slices.SortStableFunc(byRank, compareRank)
 	rank := make(map[*model.Page]int, len(byRank))
 	for i, p := range byRank {
 		rank[p] = i
