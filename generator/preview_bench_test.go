@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"westcoast/generator/load"
 	"westcoast/generator/model"
 	"westcoast/generator/serve"
 	"westcoast/generator/source"
@@ -174,5 +175,41 @@ func (p *previewClient) write(path string, change func(string) string) {
 	}
 	if err := os.WriteFile(path, []byte(change(string(data))), 0o644); err != nil {
 		p.b.Fatal(err)
+	}
+}
+
+// BenchmarkUpdate10kPairs times the load's share of save to reload on
+// 10,000 zone pairs: load.Update after an edit to one page's text, and to
+// its title.
+func BenchmarkUpdate10kPairs(b *testing.B) {
+	dir := pairsDir(b, 10000)
+	fsys := source.New(dir, source.DefaultMaxFileSize)
+	opts := load.Options{Cache: load.NewCache()}
+	site, _, err := load.Update(fsys, opts, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	name := "content/zones/zone-05000.zh.md"
+	n := 0
+	for _, e := range []struct {
+		name   string
+		change func(string) string
+	}{
+		{"text", func(s string) string { return s + fmt.Sprintf("\n\n新的一段%d。\n", n) }},
+		{"title", func(s string) string { return strings.Replace(s, "title = \"", fmt.Sprintf("title = \"%d ", n), 1) }},
+	} {
+		b.Run(e.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				n++
+				p := &previewClient{b: b}
+				p.write(filepath.Join(dir, filepath.FromSlash(name)), e.change)
+				b.StartTimer()
+				if site, _, err = load.Update(fsys, opts, site, []string{name}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

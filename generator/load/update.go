@@ -117,10 +117,24 @@ func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string, now time.T
 		return nil, nil
 	}
 	for name, sf := range fresh {
-		c.put(name, sf, nil)
+		c.putText(name, sf)
 	}
 	c.loaded(site)
 	return site, pages
+}
+
+// putText keeps sf, the file at name parsed again, which differs from
+// what the cache holds of it in its text alone: so does the page made from
+// it, which a later edit of its front matter compares with (redraft).
+func (c *Cache) putText(name string, sf *sourceFile) {
+	was, _, _ := c.get(name)
+	c.put(name, sf, nil)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d, ok := c.pages[name]; ok && d.sf == was {
+		d.sf, d.page.Body = sf, sf.body
+		c.pages[name] = d
+	}
 }
 
 // sameButText parses the Markdown file at name again and reports whether
