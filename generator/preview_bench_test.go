@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -179,8 +180,8 @@ func (p *previewClient) write(path string, change func(string) string) {
 }
 
 // BenchmarkUpdate10kPairs times the load's share of save to reload on
-// 10,000 zone pairs: load.Update after an edit to one page's text, and to
-// its title.
+// 10,000 zone pairs: load.Update after an edit to one page's text, to its
+// title, and to its weight.
 func BenchmarkUpdate10kPairs(b *testing.B) {
 	dir := pairsDir(b, 10000)
 	fsys := source.New(dir, source.DefaultMaxFileSize)
@@ -189,15 +190,20 @@ func BenchmarkUpdate10kPairs(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	name := "content/zones/zone-05000.zh.md"
+	base := "content/zones/zone-05000"
 	n := 0
 	for _, e := range []struct {
-		name   string
-		change func(string) string
+		name, file string
+		change     func(string) string
 	}{
-		{"text", func(s string) string { return s + fmt.Sprintf("\n\n新的一段%d。\n", n) }},
-		{"title", func(s string) string { return strings.Replace(s, "title = \"", fmt.Sprintf("title = \"%d ", n), 1) }},
+		{"text", ".zh.md", func(s string) string { return s + fmt.Sprintf("\n\n新的一段%d。\n", n) }},
+		{"title", ".zh.md", func(s string) string { return strings.Replace(s, "title = \"", fmt.Sprintf("title = \"%d ", n), 1) }},
+		// A weight is the page graph's: a whole load, with the parsed files.
+		{"weight", ".toml", func(s string) string {
+			return regexp.MustCompile(`weight = \d+`).ReplaceAllString(s, fmt.Sprintf("weight = %d", 5100+n%2))
+		}},
 	} {
+		name := base + e.file
 		b.Run(e.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"html/template"
 	"io/fs"
 	"path"
 	"slices"
@@ -41,6 +42,9 @@ type Cache struct {
 	// after its Now), or zero for never.
 	cfg   *siteConfig
 	until time.Time
+	// summaries are the converted summaries of parsed files that quote
+	// no figure, which depend on the file alone.
+	summaries map[*sourceFile]template.HTML
 }
 
 // pageDraft is a page as addFile made it from its files.
@@ -106,7 +110,8 @@ func (c *Cache) current(now time.Time) bool {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}, pages: map[string]pageDraft{}}
+	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}, pages: map[string]pageDraft{},
+		summaries: map[*sourceFile]template.HTML{}}
 }
 
 // Forget drops what the cache holds of the file at name (a path in the
@@ -122,9 +127,10 @@ func (c *Cache) Forget(name string) {
 		return
 	}
 	under := func(p string) bool { return p == name || strings.HasPrefix(p, name+"/") }
-	for p := range c.md {
+	for p, sf := range c.md {
 		if under(p) {
 			delete(c.md, p)
+			delete(c.summaries, sf)
 		}
 	}
 	for p := range c.facts {
@@ -152,6 +158,7 @@ func (c *Cache) reset(config string) {
 	c.pages = map[string]pageDraft{}
 	c.last, c.files, c.listed = nil, nil, nil
 	c.cfg, c.until = nil, time.Time{}
+	c.summaries = map[*sourceFile]template.HTML{}
 }
 
 // listContent lists content/ as the loader does, or returns the files the
@@ -247,8 +254,35 @@ func (c *Cache) put(p string, sf *sourceFile, fa *factsSource) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if sf != nil {
+		if was := c.md[p]; was != sf {
+			delete(c.summaries, was)
+		}
 		c.md[p] = sf
 	} else if fa != nil {
 		c.facts[p] = fa
+	}
+}
+
+// summary returns the converted summary of sf, if the cache keeps it.
+func (c *Cache) summary(sf *sourceFile) (template.HTML, bool) {
+	if c == nil {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	html, ok := c.summaries[sf]
+	return html, ok
+}
+
+// keepSummary keeps the converted summary of sf, a file the cache holds,
+// which quotes no figure.
+func (c *Cache) keepSummary(sf *sourceFile, html template.HTML) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.md[sf.path] == sf {
+		c.summaries[sf] = html
 	}
 }

@@ -42,6 +42,8 @@ type frontEdit struct {
 	was   pageDraft   // what the last load made of it
 	draft *model.Page // the page made again from sf
 	page  *model.Page // its page in the new site
+	// quotes says whether its summary quotes a figure (summarize).
+	quotes bool
 }
 
 // frontMatterOnly returns a copy of old in which the pages of the named
@@ -83,17 +85,23 @@ func (c *Cache) frontMatterOnly(fsys fs.FS, old *model.Site, names []string, now
 	if len(errs) > 0 {
 		return nil
 	}
-	for _, e := range edits {
+	for i := range edits {
+		e := &edits[i]
 		// A fault is left for a whole load to report with the others.
-		if len(summarize(e.page, e.sf)) > 0 || im.set(e.page) != nil {
+		quotes, errs := summarize(e.page, e.sf)
+		if len(errs) > 0 || im.set(e.page) != nil {
 			return nil
 		}
+		e.quotes = quotes
 	}
 	for _, e := range edits {
 		c.put(e.file.path, e.sf, nil)
 		c.mu.Lock()
 		c.pages[e.file.path] = pageDraft{sf: e.sf, fa: e.was.fa, page: *e.draft}
 		c.mu.Unlock()
+		if !e.quotes {
+			c.keepSummary(e.sf, e.page.Summary)
+		}
 	}
 	c.loaded(site)
 	return site

@@ -58,7 +58,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	}
 	site.Source = fsys
 	relate(site, cfg.related)
-	if err := convertSummaries(site, parsed); err != nil {
+	if err := convertSummaries(site, parsed, opts.Cache); err != nil {
 		return nil, err
 	}
 	site.Assets, err = resources(fsys, site, files)
