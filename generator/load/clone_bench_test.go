@@ -34,3 +34,23 @@ func BenchmarkCloneSite(b *testing.B) {
 		cloneSite(s)
 	}
 }
+
+// BenchmarkLoadCached is a whole load of 10,000 pairs with every file
+// parsed and listed already, as the preview's after an edit to a file that
+// changes the page graph.
+func BenchmarkLoadCached(b *testing.B) {
+	fsys := pairsSite(10000)
+	opts := Options{Cache: NewCache()}
+	if _, err := Site(fsys, opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		files := opts.Cache.listing()
+		opts.Cache.Forget("content/zones/zone-05000.toml")
+		opts.Cache.keepListing(files)
+		if _, err := Site(fsys, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
