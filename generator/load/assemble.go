@@ -348,16 +348,17 @@ func (b *assembler) link() {
 				term := b.byKey[plural+"/"+t][p.Lang.Code]
 				term.Pages = append(term.Pages, p)
 				if p.Terms == nil {
-					p.Terms = map[string][]*model.Page{}
+					p.Terms = make(map[string][]*model.Page, len(p.TermKeys))
 				}
 				p.Terms[plural] = append(p.Terms[plural], term)
 			}
 		}
 	}
 	for _, p := range b.site.Pages {
-		model.SortPages(p.Pages)
+		// model.SortPages' order (TestOrders), without its reflection.
+		slices.SortStableFunc(p.Pages, comparePages)
 		for _, terms := range p.Terms {
-			model.SortPages(terms)
+			slices.SortStableFunc(terms, comparePages)
 		}
 	}
 	for _, p := range b.site.Pages {
