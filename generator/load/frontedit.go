@@ -59,13 +59,18 @@ func (c *Cache) frontMatterOnly(fsys fs.FS, old *model.Site, names []string, now
 	if cfg == nil {
 		return nil
 	}
-	edits := make([]frontEdit, len(names))
-	for i, name := range names {
+	var edits []frontEdit
+	seen := map[string]bool{}
+	for _, name := range names {
+		if seen[name] {
+			continue // each page is made again once, from what it was
+		}
+		seen[name] = true
 		e, ok := c.redraft(fsys, old, cfg, name)
 		if !ok {
 			return nil
 		}
-		edits[i] = e
+		edits = append(edits, e)
 	}
 	site := cloneSite(old)
 	was := map[*model.Page]model.Page{}

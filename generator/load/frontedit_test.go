@@ -75,6 +75,7 @@ func TestUpdateFrontMatter(t *testing.T) {
 		own   bool      // the edit is to the pages' own fields alone
 		now   time.Time // of the update, if not loaded
 		err   string    // what the update reports
+		twice bool      // the files are named twice
 	}{
 		{name: "a title", own: true, files: map[string]string{"content/news/b.en.md": "+++\ntitle = \"Bee\"\nsummary = \"B's **summary**\"\n+++\nText\n"}},
 		{name: "both titles of a pair", own: true, files: map[string]string{
@@ -91,6 +92,7 @@ func TestUpdateFrontMatter(t *testing.T) {
 		{name: "a section's title", own: true, files: map[string]string{"content/news/_index.en.md": "+++\ntitle = \"Newsroom\"\n+++\n"}},
 		{name: "a term's title that keeps its place", own: true, files: map[string]string{"content/tags/x/_index.en.md": "+++\ntitle = \"Xx\"\n+++\n"}},
 		{name: "a title that reorders a list", files: map[string]string{"content/news/c.en.md": "+++\ntitle = \"Sea\"\ndate = 2024-05-03\ntags = [\"y\"]\n+++\nText\n"}},
+		{name: "a title that reorders a list, named twice", twice: true, files: map[string]string{"content/news/c.en.md": "+++\ntitle = \"Sea\"\ndate = 2024-05-03\ntags = [\"y\"]\n+++\nText\n"}},
 		{name: "a title that reorders related pages", files: map[string]string{"content/other/e.en.md": "+++\ntitle = \"Zed\"\n+++\n"}},
 		{name: "a term's title that reorders a page's terms", files: map[string]string{"content/tags/x/_index.en.md": "+++\ntitle = \"Zz\"\n+++\n"}},
 		{name: "a title in a menu", files: map[string]string{"content/news/a.en.md": "+++\ntitle = \"Ay\"\n+++\nText\n"}},
@@ -131,6 +133,9 @@ func TestUpdateFrontMatter(t *testing.T) {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
 			slices.Sort(changed)
+			if tt.twice {
+				changed = append(changed, changed...)
+			}
 			if !tt.now.IsZero() {
 				opts.Now = tt.now
 			}
