@@ -103,6 +103,9 @@ func (c *cloner) pageList(list []*model.Page) []*model.Page {
 		return nil
 	}
 	n := len(list)
+	if n == 0 {
+		return []*model.Page{} // empty, not nil, as it was
+	}
 	if len(c.ptrs) < n {
 		c.ptrs = make([]*model.Page, max(n, 4096))
 	}
