@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"westcoast/generator/load"
 	"westcoast/generator/model"
 	"westcoast/generator/serve"
 	"westcoast/generator/source"
@@ -174,5 +176,46 @@ func (p *previewClient) write(path string, change func(string) string) {
 	}
 	if err := os.WriteFile(path, []byte(change(string(data))), 0o644); err != nil {
 		p.b.Fatal(err)
+	}
+}
+
+// BenchmarkUpdate10kPairs times the load's share of save to reload on
+// 10,000 zone pairs: load.Update after an edit to one page's text, to its
+// title, and to its weight.
+func BenchmarkUpdate10kPairs(b *testing.B) {
+	dir := pairsDir(b, 10000)
+	fsys := source.New(dir, source.DefaultMaxFileSize)
+	opts := load.Options{Cache: load.NewCache()}
+	site, _, err := load.Update(fsys, opts, nil, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	base := "content/zones/zone-05000"
+	n := 0
+	for _, e := range []struct {
+		name, file string
+		change     func(string) string
+	}{
+		{"text", ".zh.md", func(s string) string { return s + fmt.Sprintf("\n\n新的一段%d。\n", n) }},
+		{"title", ".zh.md", func(s string) string { return strings.Replace(s, "title = \"", fmt.Sprintf("title = \"%d ", n), 1) }},
+		// A weight is the page graph's: a whole load, with the parsed files.
+		{"weight", ".toml", func(s string) string {
+			return regexp.MustCompile(`weight = \d+`).ReplaceAllString(s, fmt.Sprintf("weight = %d", 5100+n%2))
+		}},
+	} {
+		name := base + e.file
+		b.Run(e.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				n++
+				p := &previewClient{b: b}
+				p.write(filepath.Join(dir, filepath.FromSlash(name)), e.change)
+				b.StartTimer()
+				if site, _, err = load.Update(fsys, opts, site, []string{name}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -24,6 +24,7 @@ type assembler struct {
 	params     map[string]any
 	langConfig map[string]languageConfig
 	now        time.Time // what publishDate and expiryDate are compared with
+	until      time.Time // when a page next comes into the build or leaves it (changesAt)
 	site       *model.Site
 	views      map[string]*model.LangSite // by language code
 	errs       model.Errors
@@ -38,6 +39,12 @@ type assembler struct {
 	unpublished     map[string]string
 	unpublishedKeys map[string]bool
 	cache           *Cache // the preview's, or nil
+	// keys are byKey's keys, sorted, or nil when a key was added since
+	// they were (pageKeys); a key dropped since may still be there.
+	keys []string
+	// slugs remembers which terms are slugs (slugPart): a large site
+	// files thousands of pages under each of a few terms.
+	slugs map[string]bool
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
@@ -122,6 +129,7 @@ func (b *assembler) addFile(f contentFile) {
 func (b *assembler) add(p *model.Page) {
 	if b.byKey[p.Key] == nil {
 		b.byKey[p.Key] = map[string]*model.Page{}
+		b.keys = nil
 	}
 	b.byKey[p.Key][p.Lang.Code] = p
 	b.join(p)
@@ -250,7 +258,7 @@ func (b *assembler) checkDrafts() {
 // language.
 func (b *assembler) all() []*model.Page {
 	var list []*model.Page
-	for _, key := range sortedKeys(b.byKey) {
+	for _, key := range b.pageKeys() {
 		for _, l := range b.langs {
 			if p := b.byKey[key][l.Code]; p != nil {
 				list = append(list, p)
@@ -258,6 +266,29 @@ func (b *assembler) all() []*model.Page {
 		}
 	}
 	return list
+}
+
+// pageKeys are the keys of the pages in the graph, sorted, and perhaps
+// some of pages dropped since: sorting them once, not at every step,
+// matters on a large site.
+func (b *assembler) pageKeys() []string {
+	if b.keys == nil {
+		b.keys = sortedKeys(b.byKey)
+	}
+	return b.keys
+}
+
+// isSlug reports whether a term is a slug (slugPart).
+func (b *assembler) isSlug(term string) bool {
+	ok, known := b.slugs[term]
+	if !known {
+		if b.slugs == nil {
+			b.slugs = map[string]bool{}
+		}
+		ok = slugPart.MatchString(term)
+		b.slugs[term] = ok
+	}
+	return ok
 }
 
 // laterKeys are the front matter keys whose place a page keeps
@@ -317,16 +348,17 @@ func (b *assembler) link() {
 				term := b.byKey[plural+"/"+t][p.Lang.Code]
 				term.Pages = append(term.Pages, p)
 				if p.Terms == nil {
-					p.Terms = map[string][]*model.Page{}
+					p.Terms = make(map[string][]*model.Page, len(p.TermKeys))
 				}
 				p.Terms[plural] = append(p.Terms[plural], term)
 			}
 		}
 	}
 	for _, p := range b.site.Pages {
-		model.SortPages(p.Pages)
+		// model.SortPages' order (TestOrders), without its reflection.
+		slices.SortStableFunc(p.Pages, comparePages)
 		for _, terms := range p.Terms {
-			model.SortPages(terms)
+			slices.SortStableFunc(terms, comparePages)
 		}
 	}
 	for _, p := range b.site.Pages {

@@ -1,11 +1,13 @@
 package load
 
 import (
+	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -35,6 +37,14 @@ type Cache struct {
 	// pages are what assembling made of each Markdown file, before any
 	// link to another page, with the parsed files it was made from.
 	pages map[string]pageDraft
+	// cfg is the config the last good load read; until is when what it
+	// left out for its dates changes (the first publishDate or expiryDate
+	// after its Now), or zero for never.
+	cfg   *siteConfig
+	until time.Time
+	// summaries are the converted summaries of parsed files that quote
+	// no figure, which depend on the file alone.
+	summaries map[*sourceFile]template.HTML
 }
 
 // pageDraft is a page as addFile made it from its files.
@@ -80,9 +90,28 @@ func (c *Cache) redo(b *assembler, f contentFile) bool {
 	return true
 }
 
+// made records what a good load was made under: its config, and until
+// when its dates leave the same pages out.
+func (c *Cache) made(cfg *siteConfig, until time.Time) {
+	if c != nil {
+		c.mu.Lock()
+		c.cfg, c.until = cfg, until
+		c.mu.Unlock()
+	}
+}
+
+// current reports whether a load at now would leave out, for their
+// dates, the pages the last good load left out.
+func (c *Cache) current(now time.Time) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.until.IsZero() || now.Before(c.until)
+}
+
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}, pages: map[string]pageDraft{}}
+	return &Cache{md: map[string]*sourceFile{}, facts: map[string]*factsSource{}, pages: map[string]pageDraft{},
+		summaries: map[*sourceFile]template.HTML{}}
 }
 
 // Forget drops what the cache holds of the file at name (a path in the
@@ -98,9 +127,10 @@ func (c *Cache) Forget(name string) {
 		return
 	}
 	under := func(p string) bool { return p == name || strings.HasPrefix(p, name+"/") }
-	for p := range c.md {
+	for p, sf := range c.md {
 		if under(p) {
 			delete(c.md, p)
+			delete(c.summaries, sf)
 		}
 	}
 	for p := range c.facts {
@@ -127,6 +157,8 @@ func (c *Cache) reset(config string) {
 	c.facts = map[string]*factsSource{}
 	c.pages = map[string]pageDraft{}
 	c.last, c.files, c.listed = nil, nil, nil
+	c.cfg, c.until = nil, time.Time{}
+	c.summaries = map[*sourceFile]template.HTML{}
 }
 
 // listContent lists content/ as the loader does, or returns the files the
@@ -222,8 +254,35 @@ func (c *Cache) put(p string, sf *sourceFile, fa *factsSource) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if sf != nil {
+		if was := c.md[p]; was != sf {
+			delete(c.summaries, was)
+		}
 		c.md[p] = sf
 	} else if fa != nil {
 		c.facts[p] = fa
+	}
+}
+
+// summary returns the converted summary of sf, if the cache keeps it.
+func (c *Cache) summary(sf *sourceFile) (template.HTML, bool) {
+	if c == nil {
+		return "", false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	html, ok := c.summaries[sf]
+	return html, ok
+}
+
+// keepSummary keeps the converted summary of sf, a file the cache holds,
+// which quotes no figure.
+func (c *Cache) keepSummary(sf *sourceFile, html template.HTML) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.md[sf.path] == sf {
+		c.summaries[sf] = html
 	}
 }

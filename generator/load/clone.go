@@ -1,6 +1,7 @@
 package load
 
 import (
+	"maps"
 	"reflect"
 	"sync"
 	"unsafe"
@@ -18,12 +19,19 @@ import (
 // model later is copied too, and one that points into the graph, exported
 // or not, is led to the copy.
 func cloneSite(s *model.Site) *model.Site {
-	c := cloner{copies: map[graphNode]reflect.Value{}, fields: map[reflect.Type][]int{}, pages: map[*model.Page]*model.Page{}}
+	c := cloner{copies: map[graphNode]reflect.Value{}, fields: map[reflect.Type][]int{},
+		pages: make(map[*model.Page]*model.Page, len(s.Pages)), slab: make([]model.Page, len(s.Pages))}
 	site := c.node(reflect.ValueOf(s))
 	// Copies are made shallow, then their fields led to the copies, one
 	// after another: following Next from page to page would go as deep as
 	// the longest list.
-	for len(c.todo) > 0 {
+	for len(c.todo) > 0 || len(c.pageTodo) > 0 {
+		if n := len(c.pageTodo); n > 0 {
+			p := c.pageTodo[n-1]
+			c.pageTodo = c.pageTodo[:n-1]
+			c.fixPage(p)
+			continue
+		}
 		v := c.todo[len(c.todo)-1]
 		c.todo = c.todo[:len(c.todo)-1]
 		c.fix(v)
@@ -48,15 +56,24 @@ type cloner struct {
 	copies map[graphNode]reflect.Value
 	todo   []reflect.Value // copies whose fields still lead into the old graph
 	fields map[reflect.Type][]int
-	// pages are the copies of pages, and the lists of pages the commonest
-	// field: they go without reflection, which makes a copy of 20,000
-	// pages several times faster.
-	pages map[*model.Page]*model.Page
+	// Pages, the lists and maps of pages, the languages and their sites
+	// are most of a graph, and go without reflection (fixPage), which
+	// makes a copy of 20,000 pages several times faster. pages are the
+	// copies of pages, made in slab while it lasts; pageTodo, the copies
+	// to fix; ptrs, room for the copies of lists of pages.
+	pages    map[*model.Page]*model.Page
+	slab     []model.Page
+	pageTodo []*model.Page
+	ptrs     []*model.Page
+	langs    map[*model.Language]*model.Language
+	views    map[*model.LangSite]*model.LangSite
 }
 
 var (
 	pageType     = reflect.TypeFor[*model.Page]()
 	pageListType = reflect.TypeFor[[]*model.Page]()
+	pageMapType  = reflect.TypeFor[map[string]*model.Page]()
+	termMapType  = reflect.TypeFor[map[string][]*model.Page]()
 )
 
 // page returns the copy of p.
@@ -67,20 +84,129 @@ func (c *cloner) page(p *model.Page) *model.Page {
 	if dup, ok := c.pages[p]; ok {
 		return dup
 	}
-	dup := new(model.Page)
+	var dup *model.Page
+	if len(c.slab) > 0 {
+		dup, c.slab = &c.slab[0], c.slab[1:]
+	} else {
+		dup = new(model.Page)
+	}
 	*dup = *p
 	c.pages[p] = dup
-	c.todo = append(c.todo, reflect.ValueOf(dup).Elem())
+	c.pageTodo = append(c.pageTodo, dup)
 	return dup
 }
 
+// pageList returns a copy of list that leads to the copies. The copies of
+// lists share arrays, each with no room beyond its end.
 func (c *cloner) pageList(list []*model.Page) []*model.Page {
 	if list == nil {
 		return nil
 	}
-	dup := make([]*model.Page, len(list))
+	n := len(list)
+	if n == 0 {
+		return []*model.Page{} // empty, not nil, as it was
+	}
+	if len(c.ptrs) < n {
+		c.ptrs = make([]*model.Page, max(n, 4096))
+	}
+	dup := c.ptrs[:n:n]
+	c.ptrs = c.ptrs[n:]
 	for i, p := range list {
 		dup[i] = c.page(p)
+	}
+	return dup
+}
+
+// pageMap returns a copy of an index of pages that leads to the copies.
+func (c *cloner) pageMap(m map[string]*model.Page) map[string]*model.Page {
+	if m == nil {
+		return nil
+	}
+	dup := maps.Clone(m)
+	for k, p := range dup {
+		dup[k] = c.page(p)
+	}
+	return dup
+}
+
+// termMap returns a copy of a page's terms that leads to the copies.
+func (c *cloner) termMap(m map[string][]*model.Page) map[string][]*model.Page {
+	if m == nil {
+		return nil
+	}
+	dup := make(map[string][]*model.Page, len(m))
+	for k, list := range m {
+		dup[k] = c.pageList(list)
+	}
+	return dup
+}
+
+// fixPage leads the fields of a page's copy to the copies: those it knows
+// by name here, and any other field of the graph by reflection, so that a
+// field added to model.Page is copied right before it is named here.
+func (c *cloner) fixPage(p *model.Page) {
+	p.Parent, p.Prev, p.Next = c.page(p.Parent), c.page(p.Prev), c.page(p.Next)
+	p.Pages, p.Translations, p.Related = c.pageList(p.Pages), c.pageList(p.Translations), c.pageList(p.Related)
+	p.Alternates, p.Switcher, p.Breadcrumbs = c.pageList(p.Alternates), c.pageList(p.Switcher), c.pageList(p.Breadcrumbs)
+	p.Terms = c.termMap(p.Terms)
+	p.Lang = c.language(p.Lang)
+	p.Site = c.langSite(p.Site)
+	if rest := c.otherPageFields(); len(rest) > 0 {
+		v := reflect.ValueOf(p).Elem()
+		for _, i := range rest {
+			f := settable(v.Field(i))
+			f.Set(c.copy(f))
+		}
+	}
+}
+
+// pageFieldsByName are the fields of model.Page that fixPage leads to the
+// copies by name.
+var pageFieldsByName = map[string]bool{"Parent": true, "Prev": true, "Next": true, "Pages": true, "Translations": true,
+	"Related": true, "Alternates": true, "Switcher": true, "Breadcrumbs": true, "Terms": true, "Lang": true, "Site": true}
+
+// otherPageFields are the fields of model.Page that lead into the graph
+// and that fixPage does not know by name.
+func (c *cloner) otherPageFields() []int {
+	t := pageType.Elem()
+	rest, ok := c.fields[pageType]
+	if !ok {
+		for _, i := range c.graphFields(t) {
+			if !pageFieldsByName[t.Field(i).Name] {
+				rest = append(rest, i)
+			}
+		}
+		c.fields[pageType] = rest
+	}
+	return rest
+}
+
+func (c *cloner) language(l *model.Language) *model.Language {
+	if l == nil {
+		return nil
+	}
+	if c.langs == nil {
+		c.langs = map[*model.Language]*model.Language{}
+	}
+	dup, ok := c.langs[l]
+	if !ok {
+		dup = c.node(reflect.ValueOf(l)).Interface().(*model.Language)
+		c.langs[l] = dup
+	}
+	return dup
+}
+
+func (c *cloner) langSite(v *model.LangSite) *model.LangSite {
+	if v == nil {
+		return nil
+	}
+	if c.views == nil {
+		c.views = map[*model.LangSite]*model.LangSite{}
+	}
+	dup, ok := c.views[v]
+	if !ok {
+		dup = c.node(reflect.ValueOf(v)).Interface().(*model.LangSite)
+		c.views[v] = dup
 	}
 	return dup
 }
@@ -155,8 +281,13 @@ func (c *cloner) copy(v reflect.Value) reflect.Value {
 		c.fixElems(dup)
 		return dup
 	case reflect.Map:
-		if v.IsNil() {
+		switch {
+		case v.IsNil():
 			return v
+		case v.Type() == pageMapType:
+			return reflect.ValueOf(c.pageMap(v.Interface().(map[string]*model.Page)))
+		case v.Type() == termMapType:
+			return reflect.ValueOf(c.termMap(v.Interface().(map[string][]*model.Page)))
 		}
 		dup := reflect.MakeMapWithSize(v.Type(), v.Len())
 		for it := v.MapRange(); it.Next(); {

@@ -22,21 +22,25 @@ import (
 var inline = sync.OnceValue(func() *markdown.Converter { return markdown.New(markdown.Options{}) })
 
 // convertSummaries converts every page's summary in parallel, once the page
-// graph exists, since a summary may quote figures of other pages.
-func convertSummaries(site *model.Site, parsed map[string]*sourceFile) error {
+// graph exists, since a summary may quote figures of other pages. A
+// summary that quotes none depends on its text alone: the cache keeps it
+// converted for the next load.
+func convertSummaries(site *model.Site, parsed map[string]*sourceFile, cache *Cache) error {
 	var mu sync.Mutex
 	var list model.Errors
 	par.Do(len(site.Pages), func(i int) {
 		p := site.Pages[i]
 		sf := parsed[p.Source]
-		var errs model.Errors
-		switch {
-		case sf == nil:
+		if sf == nil {
 			return
-		case sf.fm.Summary != "":
-			errs = convertSummary(p, sf)
-		case sf.more != nil:
-			errs = convertMore(p, sf)
+		}
+		if html, ok := cache.summary(sf); ok {
+			p.Summary = html
+			return
+		}
+		quotes, errs := summarize(p, sf)
+		if len(errs) == 0 && !quotes {
+			cache.keepSummary(sf, p.Summary)
 		}
 		if len(errs) > 0 {
 			mu.Lock()
@@ -47,12 +51,26 @@ func convertSummaries(site *model.Site, parsed map[string]*sourceFile) error {
 	return list.Err()
 }
 
-func convertSummary(p *model.Page, sf *sourceFile) model.Errors {
+// summarize converts a page's summary: its front matter's, or the text
+// before its <!--more-->, or none. It reports whether the summary quotes
+// a figure: one that does not depends on its text alone.
+func summarize(p *model.Page, sf *sourceFile) (quotes bool, errs model.Errors) {
+	p.Summary = ""
+	switch {
+	case sf.fm.Summary != "":
+		errs = convertSummary(p, sf, &quotes)
+	case sf.more != nil:
+		errs = convertMore(p, sf, &quotes)
+	}
+	return quotes, errs
+}
+
+func convertSummary(p *model.Page, sf *sourceFile, quotes *bool) model.Errors {
 	at, ok := p.KeyPos["summary"]
 	if !ok {
 		at = model.Pos{File: sf.path, Line: 1}
 	}
-	text, errs := markdown.ExpandShortcodes([]byte(sf.fm.Summary), summaryShortcode(p))
+	text, errs := markdown.ExpandShortcodes([]byte(sf.fm.Summary), summaryShortcode(p, quotes))
 	if len(errs) > 0 {
 		return MarkdownErrors(at, "summary: ", errs)
 	}

@@ -54,5 +54,19 @@ func (b *assembler) dropUnpublished() {
 		case !b.cfg.BuildExpired && !p.ExpiryDate.IsZero() && !p.ExpiryDate.After(b.now):
 			b.drop(p, fmt.Sprintf("it expired on %s (build with -buildExpired to include it)", day(p.ExpiryDate)))
 		}
+		if !b.cfg.BuildFuture {
+			b.changesAt(p.PublishDate)
+		}
+		if !b.cfg.BuildExpired {
+			b.changesAt(p.ExpiryDate)
+		}
+	}
+}
+
+// changesAt notes a time when a page comes into the build or leaves it,
+// if it is still to come: the preview must load the site again by then.
+func (b *assembler) changesAt(t time.Time) {
+	if t.After(b.now) && (b.until.IsZero() || t.Before(b.until)) {
+		b.until = t
 	}
 }

@@ -77,7 +77,7 @@ func figureKeyPos(src *tomlSource, i int, key string) model.Pos {
 func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
-			if !slugPart.MatchString(t) {
+			if !b.isSlug(t) {
 				b.errs = append(b.errs, keyPos(p, plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
 			}
 		}

@@ -47,7 +47,7 @@ func (b *assembler) addMissingListPages() {
 		}
 		for _, plural := range sortedKeys(p.TermKeys) {
 			for _, t := range p.TermKeys[plural] {
-				if !slugPart.MatchString(t) {
+				if !b.isSlug(t) {
 					continue // reported by termsOf
 				}
 				want(plural+"/"+t, p.Lang, model.KindTerm, p)
@@ -113,8 +113,8 @@ func parentKey(key string) string {
 // has) are an error at the slug.
 func (b *assembler) collect() {
 	for _, l := range b.langs {
-		byURL := map[string]*model.Page{}
-		for _, key := range sortedKeys(b.byKey) {
+		byURL := make(map[string]*model.Page, len(b.byKey))
+		for _, key := range b.pageKeys() {
 			p := b.byKey[key][l.Code]
 			if p == nil {
 				continue

@@ -58,7 +58,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	}
 	site.Source = fsys
 	relate(site, cfg.related)
-	if err := convertSummaries(site, parsed); err != nil {
+	if err := convertSummaries(site, parsed, opts.Cache); err != nil {
 		return nil, err
 	}
 	site.Assets, err = resources(fsys, site, files)
@@ -68,6 +68,7 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 	if err := pageImages(fsys, site, cfg); err != nil {
 		return nil, err
 	}
+	opts.Cache.made(cfg, b.until)
 	return site, nil
 }
 

@@ -53,8 +53,8 @@ func findMore(body []byte, bodyLine int) *moreSummary {
 // convertMore converts the text before <!--more--> as the page's summary.
 // Its lines are the file's, so its errors are at their own lines; one that
 // is about the whole summary is at the divider.
-func convertMore(p *model.Page, sf *sourceFile) model.Errors {
-	text, errs := markdown.ExpandShortcodes(sf.more.text, summaryShortcode(p))
+func convertMore(p *model.Page, sf *sourceFile, quotes *bool) model.Errors {
+	text, errs := markdown.ExpandShortcodes(sf.more.text, summaryShortcode(p, quotes))
 	if len(errs) > 0 {
 		return MarkdownErrors(model.Pos{File: sf.path, Line: sf.body.Line}, "", errs)
 	}
@@ -72,9 +72,11 @@ func convertMore(p *model.Page, sf *sourceFile) model.Errors {
 }
 
 // summaryShortcode is the one shortcode of a summary, figure: a summary
-// is made before any page is rendered, so it cannot run the layouts'.
-func summaryShortcode(p *model.Page) markdown.Shortcode {
+// is made before any page is rendered, so it cannot run the layouts'. It
+// sets quotes when it is called.
+func summaryShortcode(p *model.Page, quotes *bool) markdown.Shortcode {
 	return func(name string, args []string) (string, error) {
+		*quotes = true
 		if name != "figure" {
 			return "", fmt.Errorf("shortcode %q in a summary: a summary can quote figures ({{< figure \"id\" >}}) but runs no other shortcode; set summary in the front matter", name)
 		}

@@ -24,10 +24,32 @@ var imageExts = map[string]bool{".jpg": true, ".jpeg": true, ".png": true, ".gif
 // (https://…); Image is its absolute URL. An image that is no file of
 // the site is an error at the line that names it.
 func pageImages(fsys fs.FS, site *model.Site, cfg *siteConfig) error {
-	files := map[string]bool{} // the output paths of the content's files
-	feature, cover := map[string]string{}, map[string]string{}
+	im, list := newImager(fsys, site, cfg)
+	for _, p := range site.Pages {
+		list = appendError(list, im.set(p))
+	}
+	return list.Err()
+}
+
+// imager gives pages their Image: it knows the content's files and the
+// site's image in each language.
+type imager struct {
+	fsys fs.FS
+	site *model.Site
+	// files are the output paths of the content's files; feature and
+	// cover, the first image of each folder named so, by its URL.
+	files          map[string]bool
+	feature, cover map[string]string
+	siteImage      map[*model.Language]string
+}
+
+// newImager finds the content's images and the site's image in each
+// language, with the faults of the latter.
+func newImager(fsys fs.FS, site *model.Site, cfg *siteConfig) (*imager, model.Errors) {
+	im := &imager{fsys: fsys, site: site, files: map[string]bool{}, feature: map[string]string{}, cover: map[string]string{},
+		siteImage: map[*model.Language]string{}}
 	for _, a := range site.Assets {
-		files[a.Path] = true
+		im.files[a.Path] = true
 		name := strings.ToLower(path.Base(a.Path))
 		if !imageExts[path.Ext(name)] {
 			continue
@@ -35,22 +57,12 @@ func pageImages(fsys fs.FS, site *model.Site, cfg *siteConfig) error {
 		url, dir := "/"+a.Path, "/"+path.Dir(a.Path)+"/"
 		switch {
 		case strings.Contains(name, "feature"):
-			feature[dir] = cmp.Or(feature[dir], url)
+			im.feature[dir] = cmp.Or(im.feature[dir], url)
 		case strings.Contains(name, "cover"), strings.Contains(name, "thumbnail"):
-			cover[dir] = cmp.Or(cover[dir], url)
+			im.cover[dir] = cmp.Or(im.cover[dir], url)
 		}
-	}
-	sitePath := func(p string) string {
-		if files[strings.TrimPrefix(p, "/")] {
-			return ""
-		}
-		if info, err := fs.Stat(fsys, model.AssetDir+p); err == nil && info.Mode().IsRegular() {
-			return ""
-		}
-		return fmt.Sprintf("%q is no file of the site: a site path names a file of %s/ or %s/", p, model.AssetDir, model.ContentDir)
 	}
 	var list model.Errors
-	siteImage := map[*model.Language]string{}
 	for _, v := range site.Views {
 		at := cfg.src.valueAt("languages", v.Language.Code, "params", "images")
 		if _, ok := cfg.langConfig[v.Language.Code].Params["images"]; !ok {
@@ -58,28 +70,41 @@ func pageImages(fsys fs.FS, site *model.Site, cfg *siteConfig) error {
 		}
 		img, err := firstImage(v.Params["images"], at, func(name string) (string, string) {
 			if strings.HasPrefix(name, "/") {
-				return name, sitePath(name)
+				return name, im.sitePath(name)
 			}
 			return "", fmt.Sprintf("%q: the site's images are site paths (/og-image.png) or addresses (https://…)", name)
 		})
 		list = appendError(list, err)
-		siteImage[v.Language] = img
+		im.siteImage[v.Language] = img
 	}
-	for _, p := range site.Pages {
-		own, err := firstImage(p.Params["images"], keyPos(p, "params.images"), func(name string) (string, string) {
-			if strings.HasPrefix(name, "/") {
-				return name, sitePath(name)
-			}
-			out := strings.TrimPrefix(p.URL, "/") + name
-			if strings.Contains(name, "/") || !files[out] {
-				return "", fmt.Sprintf("no file %q beside the page: a page's image is a file of its bundle, a site path (/og-image.png) or an address (https://…)", name)
-			}
-			return "/" + out, ""
-		})
-		list = appendError(list, err)
-		p.Image = absoluteImage(site.Config.BaseURL, cmp.Or(own, feature[p.URL], cover[p.URL], siteImage[p.Lang]))
+	return im, list
+}
+
+// sitePath says why the site path p is no file of the site, or "".
+func (im *imager) sitePath(p string) string {
+	if im.files[strings.TrimPrefix(p, "/")] {
+		return ""
 	}
-	return list.Err()
+	if info, err := fs.Stat(im.fsys, model.AssetDir+p); err == nil && info.Mode().IsRegular() {
+		return ""
+	}
+	return fmt.Sprintf("%q is no file of the site: a site path names a file of %s/ or %s/", p, model.AssetDir, model.ContentDir)
+}
+
+// set gives p its Image.
+func (im *imager) set(p *model.Page) *model.Error {
+	own, err := firstImage(p.Params["images"], keyPos(p, "params.images"), func(name string) (string, string) {
+		if strings.HasPrefix(name, "/") {
+			return name, im.sitePath(name)
+		}
+		out := strings.TrimPrefix(p.URL, "/") + name
+		if strings.Contains(name, "/") || !im.files[out] {
+			return "", fmt.Sprintf("no file %q beside the page: a page's image is a file of its bundle, a site path (/og-image.png) or an address (https://…)", name)
+		}
+		return "/" + out, ""
+	})
+	p.Image = absoluteImage(im.site.Config.BaseURL, cmp.Or(own, im.feature[p.URL], im.cover[p.URL], im.siteImage[p.Lang]))
+	return err
 }
 
 // firstImage reads the first of a params.images list, at at: "" if there

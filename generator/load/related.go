@@ -2,7 +2,6 @@ package load
 
 import (
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 
@@ -117,69 +116,83 @@ func relate(site *model.Site, rs relatedSettings) {
 			pages = append(pages, p)
 		}
 	}
-	byRank := append([]*model.Page(nil), pages...)
-	model.SortPages(byRank)
-	sort.SliceStable(byRank, func(i, j int) bool { return byRank[i].Date.After(byRank[j].Date) })
-	rank := make(map[*model.Page]int, len(byRank))
-	for i, p := range byRank {
-		rank[p] = i
+	r := &ranking{pages: slices.Clone(pages), rank: make(map[*model.Page]int, len(pages)), members: map[*model.Page][]int{}}
+	slices.SortStableFunc(r.pages, compareRank)
+	for i, p := range r.pages {
+		r.rank[p] = i
 	}
-	members := map[*model.Page][]*model.Page{} // a term's content pages, by rank
 	for _, t := range site.Pages {
 		if t.Kind != model.KindTerm || rs.weights[t.Taxonomy] == 0 {
 			continue
 		}
-		var list []*model.Page
+		var list []int
 		for _, p := range t.Pages {
 			if p.Kind == model.KindPage {
-				list = append(list, p)
+				list = append(list, r.rank[p])
 			}
 		}
-		sort.Slice(list, func(i, j int) bool { return rank[list[i]] < rank[list[j]] })
-		members[t] = list
+		slices.Sort(list)
+		r.members[t] = list
 	}
-	scratch := sync.Pool{New: func() any { return map[*model.Page]int{} }}
+	scratch := sync.Pool{New: func() any { return &scores{of: make([]int, len(pages))} }}
 	par.Do(len(pages), func(i int) {
-		scores := scratch.Get().(map[*model.Page]int)
-		pages[i].Related = related(pages[i], rs, rank, members, scores)
-		clear(scores)
-		scratch.Put(scores)
+		s := scratch.Get().(*scores)
+		pages[i].Related = r.related(pages[i], rs, s)
+		scratch.Put(s)
 	})
 }
 
-// related are one page's related pages; scores is an empty map to use.
-func related(p *model.Page, rs relatedSettings, rank map[*model.Page]int, members map[*model.Page][]*model.Page, scores map[*model.Page]int) []*model.Page {
+// ranking is the order related pages are listed in: the content pages by
+// rank (compareRank), each page's rank, and each term's members' ranks, in
+// order. Pages go by rank below, which spares a map lookup per candidate.
+type ranking struct {
+	pages   []*model.Page
+	rank    map[*model.Page]int
+	members map[*model.Page][]int
+}
+
+// scores are the candidates' scores by rank, zero but for those touched.
+type scores struct {
+	of      []int
+	touched []int
+}
+
+// related are one page's related pages; s is left as it is found, zero.
+func (r *ranking) related(p *model.Page, rs relatedSettings, s *scores) []*model.Page {
+	at := r.rank[p]
 	for plural, terms := range p.Terms {
 		weight := rs.weights[plural]
 		for _, t := range terms {
-			list := members[t]
-			at := sort.Search(len(list), func(i int) bool { return rank[list[i]] >= rank[p] })
-			for _, q := range list[max(0, at-relatedWindow):min(len(list), at+relatedWindow+1)] {
-				if q != p {
-					scores[q] += weight
+			list := r.members[t]
+			i, _ := slices.BinarySearch(list, at)
+			for _, q := range list[max(0, i-relatedWindow):min(len(list), i+relatedWindow+1)] {
+				if q == at {
+					continue
 				}
+				if s.of[q] == 0 {
+					s.touched = append(s.touched, q)
+				}
+				s.of[q] += weight
 			}
 		}
 	}
-	if len(scores) == 0 {
+	if len(s.touched) == 0 {
 		return nil
 	}
 	// The best limit of them, kept in order as they are found: a large
 	// site's pages have a few hundred candidates each, of which five are
 	// kept, and sorting them all would cost more than weighing them.
-	type candidate struct {
-		p            *model.Page
-		score, order int
-	}
+	type candidate struct{ score, rank int }
 	better := func(a, b candidate) bool {
 		if a.score != b.score {
 			return a.score > b.score
 		}
-		return a.order < b.order
+		return a.rank < b.rank
 	}
 	best := make([]candidate, 0, rs.limit+1)
-	for q, score := range scores {
-		c := candidate{q, score, rank[q]}
+	for _, q := range s.touched {
+		c := candidate{s.of[q], q}
+		s.of[q] = 0
 		if len(best) == rs.limit && !better(c, best[len(best)-1]) {
 			continue
 		}
@@ -192,9 +205,10 @@ func related(p *model.Page, rs relatedSettings, rank map[*model.Page]int, member
 			best = best[:rs.limit]
 		}
 	}
+	s.touched = s.touched[:0]
 	out := make([]*model.Page, len(best))
 	for i, c := range best {
-		out[i] = c.p
+		out[i] = r.pages[c.rank]
 	}
 	return out
 }

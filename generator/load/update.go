@@ -6,6 +6,7 @@ import (
 	"path"
 	"reflect"
 	"strings"
+	"time"
 
 	"westcoast/generator/model"
 )
@@ -31,8 +32,13 @@ func Reads(name string) bool {
 // where their text now is, which costs a small part of a load on a large
 // site. Whether an edit is of that kind is decided from what parsing the
 // file yields, not from its text: anything parsing derives from a file,
-// now or later, other than where the text is, sends Update the long way, a
-// whole load (with the cache's files).
+// now or later, other than where the text is, sends Update the next way.
+//
+// An edit to what a page's front matter says of the page alone (its title,
+// description, summary, params, layout) changes no link between pages
+// either: then the new site is old's page graph copied, with those pages
+// made again from their files (see frontedit.go). Any other edit sends
+// Update the long way, a whole load (with the cache's files).
 func Update(fsys fs.FS, opts Options, old *model.Site, changed []string) (*model.Site, []*model.Page, error) {
 	c := opts.Cache
 	var read []string
@@ -44,8 +50,15 @@ func Update(fsys fs.FS, opts Options, old *model.Site, changed []string) (*model
 	if len(read) == 0 && old != nil {
 		return old, nil, nil
 	}
-	if site, texts := c.textOnly(fsys, old, read); site != nil {
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if site, texts := c.textOnly(fsys, old, read, now); site != nil {
 		return site, texts, nil
+	}
+	if site := c.frontMatterOnly(fsys, old, read, now); site != nil {
+		return site, nil, nil
 	}
 	inPlace := c != nil
 	for _, name := range read {
@@ -77,8 +90,8 @@ func (c *Cache) passing(fsys fs.FS, old *model.Site, name string) bool {
 
 // textOnly returns old with new texts for the pages whose files are named,
 // and those pages, when nothing but their texts changed; otherwise nil.
-func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string) (*model.Site, []*model.Page) {
-	if c == nil || old == nil || c.lastSite() != old {
+func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string, now time.Time) (*model.Site, []*model.Page) {
+	if c == nil || old == nil || c.lastSite() != old || !c.current(now) {
 		// The cache may hold files that old was not made from.
 		return nil, nil
 	}
@@ -104,10 +117,24 @@ func (c *Cache) textOnly(fsys fs.FS, old *model.Site, names []string) (*model.Si
 		return nil, nil
 	}
 	for name, sf := range fresh {
-		c.put(name, sf, nil)
+		c.putText(name, sf)
 	}
 	c.loaded(site)
 	return site, pages
+}
+
+// putText keeps sf, the file at name parsed again, which differs from
+// what the cache holds of it in its text alone: so does the page made from
+// it, which a later edit of its front matter compares with (redraft).
+func (c *Cache) putText(name string, sf *sourceFile) {
+	was, _, _ := c.get(name)
+	c.put(name, sf, nil)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d, ok := c.pages[name]; ok && d.sf == was {
+		d.sf, d.page.Body = sf, sf.body
+		c.pages[name] = d
+	}
 }
 
 // sameButText parses the Markdown file at name again and reports whether

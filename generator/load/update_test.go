@@ -263,3 +263,18 @@ func closed(s *model.Site) error {
 	}
 	return walk(reflect.ValueOf(s))
 }
+
+// TestCloneEmptyLists: a list that is empty but not nil stays so, and a
+// nil one nil: a template may tell them apart.
+func TestCloneEmptyLists(t *testing.T) {
+	s, err := Site(updateSite(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Pages[0]
+	p.Related, p.Breadcrumbs = []*model.Page{}, nil
+	c := cloneSite(s).Page(p.Lang.Code, p.Key)
+	if c.Related == nil || len(c.Related) != 0 || c.Breadcrumbs != nil {
+		t.Errorf("Related %#v, Breadcrumbs %#v", c.Related, c.Breadcrumbs)
+	}
+}

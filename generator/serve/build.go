@@ -22,9 +22,10 @@ import (
 // How the preview keeps up with an editor on a site of any size.
 //
 // The site is held in memory as the files a build would write. After a
-// change, load.Update makes the new model (on a text-only edit, a copy of
-// the old with the page's new text, without loading anything else), and
-// each page is marked stale or kept:
+// change, load.Update makes the new model (on an edit to a page's text, or
+// to what its front matter says of the page alone, such as its title, a
+// copy of the old with the page made again, without loading anything
+// else), and each page is marked stale or kept:
 //
 //   - An edit to a page's text alone marks that page: no other page can
 //     show a page's text (lists show summaries, which are front matter,
