@@ -181,32 +181,23 @@ func (c *cloner) otherPageFields() []int {
 	return rest
 }
 
-func (c *cloner) language(l *model.Language) *model.Language {
-	if l == nil {
-		return nil
-	}
-	if c.langs == nil {
-		c.langs = map[*model.Language]*model.Language{}
-	}
-	dup, ok := c.langs[l]
-	if !ok {
-		dup = c.node(reflect.ValueOf(l)).Interface().(*model.Language)
-		c.langs[l] = dup
-	}
-	return dup
-}
+func (c *cloner) language(l *model.Language) *model.Language { return cloneOnce(c, &c.langs, l) }
 
-func (c *cloner) langSite(v *model.LangSite) *model.LangSite {
+func (c *cloner) langSite(v *model.LangSite) *model.LangSite { return cloneOnce(c, &c.views, v) }
+
+// cloneOnce returns the copy of v that seen holds, making it the first
+// time: languages and language views are shared by many pages.
+func cloneOnce[T any](c *cloner, seen *map[*T]*T, v *T) *T {
 	if v == nil {
 		return nil
 	}
-	if c.views == nil {
-		c.views = map[*model.LangSite]*model.LangSite{}
+	if *seen == nil {
+		*seen = map[*T]*T{}
 	}
-	dup, ok := c.views[v]
+	dup, ok := (*seen)[v]
 	if !ok {
-		dup = c.node(reflect.ValueOf(v)).Interface().(*model.LangSite)
-		c.views[v] = dup
+		dup = c.node(reflect.ValueOf(v)).Interface().(*T)
+		(*seen)[v] = dup
 	}
 	return dup
 }
