@@ -126,16 +126,7 @@ func (s *Staging) Write(name string, data []byte) error {
 	if s.prev.link(name, data, p) {
 		return nil // the published site has it already: shared, not copied
 	}
-	// O_EXCL: never write through anything already there.
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return fmt.Errorf("publish: %s: %w", name, unwrapPath(err))
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
+	if err := writeNew(p, data); err != nil {
 		return fmt.Errorf("publish: %s: %w", name, err)
 	}
 	return nil
