@@ -72,10 +72,11 @@ type keyEntry struct {
 }
 
 // dropPaths lets the entries' paths go, and the room the list of entries
-// grew into: what is left is what errors and KeyPos look up by name.
+// grew into: what is left is what errors and KeyPos look up by name. Only
+// decoding reads the paths, and it indexes the text afresh each time.
 func (ix *keyIndex) dropPaths() {
 	ix.paths = nil
-	ix.entries = slices.Clip(slices.Clone(ix.entries))
+	ix.entries = slices.Clone(ix.entries)
 }
 
 // textPos is a 1-based line and column (in characters) in a text.

@@ -103,9 +103,6 @@ func (s *tomlSource) offsetPos(offset, line int) textPos {
 // reported again.
 func (s *tomlSource) unknownKeys(t reflect.Type) model.Errors {
 	var list model.Errors
-	if s.keys.paths == nil { // dropped by an earlier decode of the same text
-		s.keys = indexKeys(s.text)
-	}
 	for i, e := range s.keys.entries {
 		shown, fields, unknown := lookupKey(t, s.keys.paths[i])
 		if !unknown {

@@ -7,8 +7,9 @@
 // same bytes is linked from it rather than written again (see reuse.go). At
 // every instant the destination holds either the whole old site or the
 // whole new one: on Linux the swap is one rename-exchange, elsewhere a
-// build killed between two renames is repaired by the next one. A build that fails or is killed leaves the
-// published site as it was, and the next build removes what it left behind.
+// build killed between two renames is repaired by the next one. A build
+// that fails or is killed leaves the published site as it was, and the
+// next build removes what it left behind.
 //
 // The generator replaces only what it made: every published folder holds a
 // small marker file (Marker), and a non-empty folder without it is refused.
@@ -123,13 +124,19 @@ func (s *Staging) Write(name string, data []byte) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %s: %w", name, err)
 	}
-	if s.prev.link(name, data, p) {
-		return nil // the published site has it already: shared, not copied
-	}
-	if err := writeNew(p, data); err != nil {
+	if err := s.put(name, p, data); err != nil {
 		return fmt.Errorf("publish: %s: %w", name, err)
 	}
 	return nil
+}
+
+// put makes the file p, which is name in the site, hold data: shared with
+// the published site when it holds the same, written otherwise.
+func (s *Staging) put(name, p string, data []byte) error {
+	if s.prev.link(name, data, p) {
+		return nil
+	}
+	return writeNew(p, data)
 }
 
 // checkName refuses output paths that are not plainly inside the site:
@@ -173,7 +180,7 @@ func (s *Staging) mkdir(dir string) error {
 func (s *Staging) Commit() error {
 	defer s.unlock()
 	defer s.prev.close()
-	if err := s.writeMarker(); err != nil {
+	if err := s.put(Marker, filepath.Join(s.tmp, Marker), []byte(markerText)); err != nil {
 		os.RemoveAll(s.tmp)
 		return fmt.Errorf("publish: %s: %w", Marker, unwrapPath(err))
 	}
@@ -193,16 +200,6 @@ func (s *Staging) Commit() error {
 		}
 	}
 	return nil
-}
-
-// writeMarker adds the marker, shared with the old site as other files
-// are.
-func (s *Staging) writeMarker() error {
-	p := filepath.Join(s.tmp, Marker)
-	if s.prev.link(Marker, []byte(markerText), p) {
-		return nil
-	}
-	return os.WriteFile(p, []byte(markerText), 0o644)
 }
 
 // Discard abandons the new site; the destination stays as it was.
