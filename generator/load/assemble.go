@@ -42,6 +42,9 @@ type assembler struct {
 	// keys are byKey's keys, sorted, or nil when a key was added since
 	// they were (pageKeys); a key dropped since may still be there.
 	keys []string
+	// sharedFigures are the figures of facts files, which every
+	// translation of their pages shares, by the facts file's front matter.
+	sharedFigures map[*tomlSource][]*model.Figure
 	// slugs remembers which terms are slugs (slugPart): a large site
 	// files thousands of pages under each of a few terms.
 	slugs map[string]bool
@@ -86,11 +89,8 @@ func (b *assembler) addFile(f contentFile) {
 	kept := b.keptKeys()
 	keyPos, figures := sf.src.positions(kept...), sf.src
 	if fa := b.groupFacts[groupOf(f.key, fm)]; fa != nil {
-		for path, pos := range fa.src.positions(kept...) {
-			if keyPos == nil {
-				keyPos = map[string]model.Pos{}
-			}
-			keyPos[path] = pos
+		for _, e := range fa.src.positions(kept...) {
+			keyPos = keyPos.With(e.Key, e.Pos)
 		}
 		if fa.set["figures"] {
 			figures = fa.src
@@ -115,7 +115,9 @@ func (b *assembler) addFile(f contentFile) {
 		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
 		Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.views[f.lang],
 	}
-	p.Figures = b.figures(figures, fm.Figures)
+	// The preview's cache keeps each page with its own faults, so there
+	// each page checks its figures.
+	p.Figures = b.pageFigures(figures, figures != sf.src && b.cache == nil, fm.Figures)
 	b.termsOf(p, fm.Terms)
 	b.dates(p, fm)
 	b.slug(p, fm.Slug)
@@ -311,7 +313,7 @@ func (b *assembler) keptKeys() []string {
 // keyPos is where a page's front matter (or facts file) sets key, or the
 // page's file if it does not.
 func keyPos(p *model.Page, key string) model.Pos {
-	if pos, ok := p.KeyPos[key]; ok {
+	if pos, ok := p.KeyPos.Find(key); ok {
 		return pos
 	}
 	return model.Pos{File: p.Source}
@@ -342,24 +344,10 @@ func (b *assembler) link() {
 			p.Taxonomy = strings.Split(p.Key, "/")[0]
 		}
 	}
-	for _, p := range b.site.Pages {
-		for plural, terms := range p.TermKeys {
-			for _, t := range terms {
-				term := b.byKey[plural+"/"+t][p.Lang.Code]
-				term.Pages = append(term.Pages, p)
-				if p.Terms == nil {
-					p.Terms = make(map[string][]*model.Page, len(p.TermKeys))
-				}
-				p.Terms[plural] = append(p.Terms[plural], term)
-			}
-		}
-	}
+	b.linkTerms()
 	for _, p := range b.site.Pages {
 		// model.SortPages' order (TestOrders), without its reflection.
 		slices.SortStableFunc(p.Pages, comparePages)
-		for _, terms := range p.Terms {
-			slices.SortStableFunc(terms, comparePages)
-		}
 	}
 	for _, p := range b.site.Pages {
 		// Neighbours are siblings in the folder tree; a term lists pages

@@ -249,16 +249,16 @@ func TestKeyPositions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := func(src *tomlSource) map[string]model.Pos {
+	all := func(src *tomlSource) model.KeyPositions {
 		var keys []string
 		for _, e := range src.keys.entries {
 			keys = append(keys, e.name)
 		}
 		return src.positions(keys...)
 	}
-	got := all(sf.src)
-	for k, v := range all(fa.src) {
-		got[k] = v
+	got := map[string]model.Pos{}
+	for _, e := range append(all(sf.src), all(fa.src)...) {
+		got[e.Key] = e.Pos
 	}
 	want := map[string]model.Pos{
 		"title":               {File: "content/a.zh.md", Line: 2, Col: 1},
@@ -279,9 +279,9 @@ func TestKeyPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	p := s.Page("zh", "a")
-	kept := map[string]model.Pos{
-		"summary": {File: "content/a.zh.md", Line: 3, Col: 1},
-		"layout":  {File: "content/a.toml", Line: 2, Col: 1},
+	kept := model.KeyPositions{
+		{Key: "summary", Pos: model.Pos{File: "content/a.zh.md", Line: 3, Col: 1}},
+		{Key: "layout", Pos: model.Pos{File: "content/a.toml", Line: 2, Col: 1}},
 	}
 	if !reflect.DeepEqual(p.KeyPos, kept) {
 		t.Errorf("the page keeps %+v, want %+v", p.KeyPos, kept)

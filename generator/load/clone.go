@@ -67,6 +67,9 @@ type cloner struct {
 	ptrs     []*model.Page
 	langs    map[*model.Language]*model.Language
 	views    map[*model.LangSite]*model.LangSite
+	// terms are the copies of Terms maps, which pages filed under the
+	// same terms share (linkTerms), by the original's address.
+	terms map[unsafe.Pointer]map[string][]*model.Page
 }
 
 var (
@@ -134,10 +137,18 @@ func (c *cloner) termMap(m map[string][]*model.Page) map[string][]*model.Page {
 	if m == nil {
 		return nil
 	}
+	at := reflect.ValueOf(m).UnsafePointer()
+	if dup, ok := c.terms[at]; ok {
+		return dup
+	}
 	dup := make(map[string][]*model.Page, len(m))
 	for k, list := range m {
 		dup[k] = c.pageList(list)
 	}
+	if c.terms == nil {
+		c.terms = map[unsafe.Pointer]map[string][]*model.Page{}
+	}
+	c.terms[at] = dup
 	return dup
 }
 

@@ -66,7 +66,7 @@ func summarize(p *model.Page, sf *sourceFile) (quotes bool, errs model.Errors) {
 }
 
 func convertSummary(p *model.Page, sf *sourceFile, quotes *bool) model.Errors {
-	at, ok := p.KeyPos["summary"]
+	at, ok := p.KeyPos.Find("summary")
 	if !ok {
 		at = model.Pos{File: sf.path, Line: 1}
 	}

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"maps"
 	"time"
 
 	"westcoast/generator/model"
@@ -72,13 +73,22 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 			*date.to = *date.from
 		}
 	}
-	terms := make(map[string][]string, len(fm.Terms)+len(fa.fm.Terms))
-	for k, v := range fm.Terms {
-		terms[k] = v
-	}
-	for k, v := range fa.fm.Terms {
-		terms[k] = v
-	}
-	fm.Terms = terms
+	fm.Terms = mergeTerms(fm.Terms, fa.fm.Terms)
 	return fm, nil
+}
+
+// mergeTerms is a page's terms with its facts file's. When only one of
+// them files the page, its map is shared, not copied: nothing changes a
+// page's terms after load, and the facts file's are every translation's.
+func mergeTerms(own, facts map[string][]string) map[string][]string {
+	switch {
+	case len(facts) == 0:
+		return own
+	case len(own) == 0:
+		return facts
+	}
+	terms := make(map[string][]string, len(own)+len(facts))
+	maps.Copy(terms, own)
+	maps.Copy(terms, facts)
+	return terms
 }

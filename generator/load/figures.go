@@ -11,6 +11,24 @@ import (
 
 var figureKinds = map[string]bool{"money": true, "count": true, "percent": true}
 
+// pageFigures are a page's figures: made once for all the translations
+// that take them from one facts file (shared), since nothing changes a
+// figure after load and its checks do not depend on the page's language.
+func (b *assembler) pageFigures(src *tomlSource, shared bool, list []figureConfig) []*model.Figure {
+	if !shared {
+		return b.figures(src, list)
+	}
+	if figures, ok := b.sharedFigures[src]; ok {
+		return figures
+	}
+	if b.sharedFigures == nil {
+		b.sharedFigures = map[*tomlSource][]*model.Figure{}
+	}
+	figures := b.figures(src, list)
+	b.sharedFigures[src] = figures
+	return figures
+}
+
 // figures checks a page's figures and makes them model figures. Labels and
 // units are needed in every language; periods, statuses and qualifiers need
 // their UI strings. Each fault is reported at its key in src, the file that
@@ -57,10 +75,25 @@ func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figur
 				bad("approx", "approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
-		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: fc.Unit,
-			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: fc.Label, Chart: fc.Chart})
+		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: b.texts(fc.Unit),
+			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: b.texts(fc.Label), Chart: fc.Chart})
 	}
 	return out
+}
+
+// texts keeps of a figure's label or unit the site's languages, in their
+// order; none for a figure without one.
+func (b *assembler) texts(m map[string]string) model.Texts {
+	if len(m) == 0 {
+		return nil
+	}
+	t := make(model.Texts, 0, len(b.langs))
+	for _, l := range b.langs {
+		if text, ok := m[l.Code]; ok {
+			t = append(t, model.LangText{Lang: l.Code, Text: text})
+		}
+	}
+	return t
 }
 
 // figureKeyPos is where the i-th figure sets key, or where the figure

@@ -385,18 +385,15 @@ func (s *tomlSource) valueAt(path ...string) model.Pos {
 
 // positions lists where every key is written, by dotted path with array
 // indexes ("params.reporters", "figures.1.id"), for model.Page.KeyPos.
-func (s *tomlSource) positions(keys ...string) map[string]model.Pos {
-	var m map[string]model.Pos
+func (s *tomlSource) positions(keys ...string) model.KeyPositions {
+	var list model.KeyPositions
 	if s == nil {
-		return m
+		return list
 	}
 	for _, e := range s.keys.entries {
 		if slices.Contains(keys, e.name) {
-			if m == nil {
-				m = map[string]model.Pos{}
-			}
-			m[e.name] = s.pos(e.key)
+			list = list.With(e.name, s.pos(e.key))
 		}
 	}
-	return m
+	return slices.Clip(list)
 }

@@ -55,7 +55,7 @@ func (b *assembler) aliases(p *model.Page, aliases []string) []string {
 }
 
 func aliasPos(p *model.Page) model.Pos {
-	if pos, ok := p.KeyPos["aliases"]; ok {
+	if pos, ok := p.KeyPos.Find("aliases"); ok {
 		return pos
 	}
 	return model.Pos{File: p.Source}

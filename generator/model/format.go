@@ -128,7 +128,7 @@ func (f *Figure) Format(l *Language, form string) string {
 	default:
 		s = l.FormatNumber(f.Value)
 		if !bare {
-			s = l.withUnit(s, f.Unit[l.Code])
+			s = l.withUnit(s, f.Unit.In(l.Code))
 		}
 	}
 	if bare || f.Approx == "" {

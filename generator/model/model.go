@@ -101,15 +101,33 @@ type Figure struct {
 	ID     string
 	Kind   string // money, count, percent
 	Value  float64
-	Unit   map[string]string
+	Unit   Texts
 	Period string
 	Approx string
 	// Status says how sure the number is: "" for a reported result,
 	// "target" for an aim (争取, 力争), "potential" for what could follow
 	// (可新增). Layouts label it with the UI string "status.<Status>".
 	Status string
-	Label  map[string]string
+	Label  Texts
 	Chart  string
+}
+
+// Texts are one text in each language: a figure's label or unit. A
+// figure has a few of them, so a list, in language order, is smaller
+// than a map and as quick to search.
+type Texts []LangText
+
+// LangText is a text in one language.
+type LangText struct{ Lang, Text string }
+
+// In returns the text in the language with that code, or "".
+func (t Texts) In(code string) string {
+	for _, e := range t {
+		if e.Lang == code {
+			return e.Text
+		}
+	}
+	return ""
 }
 
 // Page is one page in one language.
@@ -155,7 +173,7 @@ type Page struct {
 	// KeyPos says where the front matter keys that later stages may blame
 	// were written ("layout", "summary", "draft", "slug", a taxonomy's...),
 	// so that an error names the content file's line, not a template.
-	KeyPos  map[string]Pos
+	KeyPos  KeyPositions
 	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page
 	// is filed under; Terms maps it to the term pages, in order.
@@ -300,4 +318,36 @@ func SortPages(pages []*Page) {
 		}
 		return a.Key < b.Key
 	})
+}
+
+// KeyPositions are where some of a page's front matter keys were written,
+// by dotted path ("layout", "params.images"). A page keeps a handful, so a
+// list is searched faster than a map, and is a fraction of its size.
+type KeyPositions []KeyAt
+
+// KeyAt is where one front matter key was written.
+type KeyAt struct {
+	Key string
+	Pos Pos
+}
+
+// Find returns where key was written, if the page kept it.
+func (k KeyPositions) Find(key string) (Pos, bool) {
+	for _, e := range k {
+		if e.Key == key {
+			return e.Pos, true
+		}
+	}
+	return Pos{}, false
+}
+
+// With returns the list with key at pos, in place of where it was before.
+func (k KeyPositions) With(key string, pos Pos) KeyPositions {
+	for i, e := range k {
+		if e.Key == key {
+			k[i].Pos = pos
+			return k
+		}
+	}
+	return append(k, KeyAt{Key: key, Pos: pos})
 }

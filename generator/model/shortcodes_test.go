@@ -8,7 +8,7 @@ import "testing"
 func TestFigureShortcode(t *testing.T) {
 	figures := []*Figure{
 		{ID: "x", Kind: "money", Value: 42e9},
-		{ID: "n", Kind: "count", Value: 9, Unit: map[string]string{"zh": "个", "en": "urban renewal projects"}},
+		{ID: "n", Kind: "count", Value: 9, Unit: Texts{{"zh", "个"}, {"en", "urban renewal projects"}}},
 	}
 	site := &LangSite{Site: &Site{}}
 	other := &Page{Lang: en, Key: "other", Source: "content/other.en.md", Figures: []*Figure{{ID: "y", Kind: "percent", Value: 5}}, Site: site}

@@ -1,8 +1,8 @@
 package render
 
 import (
-	"maps"
 	"math"
+	"slices"
 
 	"westcoast/generator/model"
 )
@@ -101,7 +101,7 @@ func newChart(p Page, figures []*model.Figure) Chart {
 		Key:    key,
 		Title:  p.ui("chart." + key),
 		Period: p.Period(figures[0]),
-		Unit:   figures[0].Unit[p.Lang.Code],
+		Unit:   figures[0].Unit.In(p.Lang.Code),
 		Whole:  whole,
 	}
 	for _, f := range figures {
@@ -116,5 +116,5 @@ func newChart(p Page, figures []*model.Figure) Chart {
 
 // alike reports whether two figures can be drawn in one chart.
 func alike(a, b *model.Figure) bool {
-	return a.Kind == b.Kind && a.Period == b.Period && maps.Equal(a.Unit, b.Unit)
+	return a.Kind == b.Kind && a.Period == b.Period && slices.Equal(a.Unit, b.Unit)
 }

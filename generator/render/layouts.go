@@ -297,7 +297,7 @@ func (l *Layouts) find(names []string) (lay layout, found, skip bool) {
 // layoutPos is where the page sets its layout, or its file when the loader
 // did not say.
 func layoutPos(p *model.Page) model.Pos {
-	if pos, ok := p.KeyPos["layout"]; ok {
+	if pos, ok := p.KeyPos.Find("layout"); ok {
 		return pos
 	}
 	return model.Pos{File: p.Source}

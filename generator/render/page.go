@@ -193,7 +193,7 @@ func (p Page) FormatDate(d any) (string, error) {
 func (p Page) Figure(f *model.Figure) string { return f.Format(p.Lang, "") }
 
 // Label is a figure's label in the page's language.
-func (p Page) Label(f *model.Figure) string { return f.Label[p.Lang.Code] }
+func (p Page) Label(f *model.Figure) string { return f.Label.In(p.Lang.Code) }
 
 // Period is a figure's period in the page's language, or "".
 func (p Page) Period(f *model.Figure) string {

@@ -137,7 +137,7 @@ func TestUnknownLayout(t *testing.T) {
 	site := testSite()
 	zh := site.Page("zh", "posts/a")
 	zh.Layout = "fancy"
-	zh.KeyPos = map[string]model.Pos{"layout": {File: zh.Source, Line: 3, Col: 10}}
+	zh.KeyPos = model.KeyPositions{{Key: "layout", Pos: model.Pos{File: zh.Source, Line: 3, Col: 10}}}
 	site.Page("en", "posts/a").Layout = "fancy" // the loader gave no position
 	_, err := renderWith(t, site, nil)
 	want := "content/posts/a.en.md: layout \"fancy\" names no template: looked for layouts/posts/fancy.html, layouts/_default/fancy.html\n" +

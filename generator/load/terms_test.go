@@ -1,0 +1,118 @@
+package load
+
+import (
+	"reflect"
+	"testing"
+
+	"westcoast/generator/model"
+)
+
+// Pages of one language filed under the same terms share one Terms map;
+// pages under other terms, or in another language, have their own; and
+// every map holds the page's terms, whatever order the file gave them in.
+func TestSharedTerms(t *testing.T) {
+	page := func(title, tags string) string { return "+++\ntitle = \"" + title + "\"\ntags = " + tags + "\n+++\n" }
+	s, err := Site(site(map[string]string{
+		"content/a.zh.md": page("甲", `["x", "y"]`),
+		"content/a.en.md": page("A", `["x", "y"]`),
+		"content/b.zh.md": page("乙", `["y", "x"]`),
+		"content/b.en.md": page("B", `["y", "x"]`),
+		"content/c.zh.md": page("丙", `["x"]`),
+		"content/c.en.md": page("C", `["x"]`),
+		"content/tags/x/_index.zh.md": "+++\ntitle = \"叉\"\n+++\n",
+		"content/tags/x/_index.en.md": "+++\ntitle = \"X\"\n+++\n",
+		"content/tags/y/_index.zh.md": "+++\ntitle = \"歪\"\n+++\n",
+		"content/tags/y/_index.en.md": "+++\ntitle = \"Y\"\n+++\n",
+	}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(x, y map[string][]*model.Page) bool {
+		return reflect.ValueOf(x).UnsafePointer() == reflect.ValueOf(y).UnsafePointer()
+	}
+	a, b, c, aEn := s.Page("zh", "a"), s.Page("zh", "b"), s.Page("zh", "c"), s.Page("en", "a")
+	if !same(a.Terms, b.Terms) {
+		t.Error("pages under the same terms have a Terms map each")
+	}
+	if same(a.Terms, c.Terms) || same(a.Terms, aEn.Terms) {
+		t.Error("pages under other terms, or in another language, share a Terms map")
+	}
+	keys := func(p *model.Page) []string {
+		var list []string
+		for _, term := range p.Terms["tags"] {
+			list = append(list, term.Lang.Code+":"+term.Key)
+		}
+		return list
+	}
+	for _, tc := range []struct {
+		p    *model.Page
+		want []string
+	}{
+		{a, []string{"zh:tags/x", "zh:tags/y"}},
+		{b, []string{"zh:tags/x", "zh:tags/y"}},
+		{c, []string{"zh:tags/x"}},
+		{aEn, []string{"en:tags/x", "en:tags/y"}},
+	} {
+		if got := keys(tc.p); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %s: terms %v, want %v", tc.p.Lang.Code, tc.p.Key, got, tc.want)
+		}
+	}
+	if n := len(s.Page("zh", "tags/x").Pages); n != 3 {
+		t.Errorf("tags/x lists %d pages, want 3", n)
+	}
+}
+
+// A page's terms and its facts file's are merged; one side alone is
+// taken as it is.
+func TestMergeTerms(t *testing.T) {
+	own := map[string][]string{"tags": {"x"}}
+	facts := map[string][]string{"industries": {"y"}}
+	for _, tc := range []struct {
+		name        string
+		own, facts  map[string][]string
+		want        map[string][]string
+		sharesOwn   bool
+		sharesFacts bool
+	}{
+		{"neither", nil, nil, nil, false, false},
+		{"own only", own, nil, own, true, false},
+		{"facts only", nil, facts, facts, false, true},
+		{"both", own, facts, map[string][]string{"tags": {"x"}, "industries": {"y"}}, false, false},
+	} {
+		got := mergeTerms(tc.own, tc.facts)
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+		at := reflect.ValueOf(got).UnsafePointer()
+		if (at == reflect.ValueOf(tc.own).UnsafePointer() && at != nil) != tc.sharesOwn ||
+			(at == reflect.ValueOf(tc.facts).UnsafePointer() && at != nil) != tc.sharesFacts {
+			t.Errorf("%s: shares the wrong map", tc.name)
+		}
+	}
+}
+
+// The translations of a page take their figures from its facts file: one
+// list, made once; a page's own figures are its own.
+func TestSharedFigures(t *testing.T) {
+	facts := "[[figures]]\nid = \"x\"\nkind = \"count\"\nvalue = 3\nunit = { zh = \"个\", en = \"projects\", fr = \"projets\" }\nlabel = { en = \"Projects\", zh = \"项目\" }\n"
+	own := "+++\ntitle = \"乙\"\n[[figures]]\nid = \"y\"\nkind = \"money\"\nvalue = 1\nlabel = { zh = \"乙\", en = \"B\" }\n+++\n"
+	s, err := Site(site(map[string]string{"content/a.toml": facts, "content/b.zh.md": own,
+		"content/b.en.md": "+++\ntitle = \"B\"\n+++\n"}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, en := s.Page("zh", "a"), s.Page("en", "a")
+	if len(zh.Figures) != 1 || len(en.Figures) != 1 || zh.Figures[0] != en.Figures[0] {
+		t.Fatalf("translations have figures %v and %v, want one list of one", zh.Figures, en.Figures)
+	}
+	f := zh.Figures[0]
+	// In the site's languages' order; a language the site has not is left out.
+	wantUnit := model.Texts{{Lang: "zh", Text: "个"}, {Lang: "en", Text: "projects"}}
+	wantLabel := model.Texts{{Lang: "zh", Text: "项目"}, {Lang: "en", Text: "Projects"}}
+	if !reflect.DeepEqual(f.Unit, wantUnit) || !reflect.DeepEqual(f.Label, wantLabel) {
+		t.Errorf("unit %v, label %v; want %v, %v", f.Unit, f.Label, wantUnit, wantLabel)
+	}
+	if b := s.Page("zh", "b"); len(b.Figures) != 1 || b.Figures[0].ID != "y" || len(s.Page("en", "b").Figures) != 0 {
+		t.Errorf("a page's own figures are not its own")
+	}
+}
