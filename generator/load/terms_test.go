@@ -13,12 +13,12 @@ import (
 func TestSharedTerms(t *testing.T) {
 	page := func(title, tags string) string { return "+++\ntitle = \"" + title + "\"\ntags = " + tags + "\n+++\n" }
 	s, err := Site(site(map[string]string{
-		"content/a.zh.md": page("甲", `["x", "y"]`),
-		"content/a.en.md": page("A", `["x", "y"]`),
-		"content/b.zh.md": page("乙", `["y", "x"]`),
-		"content/b.en.md": page("B", `["y", "x"]`),
-		"content/c.zh.md": page("丙", `["x"]`),
-		"content/c.en.md": page("C", `["x"]`),
+		"content/a.zh.md":             page("甲", `["x", "y"]`),
+		"content/a.en.md":             page("A", `["x", "y"]`),
+		"content/b.zh.md":             page("乙", `["y", "x"]`),
+		"content/b.en.md":             page("B", `["y", "x"]`),
+		"content/c.zh.md":             page("丙", `["x"]`),
+		"content/c.en.md":             page("C", `["x"]`),
 		"content/tags/x/_index.zh.md": "+++\ntitle = \"叉\"\n+++\n",
 		"content/tags/x/_index.en.md": "+++\ntitle = \"X\"\n+++\n",
 		"content/tags/y/_index.zh.md": "+++\ntitle = \"歪\"\n+++\n",
