@@ -42,6 +42,8 @@ type assembler struct {
 	// keys are byKey's keys, sorted, or nil when a key was added since
 	// they were (pageKeys); a key dropped since may still be there.
 	keys []string
+	// summaries are what each page's summary is made from, by file.
+	summaries map[string]summarySource
 	// sharedFigures are the figures of facts files, which every
 	// translation of their pages shares, by the facts file's front matter.
 	sharedFigures map[*tomlSource][]*model.Figure
@@ -80,11 +82,24 @@ func (b *assembler) assemble() (*model.Site, error) {
 }
 
 func (b *assembler) addFile(f contentFile) {
+	sf := b.parsed[f.path]
+	if b.summaries == nil {
+		b.summaries = make(map[string]summarySource, len(b.parsed))
+	}
+	if b.cache == nil {
+		// A build keeps of the file only what its summary is made from:
+		// the parsed files are the larger part of what a load holds, and
+		// letting each go as its page is made keeps the two from being
+		// held at once.
+		b.summaries[f.path] = sf.summarySource(nil)
+		delete(b.parsed, f.path)
+	} else {
+		b.summaries[f.path] = sf.summarySource(sf)
+	}
 	if b.cache.redo(b, f) {
 		return
 	}
 	errs := len(b.errs)
-	sf := b.parsed[f.path]
 	fm := sf.fm
 	kept := b.keptKeys()
 	keyPos, figures := sf.src.positions(kept...), sf.src

@@ -25,22 +25,22 @@ var inline = sync.OnceValue(func() *markdown.Converter { return markdown.New(mar
 // graph exists, since a summary may quote figures of other pages. A
 // summary that quotes none depends on its text alone: the cache keeps it
 // converted for the next load.
-func convertSummaries(site *model.Site, parsed map[string]*sourceFile, cache *Cache) error {
+func convertSummaries(site *model.Site, sources map[string]summarySource, cache *Cache) error {
 	var mu sync.Mutex
 	var list model.Errors
 	par.Do(len(site.Pages), func(i int) {
 		p := site.Pages[i]
-		sf := parsed[p.Source]
-		if sf == nil {
+		src, ok := sources[p.Source]
+		if !ok {
 			return
 		}
-		if html, ok := cache.summary(sf); ok {
+		if html, ok := cache.summary(src.file); ok {
 			p.Summary = html
 			return
 		}
-		quotes, errs := summarize(p, sf)
+		quotes, errs := summarize(p, src)
 		if len(errs) == 0 && !quotes {
-			cache.keepSummary(sf, p.Summary)
+			cache.keepSummary(src.file, p.Summary)
 		}
 		if len(errs) > 0 {
 			mu.Lock()
@@ -51,26 +51,45 @@ func convertSummaries(site *model.Site, parsed map[string]*sourceFile, cache *Ca
 	return list.Err()
 }
 
+// summarySource is what a page's summary is made from. A build keeps it,
+// not the whole parsed file, from when the page is assembled to when its
+// summary is converted.
+type summarySource struct {
+	path string       // the content file
+	text string       // the front matter's summary, if it sets one
+	more *moreSummary // the text before <!--more-->, if there is one
+	line int          // the file line the page's text starts on
+	// file is the parsed file, by which the preview's cache keeps the
+	// summary; nil in a build, which keeps none.
+	file *sourceFile
+}
+
+// summarySource is what the file's page's summary is made from; file is
+// sf where a cache keeps summaries, or nil.
+func (sf *sourceFile) summarySource(file *sourceFile) summarySource {
+	return summarySource{path: sf.path, text: sf.fm.Summary, more: sf.more, line: sf.body.Line, file: file}
+}
+
 // summarize converts a page's summary: its front matter's, or the text
 // before its <!--more-->, or none. It reports whether the summary quotes
 // a figure: one that does not depends on its text alone.
-func summarize(p *model.Page, sf *sourceFile) (quotes bool, errs model.Errors) {
+func summarize(p *model.Page, src summarySource) (quotes bool, errs model.Errors) {
 	p.Summary = ""
 	switch {
-	case sf.fm.Summary != "":
-		errs = convertSummary(p, sf, &quotes)
-	case sf.more != nil:
-		errs = convertMore(p, sf, &quotes)
+	case src.text != "":
+		errs = convertSummary(p, src, &quotes)
+	case src.more != nil:
+		errs = convertMore(p, src, &quotes)
 	}
 	return quotes, errs
 }
 
-func convertSummary(p *model.Page, sf *sourceFile, quotes *bool) model.Errors {
+func convertSummary(p *model.Page, src summarySource, quotes *bool) model.Errors {
 	at, ok := p.KeyPos.Find("summary")
 	if !ok {
-		at = model.Pos{File: sf.path, Line: 1}
+		at = model.Pos{File: src.path, Line: 1}
 	}
-	text, errs := markdown.ExpandShortcodes([]byte(sf.fm.Summary), summaryShortcode(p, quotes))
+	text, errs := markdown.ExpandShortcodes([]byte(src.text), summaryShortcode(p, quotes))
 	if len(errs) > 0 {
 		return MarkdownErrors(at, "summary: ", errs)
 	}

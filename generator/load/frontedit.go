@@ -93,7 +93,7 @@ func (c *Cache) frontMatterOnly(fsys fs.FS, old *model.Site, names []string, now
 	for i := range edits {
 		e := &edits[i]
 		// A fault is left for a whole load to report with the others.
-		quotes, errs := summarize(e.page, e.sf)
+		quotes, errs := summarize(e.page, e.sf.summarySource(e.sf))
 		if len(errs) > 0 || im.set(e.page) != nil {
 			return nil
 		}

@@ -57,12 +57,11 @@ func Site(fsys fs.FS, opts Options) (*model.Site, error) {
 		return nil, err
 	}
 	if opts.Cache == nil {
-		b.parsed, b.facts, b.groupFacts = nil, nil, nil
-		slimParsed(parsed)
+		b.facts, b.groupFacts = nil, nil // see addFile
 	}
 	site.Source = fsys
 	relate(site, cfg.related)
-	if err := convertSummaries(site, parsed, opts.Cache); err != nil {
+	if err := convertSummaries(site, b.summaries, opts.Cache); err != nil {
 		return nil, err
 	}
 	site.Assets, err = resources(fsys, site, files)
@@ -134,14 +133,3 @@ func asErrors(file string, err error) model.Errors {
 	return model.Errors{model.Errorf(file, 0, 0, "%v", unwrapPathError(err))}
 }
 
-// slimParsed keeps of each parsed file only what converting its summary
-// needs. The front matter's text, its key index and the facts files are
-// the larger part of what parsing holds, and a build without a cache has
-// no use for them once the pages are assembled: dropping them here, not
-// when load returns, keeps them from being live at the same time as what
-// the last steps of the load make.
-func slimParsed(parsed map[string]*sourceFile) {
-	for _, sf := range parsed {
-		*sf = sourceFile{path: sf.path, fm: frontMatter{Summary: sf.fm.Summary}, body: sf.body, more: sf.more}
-	}
-}

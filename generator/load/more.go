@@ -53,20 +53,20 @@ func findMore(body []byte, bodyLine int) *moreSummary {
 // convertMore converts the text before <!--more--> as the page's summary.
 // Its lines are the file's, so its errors are at their own lines; one that
 // is about the whole summary is at the divider.
-func convertMore(p *model.Page, sf *sourceFile, quotes *bool) model.Errors {
-	text, errs := markdown.ExpandShortcodes(sf.more.text, summaryShortcode(p, quotes))
+func convertMore(p *model.Page, src summarySource, quotes *bool) model.Errors {
+	text, errs := markdown.ExpandShortcodes(src.more.text, summaryShortcode(p, quotes))
 	if len(errs) > 0 {
-		return MarkdownErrors(model.Pos{File: sf.path, Line: sf.body.Line}, "", errs)
+		return MarkdownErrors(model.Pos{File: src.path, Line: src.line}, "", errs)
 	}
 	var err error
 	p.Summary, err = inline().ConvertInline(text)
 	if block, ok := err.(*markdown.NotInline); ok {
-		return model.Errors{model.Errorf(sf.path, sf.more.line, 1,
+		return model.Errors{model.Errorf(src.path, src.more.line, 1,
 			"the summary, the text before %s, is one paragraph of inline Markdown: found %s; end the first paragraph with %s, or set summary in the front matter",
 			MoreDivider, block.Found, MoreDivider)}
 	}
 	if err != nil {
-		return MarkdownErrors(model.Pos{File: sf.path, Line: sf.body.Line}, "", err)
+		return MarkdownErrors(model.Pos{File: src.path, Line: src.line}, "", err)
 	}
 	return nil
 }
