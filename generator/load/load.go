@@ -132,4 +132,3 @@ func asErrors(file string, err error) model.Errors {
 	}
 	return model.Errors{model.Errorf(file, 0, 0, "%v", unwrapPathError(err))}
 }
-
