@@ -1,0 +1,122 @@
+package tmplexec
+
+import (
+	"html/template"
+	"io"
+	"os"
+	"reflect"
+	"sync"
+	"sync/atomic"
+	"text/template/parse"
+)
+
+// Buffer is where a template writes: a fast run that fails is cut off at
+// the length the buffer had before it.
+type Buffer interface {
+	io.Writer
+	io.StringWriter
+	Len() int
+	Truncate(n int)
+}
+
+// Set runs the templates of one html/template set, which it must be the
+// only one to execute (from any number of goroutines).
+type Set struct {
+	html  *template.Template
+	funcs template.FuncMap
+	mu    sync.Mutex
+	progs map[string]*entry
+	// fast and slow count the executions of each kind, for tests.
+	fast, slow atomic.Int64
+}
+
+// entry is one template of the set as the fast executor knows it.
+type entry struct {
+	once sync.Once
+	prog atomic.Pointer[program] // nil until compiled, or when it cannot be
+}
+
+// disabled forces html/template for every execution.
+var disabled = os.Getenv("WESTCOAST_TEMPLATES") == "html"
+
+// New wraps set, whose functions are funcs (every map given to its Funcs,
+// merged).
+func New(set *template.Template, funcs template.FuncMap) *Set {
+	return &Set{html: set, funcs: funcs, progs: map[string]*entry{}}
+}
+
+// Execute runs the template name with data as its dot, as
+// set.ExecuteTemplate does, with the same output and errors.
+func (s *Set) Execute(w Buffer, name string, data any) error {
+	if disabled {
+		return s.html.ExecuteTemplate(w, name, data)
+	}
+	e := s.entry(name)
+	if p := e.prog.Load(); p != nil {
+		n := w.Len()
+		if p.run(w, data) {
+			s.fast.Add(1)
+			return nil
+		}
+		w.Truncate(n) // html/template says what the fault was
+	}
+	s.slow.Add(1)
+	err := s.html.ExecuteTemplate(w, name, data)
+	if err == nil {
+		// The tree is escaped now: html/template escapes it on first use.
+		e.once.Do(func() { s.compile(e, name) })
+	}
+	return err
+}
+
+func (s *Set) entry(name string) *entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e := s.progs[name]
+	if e == nil {
+		e = new(entry)
+		s.progs[name] = e
+	}
+	return e
+}
+
+func (s *Set) compile(e *entry, name string) {
+	lookup := func(name string) *parse.Tree {
+		// Templates html/template derives for other contexts
+		// (name$htmltemplate_…) are not in the set it exports: a
+		// template that calls one is not compiled.
+		if t := s.html.Lookup(name); t != nil {
+			return t.Tree
+		}
+		return nil
+	}
+	if p, err := compile(name, lookup, s.funcs); err == nil {
+		e.prog.Store(p)
+	}
+}
+
+// Runs reports how many executions took the fast path and how many ran
+// in html/template.
+func (s *Set) Runs() (fast, slow int64) { return s.fast.Load(), s.slow.Load() }
+
+// program is a compiled template and the templates it calls.
+type program struct {
+	root node
+}
+
+// run executes the program; false means its output must be thrown away.
+func (p *program) run(w Buffer, data any) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false // a bail, or a panic html/template will report
+		}
+	}()
+	dot, isValue := data.(reflect.Value)
+	if !isValue {
+		dot = reflect.ValueOf(data)
+	}
+	s := &state{w: w, vars: make([]variable, 1, 8)}
+	s.vars[0] = variable{"$", dot}
+	p.root(s, dot)
+	return true
+}
