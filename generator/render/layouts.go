@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"text/template/parse"
 
 	"westcoast/generator/model"
+	"westcoast/generator/render/tmplexec"
 )
 
 // LayoutDir is the folder of templates and assets inside the site source.
@@ -28,7 +28,7 @@ type layout struct {
 	src   sources
 	// set is the base layout, every partial and the page template, bound
 	// to one render; nil in the layouts ReadLayouts returns.
-	set func() *template.Template
+	set func() *tmplexec.Set
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
@@ -51,6 +51,9 @@ type Layouts struct {
 	ids map[string]string // ReservedIDs
 	// base is the base layout with every partial, for partial calls.
 	base *template.Template
+	// baseExec executes base, in a render (nil in the layouts ReadLayouts
+	// returns).
+	baseExec *tmplexec.Set
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -182,14 +185,29 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c := *l
 	c.sets = make(map[string]layout, len(l.sets))
+	all := merge(funcs)
 	for name, lay := range l.sets {
-		lay.set = sync.OnceValue(func() *template.Template { return l.pageSet(lay, funcs) })
+		lay.set = sync.OnceValue(func() *tmplexec.Set { return tmplexec.New(l.pageSet(lay, funcs), all) })
 		c.sets[name] = lay
 	}
 	if l.base != nil {
 		c.base = template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
+		c.baseExec = tmplexec.New(c.base, all)
 	}
 	return &c
+}
+
+// merge is the functions a bound set calls: funcs, with bound's in place of
+// those of the same name.
+func merge(bound template.FuncMap) template.FuncMap {
+	all := template.FuncMap{}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	for k, v := range bound {
+		all[k] = v
+	}
+	return all
 }
 
 // pageSet makes the set a page template executes: a copy of each template
@@ -309,8 +327,8 @@ func listFiles(names []string) string {
 
 // execute runs a page template. Its faults name the template position and
 // the page.
-func (lay layout) execute(w io.Writer, p Page) error {
-	if err := lay.set().ExecuteTemplate(w, lay.entry, p); err != nil {
+func (lay layout) execute(w tmplexec.Buffer, p Page) error {
+	if err := lay.set().Execute(w, lay.entry, p); err != nil {
 		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil

@@ -120,7 +120,7 @@ func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 		return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
 	}
 	var b bytes.Buffer
-	if err := r.layouts.base.ExecuteTemplate(&b, full, ctx); err != nil {
+	if err := r.layouts.baseExec.Execute(&b, full, ctx); err != nil {
 		var inner *innerFault
 		if errors.As(err, &inner) {
 			if inner.at == nil {

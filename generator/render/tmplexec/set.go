@@ -26,9 +26,12 @@ type Set struct {
 	funcs template.FuncMap
 	mu    sync.Mutex
 	progs map[string]*entry
-	// fast and slow count the executions of each kind, for tests.
-	fast, slow atomic.Int64
 }
+
+// fast, bailed and slow count executions that took the fast path, that
+// bailed out of it and that ran in html/template (bailed ones too), for
+// tests.
+var fast, bailed, slow atomic.Int64
 
 // entry is one template of the set as the fast executor knows it.
 type entry struct {
@@ -36,8 +39,14 @@ type entry struct {
 	prog atomic.Pointer[program] // nil until compiled, or when it cannot be
 }
 
-// disabled forces html/template for every execution.
-var disabled = os.Getenv("WESTCOAST_TEMPLATES") == "html"
+// disabled forces html/template for every execution: set when the
+// environment has WESTCOAST_TEMPLATES=html, or by tests to compare.
+var disabled atomic.Bool
+
+func init() { disabled.Store(os.Getenv("WESTCOAST_TEMPLATES") == "html") }
+
+// Disable turns the fast path off (on), for tests that compare outputs.
+func Disable(off bool) { disabled.Store(off) }
 
 // New wraps set, whose functions are funcs (every map given to its Funcs,
 // merged).
@@ -48,19 +57,20 @@ func New(set *template.Template, funcs template.FuncMap) *Set {
 // Execute runs the template name with data as its dot, as
 // set.ExecuteTemplate does, with the same output and errors.
 func (s *Set) Execute(w Buffer, name string, data any) error {
-	if disabled {
+	if disabled.Load() {
 		return s.html.ExecuteTemplate(w, name, data)
 	}
 	e := s.entry(name)
 	if p := e.prog.Load(); p != nil {
 		n := w.Len()
 		if p.run(w, data) {
-			s.fast.Add(1)
+			fast.Add(1)
 			return nil
 		}
+		bailed.Add(1)
 		w.Truncate(n) // html/template says what the fault was
 	}
-	s.slow.Add(1)
+	slow.Add(1)
 	err := s.html.ExecuteTemplate(w, name, data)
 	if err == nil {
 		// The tree is escaped now: html/template escapes it on first use.
@@ -95,9 +105,10 @@ func (s *Set) compile(e *entry, name string) {
 	}
 }
 
-// Runs reports how many executions took the fast path and how many ran
-// in html/template.
-func (s *Set) Runs() (fast, slow int64) { return s.fast.Load(), s.slow.Load() }
+// Runs reports how many executions in this process took the fast path,
+// how many bailed out of it and how many ran in html/template (those that
+// bailed out too), for tests.
+func Runs() (fastRuns, bailedRuns, slowRuns int64) { return fast.Load(), bailed.Load(), slow.Load() }
 
 // program is a compiled template and the templates it calls.
 type program struct {
