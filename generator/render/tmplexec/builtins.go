@@ -38,7 +38,8 @@ func (c *compiler) function(name string, nodes []parse.Node) expr {
 		f := map[string]func(...any) string{"print": fmt.Sprint, "println": fmt.Sprintln,
 			"html": ttemplate.HTMLEscaper, "js": ttemplate.JSEscaper, "urlquery": ttemplate.URLQueryEscaper}[name]
 		return func(s *state, dot, final reflect.Value) reflect.Value {
-			v := s.collect(dot, args, final, anyType)
+			v, base := s.collect(dot, args, final, anyType)
+			defer s.popArgs(base)
 			a := make([]any, len(v))
 			for i := range v {
 				a[i] = v[i].Interface()
@@ -59,22 +60,34 @@ func (c *compiler) setFunc(name string, fn any, args []arg) expr {
 		c.fail("function %s of type %T", name, fn)
 	}
 	typ := v.Type()
+	call := funcCalls(fn)
+	if c.calls != nil {
+		if x := c.calls(fn); x != nil {
+			call = x
+		}
+	}
+	recv := reflect.Value{}
+	if call == nil {
+		recv = v
+	}
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		return s.callFunc(v, typ, dot, args, final)
+		return s.callFunc(recv, call, typ, dot, args, final)
 	}
 }
 
 // collect evaluates the arguments of a builtin, and the final value, as
 // values of type typ (reflect.Value: as they are).
-func (s *state) collect(dot reflect.Value, args []arg, final reflect.Value, typ reflect.Type) []reflect.Value {
-	v := make([]reflect.Value, 0, len(args)+1)
+// They are on the state's argument stack from base, which the caller
+// pops.
+func (s *state) collect(dot reflect.Value, args []arg, final reflect.Value, typ reflect.Type) (v []reflect.Value, base int) {
+	base = len(s.args)
 	for i := range args {
-		v = append(v, s.builtinArg(dot, &args[i], typ))
+		s.pushArg(s.builtinArg(dot, &args[i], typ))
 	}
 	if final != missing {
-		v = append(v, builtinValue(final, typ))
+		s.pushArg(builtinValue(final, typ))
 	}
-	return v
+	return s.args[base:], base
 }
 
 func (s *state) builtinArg(dot reflect.Value, a *arg, typ reflect.Type) reflect.Value {
@@ -99,7 +112,8 @@ func builtinValue(v reflect.Value, typ reflect.Type) reflect.Value {
 // fixed is a builtin of n reflect.Value parameters.
 func fixed(args []arg, n int, f func([]reflect.Value) reflect.Value) expr {
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		v := s.collect(dot, args, final, nil)
+		v, base := s.collect(dot, args, final, nil)
+		defer s.popArgs(base)
 		if len(v) != n {
 			bail()
 		}
@@ -110,7 +124,8 @@ func fixed(args []arg, n int, f func([]reflect.Value) reflect.Value) expr {
 // variadic is a builtin of at least min reflect.Value parameters.
 func variadic(args []arg, min int, f func([]reflect.Value) reflect.Value) expr {
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		v := s.collect(dot, args, final, nil)
+		v, base := s.collect(dot, args, final, nil)
+		defer s.popArgs(base)
 		if len(v) < min {
 			bail()
 		}

@@ -35,11 +35,12 @@ func (u unsupported) Error() string { return string(u) }
 type compiler struct {
 	lookup func(name string) *parse.Tree
 	funcs  map[string]any
+	calls  Calls
 	tmpls  map[string]*node
 }
 
 // compile compiles the template entry and every template it calls.
-func compile(entry string, lookup func(string) *parse.Tree, funcs map[string]any) (p *program, err error) {
+func compile(entry string, lookup func(string) *parse.Tree, funcs map[string]any, calls Calls) (p *program, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			u, ok := r.(unsupported)
@@ -49,7 +50,7 @@ func compile(entry string, lookup func(string) *parse.Tree, funcs map[string]any
 			err = u
 		}
 	}()
-	c := &compiler{lookup: lookup, funcs: funcs, tmpls: map[string]*node{}}
+	c := &compiler{lookup: lookup, funcs: funcs, calls: calls, tmpls: map[string]*node{}}
 	root := c.template(entry)
 	return &program{root: func(s *state, dot reflect.Value) ctrl { return (*root)(s, dot) }}, nil
 }
@@ -268,7 +269,7 @@ func (c *compiler) ideal(n parse.Node) reflect.Value {
 func (c *compiler) fields(recv value, idents []string, args []parse.Node) expr {
 	sites := make([]*site, len(idents))
 	for i, name := range idents {
-		sites[i] = &site{name: name, key: reflect.ValueOf(name)}
+		sites[i] = &site{name: name, key: reflect.ValueOf(name), calls: c.calls}
 	}
 	last, path := sites[len(sites)-1], sites[:len(sites)-1]
 	a := c.args(args)

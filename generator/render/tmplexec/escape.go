@@ -228,8 +228,8 @@ func urlProcessor(s string, ct contentType, norm bool) string {
 		}
 		b.WriteString(s[written:i])
 		b.WriteByte('%')
-		b.WriteByte("0123456789abcdef"[c>>4])
-		b.WriteByte("0123456789abcdef"[c&15])
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
 		written = i + 1
 	}
 	if written == 0 {
@@ -290,6 +290,8 @@ func jsValEscaper(v reflect.Value) string {
 			return v.String()
 		case ok && ct == jsStr:
 			return `"` + v.String() + `"`
+		case v.Type() == stringType:
+			return jsonString(v.String()) // what json.Marshal writes, without its buffers
 		case v.Type().Implements(marshaler):
 			a = v.Interface()
 		case v.Type().Implements(stringer):
@@ -318,3 +320,57 @@ func jsValEscaper(v reflect.Value) string {
 func isJSIdentPart(r rune) bool {
 	return r == '$' || r == '_' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z'
 }
+
+// jsonString is s as json.Marshal writes a string: quoted, with HTML's
+// specials, control characters, U+2028 and U+2029 escaped and invalid
+// UTF-8 replaced.
+func jsonString(s string) string {
+	b := make([]byte, 0, len(s)+2)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, `\b`...)
+			case '\f':
+				b = append(b, `\f`...)
+			case '\n':
+				b = append(b, `\n`...)
+			case '\r':
+				b = append(b, `\r`...)
+			case '\t':
+				b = append(b, `\t`...)
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(append(b, s[start:i]...), `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&15])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(append(b, s[start:]...), '"')
+	return string(b)
+}
+
+const hexDigits = "0123456789abcdef"

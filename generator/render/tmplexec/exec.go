@@ -8,8 +8,11 @@ import (
 
 // state is one execution: where it writes and its variables.
 type state struct {
-	w     Buffer
-	vars  []variable
+	w    Buffer
+	vars []variable
+	// args is a stack of the arguments of the calls being made, so that
+	// a call's arguments are not allocated each time.
+	args  []reflect.Value
 	base  int // the first variable of the running template
 	depth int
 }
@@ -30,7 +33,10 @@ var missing = reflect.ValueOf(missingType{})
 
 type missingType struct{}
 
-var reflectValueType = reflect.TypeFor[reflect.Value]()
+var (
+	reflectValueType = reflect.TypeFor[reflect.Value]()
+	anyMap           = reflect.TypeFor[map[string]any]()
+)
 
 func (s *state) write(b []byte) {
 	if _, err := s.w.Write(b); err != nil {
@@ -42,6 +48,15 @@ func (s *state) writeString(str string) {
 	if _, err := s.w.WriteString(str); err != nil {
 		bail()
 	}
+}
+
+// pushArg adds an argument of the call being made; evaluating it may make
+// other calls, which push theirs above it and pop them before it is pushed.
+func (s *state) pushArg(v reflect.Value) { s.args = append(s.args, v) }
+
+func (s *state) popArgs(base int) {
+	clear(s.args[base:]) // not to keep what they point to alive
+	s.args = s.args[:base]
 }
 
 func (s *state) push(name string, v reflect.Value) { s.vars = append(s.vars, variable{name, v}) }
@@ -73,6 +88,7 @@ func (s *state) varValue(name string) reflect.Value {
 type site struct {
 	name  string
 	key   reflect.Value // the name, as a map key
+	calls Calls
 	cache atomic.Pointer[resolution]
 }
 
@@ -84,6 +100,7 @@ type resolution struct {
 	index  int   // the method's
 	field  []int // the field's
 	method reflect.Type
+	call   Call // the method, called directly; nil: by reflect
 }
 
 type resolved int
@@ -109,6 +126,8 @@ func (st *site) resolve(t reflect.Type, addr bool) *resolution {
 		r.method = reflect.Zero(mt).Method(m.Index).Type()
 		if !goodFunc(r.method) {
 			r.kind = unknown
+		} else if st.calls != nil {
+			r.call = st.calls(m.Func.Interface())
 		}
 	} else if t.Kind() == reflect.Struct {
 		if f, ok := t.FieldByName(st.name); ok && f.IsExported() {
@@ -138,7 +157,10 @@ func (s *state) field(st *site, dot, receiver reflect.Value, args []arg, final r
 		if addr {
 			r = r.Addr()
 		}
-		return s.callFunc(r.Method(res.index), res.method, dot, args, final)
+		if res.call != nil {
+			return s.callFunc(r, res.call, res.method, dot, args, final)
+		}
+		return s.callFunc(r.Method(res.index), nil, res.method, dot, args, final)
 	case isField:
 		if hasArgs || isNil {
 			bail()
@@ -152,14 +174,23 @@ func (s *state) field(st *site, dot, receiver reflect.Value, args []arg, final r
 		if hasArgs {
 			bail()
 		}
+		if r.Type() == anyMap {
+			// Params and dict's maps: indexed without reflect, which
+			// allocates a copy of each value it returns. A nil value is
+			// left to reflect, which tells it from a missing one.
+			if v := r.Interface().(map[string]any)[st.name]; v != nil {
+				return reflect.ValueOf(v)
+			}
+		}
 		return r.MapIndex(st.key)
 	}
 	bail()
 	return reflect.Value{}
 }
 
-// callFunc calls fn of type typ as text/template's evalCall does.
-func (s *state) callFunc(fn reflect.Value, typ reflect.Type, dot reflect.Value, args []arg, final reflect.Value) reflect.Value {
+// callFunc calls fn of type typ as text/template's evalCall does; given a
+// Call, it calls that, with fn as the receiver.
+func (s *state) callFunc(fn reflect.Value, call Call, typ reflect.Type, dot reflect.Value, args []arg, final reflect.Value) reflect.Value {
 	numIn := len(args)
 	if final != missing {
 		numIn++
@@ -173,19 +204,16 @@ func (s *state) callFunc(fn reflect.Value, typ reflect.Type, dot reflect.Value, 
 	} else if numIn != typ.NumIn() {
 		bail()
 	}
-	var buf [4]reflect.Value
-	argv := buf[:0]
-	if numIn > len(buf) {
-		argv = make([]reflect.Value, 0, numIn)
-	}
+	base := len(s.args)
+	defer s.popArgs(base)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
-		argv = append(argv, s.argValue(dot, typ.In(i), &args[i]))
+		s.pushArg(s.argValue(dot, typ.In(i), &args[i]))
 	}
 	if typ.IsVariadic() {
 		et := typ.In(typ.NumIn() - 1).Elem()
 		for ; i < len(args); i++ {
-			argv = append(argv, s.argValue(dot, et, &args[i]))
+			s.pushArg(s.argValue(dot, et, &args[i]))
 		}
 	}
 	if final != missing {
@@ -197,7 +225,15 @@ func (s *state) callFunc(fn reflect.Value, typ reflect.Type, dot reflect.Value, 
 				t = t.Elem()
 			}
 		}
-		argv = append(argv, validate(final, t))
+		s.pushArg(validate(final, t))
+	}
+	argv := s.args[base:]
+	if call != nil {
+		v, err := call(fn, argv)
+		if err != nil {
+			bail()
+		}
+		return v
 	}
 	out := fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {

@@ -61,7 +61,7 @@ func sameAsHTML(t *testing.T, text string, data any) bool {
 	if err != nil {
 		t.Fatalf("%q: %v", text, err)
 	}
-	x := New(set, testFuncs)
+	x := New(set, testFuncs, nil)
 	fast0, _, _ := Runs()
 	for i := 0; i < 2; i++ {
 		var b bytes.Buffer

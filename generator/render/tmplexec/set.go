@@ -24,6 +24,7 @@ type Buffer interface {
 type Set struct {
 	html  *template.Template
 	funcs template.FuncMap
+	calls Calls
 	mu    sync.Mutex
 	progs map[string]*entry
 }
@@ -49,9 +50,10 @@ func init() { disabled.Store(os.Getenv("WESTCOAST_TEMPLATES") == "html") }
 func Disable(off bool) { disabled.Store(off) }
 
 // New wraps set, whose functions are funcs (every map given to its Funcs,
-// merged).
-func New(set *template.Template, funcs template.FuncMap) *Set {
-	return &Set{html: set, funcs: funcs, progs: map[string]*entry{}}
+// merged). calls, if not nil, calls the functions and methods of types it
+// knows directly.
+func New(set *template.Template, funcs template.FuncMap, calls Calls) *Set {
+	return &Set{html: set, funcs: funcs, calls: calls, progs: map[string]*entry{}}
 }
 
 // Execute runs the template name with data as its dot, as
@@ -100,7 +102,7 @@ func (s *Set) compile(e *entry, name string) {
 		}
 		return nil
 	}
-	if p, err := compile(name, lookup, s.funcs); err == nil {
+	if p, err := compile(name, lookup, s.funcs, s.calls); err == nil {
 		e.prog.Store(p)
 	}
 }
