@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Our versions of html/template's escapers (escape.go there), which it
@@ -325,7 +326,7 @@ func isJSIdentPart(r rune) bool {
 // specials, control characters, U+2028 and U+2029 escaped and invalid
 // UTF-8 replaced.
 func jsonString(s string) string {
-	b := make([]byte, 0, len(s)+2)
+	b := make([]byte, 0, len(s)+8)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -370,7 +371,7 @@ func jsonString(s string) string {
 		start = i
 	}
 	b = append(append(b, s[start:]...), '"')
-	return string(b)
+	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
 const hexDigits = "0123456789abcdef"

@@ -132,3 +132,31 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestBailOutDiscardsOutput runs a compiled template on data it bails out
+// on after writing: what it wrote must be taken back, and the output be
+// html/template's alone, after what the buffer held before.
+func TestBailOutDiscardsOutput(t *testing.T) {
+	text := `<p>{{.Title}}</p>{{range $k, $v := .Any}}{{$k}}{{end}}<p>{{.Count}}</p>`
+	set := New(template.Must(template.New("t").Parse(text)), nil, nil)
+	p := testPage()
+	for range 2 { // compiled after the first
+		if err := set.Execute(new(bytes.Buffer), "t", p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p.Any = map[bool]int{true: 1, false: 0} // fmtsort's order for bools is left to text/template
+	want, _ := runHTML(text, p)
+	_, bailed0, _ := Runs()
+	var b bytes.Buffer
+	b.WriteString("before")
+	if err := set.Execute(&b, "t", p); err != nil {
+		t.Fatal(err)
+	}
+	if _, bailed, _ := Runs(); bailed != bailed0+1 {
+		t.Errorf("the run did not bail out")
+	}
+	if b.String() != "before"+want {
+		t.Errorf("got %q, want %q", b.String(), "before"+want)
+	}
+}

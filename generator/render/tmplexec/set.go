@@ -25,8 +25,7 @@ type Set struct {
 	html  *template.Template
 	funcs template.FuncMap
 	calls Calls
-	mu    sync.Mutex
-	progs map[string]*entry
+	progs sync.Map // template name → *entry
 }
 
 // fast, bailed and slow count executions that took the fast path, that
@@ -53,7 +52,7 @@ func Disable(off bool) { disabled.Store(off) }
 // merged). calls, if not nil, calls the functions and methods of types it
 // knows directly.
 func New(set *template.Template, funcs template.FuncMap, calls Calls) *Set {
-	return &Set{html: set, funcs: funcs, calls: calls, progs: map[string]*entry{}}
+	return &Set{html: set, funcs: funcs, calls: calls}
 }
 
 // Execute runs the template name with data as its dot, as
@@ -82,14 +81,11 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 }
 
 func (s *Set) entry(name string) *entry {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	e := s.progs[name]
-	if e == nil {
-		e = new(entry)
-		s.progs[name] = e
+	e, ok := s.progs.Load(name)
+	if !ok {
+		e, _ = s.progs.LoadOrStore(name, new(entry))
 	}
-	return e
+	return e.(*entry)
 }
 
 func (s *Set) compile(e *entry, name string) {
