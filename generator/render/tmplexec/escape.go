@@ -61,16 +61,20 @@ func (e escaper) first(v reflect.Value, rest []escaper) string {
 
 // escapers are by the names html/template gives them in escaped trees.
 var escapers = map[string]escaper{
-	"_html_template_htmlescaper":    {text: htmlEscaper},
-	"_html_template_attrescaper":    {text: attrEscaper},
-	"_html_template_rcdataescaper":  {text: rcdataEscaper},
-	"_html_template_nospaceescaper": {text: nospaceEscaper},
-	"_html_template_commentescaper": {text: func(string, contentType) string { return "" }},
-	"_html_template_urlfilter":      {text: urlFilter},
-	"_html_template_urlescaper":     {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
-	"_html_template_urlnormalizer":  {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
-	"_html_template_cssvaluefilter": {text: cssValueFilter},
-	"_html_template_jsvalescaper":   {value: jsValEscaper},
+	"_html_template_htmlescaper":      {text: htmlEscaper},
+	"_html_template_attrescaper":      {text: attrEscaper},
+	"_html_template_rcdataescaper":    {text: rcdataEscaper},
+	"_html_template_nospaceescaper":   {text: nospaceEscaper},
+	"_html_template_commentescaper":   {text: func(string, contentType) string { return "" }},
+	"_html_template_urlfilter":        {text: urlFilter},
+	"_html_template_urlescaper":       {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
+	"_html_template_urlnormalizer":    {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
+	"_html_template_cssvaluefilter":   {text: cssValueFilter},
+	"_html_template_jsvalescaper":     {value: jsValEscaper},
+	"_html_template_srcsetescaper":    {text: srcsetEscaper},
+	"_html_template_jsstrescaper":     {text: jsStrEscaper},
+	"_html_template_jstmpllitescaper": {text: jsTmplLitEscaper},
+	"_html_template_jsregexpescaper":  {text: jsRegexpEscaper},
 }
 
 // filterFailsafe is what html/template writes for a value it refuses.

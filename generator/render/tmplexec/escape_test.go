@@ -24,7 +24,11 @@ var escapeContexts = []string{
 	`<script>var x = {{.}};</script>`, // jsvalescaper
 	`<button onclick="f({{.}})">`,     // jsvalescaper, attrescaper
 	`<script type="application/ld+json">{{.}}</script>`, // jsvalescaper
-	`<!-- {{.}} -->x`, // commentescaper
+	`<!-- {{.}} -->x`,                        // commentescaper
+	`<script>var s = "{{.}}";</script>`,      // jsstrescaper
+	`<a onclick='f("x{{.}}")'>`,              // jsstrescaper, attrescaper
+	"<script>var t = `a${1}{{.}}`;</script>", // jstmpllitescaper
+	`<script>var r = /x{{.}}y/;</script>`,    // jsregexpescaper
 }
 
 // named is a string type html/template does not know: it is printed as
@@ -76,7 +80,8 @@ func escapeValue(s string, kind uint8) any {
 // for every kind of value, in every context.
 func FuzzEscapers(f *testing.F) {
 	for _, s := range []string{"", "a b", `<b>"x" & 'y'</b>`, "javascript:alert(1)", "http://x.org/a b?c=d&e=%zz%41",
-		"\x00\ufdd0\uffff\u2028", "red; background: url(x)", "expression(x)", "a--b", "中文 +=`", "/x,y 2x", `\61`} {
+		"\x00\ufdd0\uffff\u2028", "red; background: url(x)", "expression(x)", "a--b", "中文 +=`", "/x,y 2x", `\61`,
+		"a.png 1x, javascript:x 2x,\t/b%20c.png\f100w", "x.png 1x!"} {
 		for k := range 16 {
 			f.Add(s, uint8(k))
 		}
