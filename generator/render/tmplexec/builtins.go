@@ -12,10 +12,17 @@ import (
 // builtin. html/template's own escapers are only met at the end of an
 // action (see action).
 func (c *compiler) function(name string, nodes []parse.Node) expr {
+	args := c.args(nodes)
+	if name == "_eval_args_" {
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			v, base := s.collect(dot, args, final, anyType)
+			defer s.popArgs(base)
+			return evalArgs(v)
+		}
+	}
 	if strings.HasPrefix(name, "_") {
 		c.fail("function %s", name)
 	}
-	args := c.args(nodes)
 	if fn, ok := c.funcs[name]; ok {
 		return c.setFunc(name, fn, args)
 	}

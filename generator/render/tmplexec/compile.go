@@ -136,7 +136,7 @@ func (c *compiler) action(n *parse.ActionNode) node {
 		}
 	}
 	k := len(pipe.Cmds)
-	for k > 0 && escaperName(pipe.Cmds[k-1]) != "" {
+	for k > 0 && c.escaperName(pipe.Cmds[k-1]) != "" {
 		k--
 	}
 	if k == 0 || k == len(pipe.Cmds) {
@@ -144,9 +144,9 @@ func (c *compiler) action(n *parse.ActionNode) node {
 	}
 	var escs []escaper
 	for _, cmd := range pipe.Cmds[k:] {
-		e, ok := escapers[escaperName(cmd)]
+		e, ok := escapers[c.escaperName(cmd)]
 		if !ok {
-			c.fail("escaper %s", escaperName(cmd))
+			c.fail("escaper %s", c.escaperName(cmd))
 		}
 		escs = append(escs, e)
 	}
@@ -158,9 +158,14 @@ func (c *compiler) action(n *parse.ActionNode) node {
 }
 
 // escaperName is the name of an escaper html/template put in a pipeline,
-// or "".
-func escaperName(cmd *parse.CommandNode) string {
-	if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok && len(cmd.Args) == 1 && strings.HasPrefix(id.Ident, "_html_template_") {
+// or of the builtin html or urlquery, which it keeps at the end of one
+// where they do its escaper's work; else "".
+func (c *compiler) escaperName(cmd *parse.CommandNode) string {
+	id, ok := cmd.Args[0].(*parse.IdentifierNode)
+	if !ok || len(cmd.Args) != 1 {
+		return ""
+	}
+	if _, own := c.funcs[id.Ident]; strings.HasPrefix(id.Ident, "_html_template_") || (id.Ident == "html" || id.Ident == "urlquery") && !own {
 		return id.Ident
 	}
 	return ""

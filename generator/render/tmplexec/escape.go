@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	ttemplate "text/template"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -61,16 +62,19 @@ func (e escaper) first(v reflect.Value, rest []escaper) string {
 
 // escapers are by the names html/template gives them in escaped trees.
 var escapers = map[string]escaper{
-	"_html_template_htmlescaper":      {text: htmlEscaper},
-	"_html_template_attrescaper":      {text: attrEscaper},
-	"_html_template_rcdataescaper":    {text: rcdataEscaper},
-	"_html_template_nospaceescaper":   {text: nospaceEscaper},
-	"_html_template_commentescaper":   {text: func(string, contentType) string { return "" }},
-	"_html_template_urlfilter":        {text: urlFilter},
-	"_html_template_urlescaper":       {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
-	"_html_template_urlnormalizer":    {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
-	"_html_template_cssvaluefilter":   {text: cssValueFilter},
-	"_html_template_jsvalescaper":     {value: jsValEscaper},
+	"_html_template_htmlescaper":    {text: htmlEscaper},
+	"_html_template_attrescaper":    {text: attrEscaper},
+	"_html_template_rcdataescaper":  {text: rcdataEscaper},
+	"_html_template_nospaceescaper": {text: nospaceEscaper},
+	"_html_template_commentescaper": {text: func(string, contentType) string { return "" }},
+	"_html_template_urlfilter":      {text: urlFilter},
+	"_html_template_urlescaper":     {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
+	"_html_template_urlnormalizer":  {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
+	"_html_template_cssvaluefilter": {text: cssValueFilter},
+	"_html_template_jsvalescaper":   {value: jsValEscaper},
+	// text/template's builtins, as html/template leaves them.
+	"html":                            {value: func(v reflect.Value) string { return ttemplate.HTMLEscaper(anyOf(v)) }},
+	"urlquery":                        {value: func(v reflect.Value) string { return ttemplate.URLQueryEscaper(anyOf(v)) }},
 	"_html_template_srcsetescaper":    {text: srcsetEscaper},
 	"_html_template_jsstrescaper":     {text: jsStrEscaper},
 	"_html_template_jstmpllitescaper": {text: jsTmplLitEscaper},
@@ -379,3 +383,34 @@ func jsonString(s string) string {
 }
 
 const hexDigits = "0123456789abcdef"
+
+// anyOf is v passed to a parameter of type any: nil for no value.
+func anyOf(v reflect.Value) any {
+	if !v.IsValid() {
+		return nil
+	}
+	return v.Interface()
+}
+
+// evalArgs is html/template's _eval_args_, which it puts before html or
+// urlquery given several arguments: them printed as fmt.Sprint does,
+// through pointers.
+func evalArgs(v []reflect.Value) reflect.Value {
+	if len(v) == 1 && v[0].IsValid() && v[0].Type() == stringType {
+		return v[0]
+	}
+	a := make([]any, len(v))
+	for i, x := range v {
+		if x.Kind() == reflect.Interface {
+			x = x.Elem()
+		}
+		if !x.IsValid() {
+			continue // nil, as fmt prints it
+		}
+		for !x.Type().Implements(stringer) && !x.Type().Implements(errorType) && x.Kind() == reflect.Pointer && !x.IsNil() {
+			x = x.Elem()
+		}
+		a[i] = x.Interface()
+	}
+	return reflect.ValueOf(fmt.Sprint(a...))
+}

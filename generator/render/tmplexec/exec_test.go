@@ -114,7 +114,8 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		{`{{and .Count .Title}} {{or .Draft .Params.missing}} {{and .Draft .Nope}} {{not .Draft}} {{len .Tags}} {{len .Title}}`, true},
 		{`{{index .Tags 1}} {{index .Params "s"}} {{index .Params "list" 0}} {{index .Nums 3}}`, true},
 		{`{{print .Count "a" .Ratio nil}} {{println .Title}} {{js .Title}} {{printf "%d" .Count}}`, true},
-		{`{{html .Title}} {{urlquery .Title}}`, false}, // html/template rewrites them as _eval_args_
+		{`{{html .Title}} {{urlquery .Title}} {{.Count | html}} {{html .Title .Count nil .Next}} <a href="/s?q={{.Title | urlquery}}&r={{urlquery .Tags}}">`, true},
+		{`<a title="{{.HTML | html}}" href="{{.URL | urlquery}}">{{.Params.missing | html}}`, true},
 		{`{{.Count | add 2}} {{.Title | printf "%s!"}} {{"lit"}} {{3}} {{1.5}} {{true}}`, true},
 		{`{{nil | print}}`, false},
 		{`<script>var x = {{.Title}}, y = {{.Count}}, z = {{.Params}}, n = {{.Params.missing}};</script>`, true},

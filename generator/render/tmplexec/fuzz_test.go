@@ -20,7 +20,7 @@ var fragments = []string{
 	`{{.Upper .Title}}`, `{{.Join "," .Tags}}`, `{{.Add .Count 2}}`, `{{.Half .Ratio}}`, `{{.Fail}}`, `{{.Nope}}`, `{{.Next.Ptr}}`,
 	`{{eq .Count 3}}`, `{{ne .Kind "page"}}`, `{{lt .Count 5}}`, `{{ge .Ratio 0.5}}`, `{{eq .Title 1}}`, `{{len .Tags}}`,
 	`{{index .Tags 0}}`, `{{index .Tags 9}}`, `{{index .Params "s"}}`, `{{and .Draft .Count}}`, `{{or .Draft .Params.s}}`, `{{not .Tags}}`,
-	`{{print .Title .Count}}`, `{{printf "%v-%d" .Tags .Count}}`, `{{add .Count 1}}`, `{{.Count | add 1}}`, `{{boom}}`,
+	`{{print .Title .Count}}`, `{{html .Title}}`, `{{.HTML | html}}`, `{{urlquery .Title .Count}}`, `{{.Tags | urlquery}}`, `{{js .Title}}`, `{{printf "%v-%d" .Tags .Count}}`, `{{add .Count 1}}`, `{{.Count | add 1}}`, `{{boom}}`,
 	`{{dict "k" .Title}}`, `{{(dict "k" .Title).k}}`, `{{$x := .Count}}`, `{{$x = 7}}`, `{{$x}}`, `{{$y := .Tags}}`,
 	`{{if .Draft}}`, `{{if .Count}}`, `{{if eq .Count 3}}`, `{{with .Params.m}}`, `{{with .Params.zz}}`, `{{range .Tags}}`,
 	`{{range $i, $t := .Tags}}{{$i}}`, `{{range $k, $v := .Nums}}{{$k}}`, `{{range 3}}`, `{{range .Params.missing}}`,
