@@ -22,7 +22,12 @@ type Buffer interface {
 // Set runs the templates of one html/template set, which it must be the
 // only one to execute (from any number of goroutines).
 type Set struct {
-	html  *template.Template
+	html *template.Template
+	// trees are the set's parse trees, taken before it first runs:
+	// html/template escapes them in place, but sets each template's Tree
+	// field again as it first executes it, which reading the field while
+	// it runs another template would race with.
+	trees map[string]*parse.Tree
 	funcs template.FuncMap
 	calls Calls
 	progs sync.Map // template name → *entry
@@ -49,10 +54,16 @@ func init() { disabled.Store(os.Getenv("WESTCOAST_TEMPLATES") == "html") }
 func Disable(off bool) { disabled.Store(off) }
 
 // New wraps set, whose functions are funcs (every map given to its Funcs,
-// merged). calls, if not nil, calls the functions and methods of types it
-// knows directly.
+// merged), before set is first executed. calls, if not nil, calls the
+// functions and methods of types it knows directly.
 func New(set *template.Template, funcs template.FuncMap, calls Calls) *Set {
-	return &Set{html: set, funcs: funcs, calls: calls}
+	trees := map[string]*parse.Tree{}
+	for _, t := range set.Templates() {
+		if t.Tree != nil {
+			trees[t.Name()] = t.Tree
+		}
+	}
+	return &Set{html: set, trees: trees, funcs: funcs, calls: calls}
 }
 
 // Execute runs the template name with data as its dot, as
@@ -88,17 +99,12 @@ func (s *Set) entry(name string) *entry {
 	return e.(*entry)
 }
 
+// compile compiles the template name once html/template has escaped it
+// (and the templates it calls) in place. Those it derives for other
+// contexts (name$htmltemplate_…) are not among the trees: a template
+// that calls one is not compiled.
 func (s *Set) compile(e *entry, name string) {
-	lookup := func(name string) *parse.Tree {
-		// Templates html/template derives for other contexts
-		// (name$htmltemplate_…) are not in the set it exports: a
-		// template that calls one is not compiled.
-		if t := s.html.Lookup(name); t != nil {
-			return t.Tree
-		}
-		return nil
-	}
-	if p, err := compile(name, lookup, s.funcs, s.calls); err == nil {
+	if p, err := compile(name, func(name string) *parse.Tree { return s.trees[name] }, s.funcs, s.calls); err == nil {
 		e.prog.Store(p)
 	}
 }
