@@ -42,6 +42,9 @@ var fast, bailed, slow atomic.Int64
 type entry struct {
 	once sync.Once
 	prog atomic.Pointer[program] // nil until compiled, or when it cannot be
+	// fast and bailed count its runs, to give up a fast path that the
+	// data keeps bailing out of, which would only double the work.
+	fast, bailed atomic.Int64
 }
 
 // disabled forces html/template for every execution: set when the
@@ -77,9 +80,13 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 		n := w.Len()
 		if p.run(w, data) {
 			fast.Add(1)
+			e.fast.Add(1)
 			return nil
 		}
 		bailed.Add(1)
+		if b := e.bailed.Add(1); b >= 16 && b > e.fast.Load() {
+			e.prog.Store(nil)
+		}
 		w.Truncate(n) // html/template says what the fault was
 	}
 	slow.Add(1)
