@@ -8,6 +8,10 @@ import (
 	"westcoast/generator/render/tmplexec"
 )
 
+// execOptions tell the template executor what it may know of our
+// templates' calls.
+var execOptions = tmplexec.Options{Calls: pageCalls, Passed: passedFault}
+
 // pageCalls lets the template executor call Page's methods directly
 // rather than through reflect, which allocated their arguments and
 // results at every call: {{.Rel .}} is on every link of every page. A

@@ -187,12 +187,12 @@ func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c.sets = make(map[string]layout, len(l.sets))
 	all := merge(funcs)
 	for name, lay := range l.sets {
-		lay.set = sync.OnceValue(func() *tmplexec.Set { return tmplexec.New(l.pageSet(lay, funcs), all, pageCalls) })
+		lay.set = sync.OnceValue(func() *tmplexec.Set { return tmplexec.New(l.pageSet(lay, funcs), all, execOptions) })
 		c.sets[name] = lay
 	}
 	if l.base != nil {
 		c.base = template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
-		c.baseExec = tmplexec.New(c.base, all, pageCalls)
+		c.baseExec = tmplexec.New(c.base, all, execOptions)
 	}
 	return &c
 }

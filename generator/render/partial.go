@@ -107,6 +107,14 @@ func (e *innerFault) Error() string {
 	return e.msg
 }
 
+// passedFault tells the template executor which errors to pass up as
+// they are: a fault of partials calling each other, once the call that met
+// it is named, is passed up unchanged by every template around it.
+func passedFault(err error) bool {
+	var inner *innerFault
+	return errors.As(err, &inner) && inner.at != nil
+}
+
 func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 	if r.layouts.base == nil {
 		return "", fmt.Errorf("no partials: the layouts did not parse")

@@ -154,13 +154,13 @@ func (s *state) callFunc(fn reflect.Value, call Call, typ reflect.Type, dot refl
 	if call != nil {
 		v, err := call(fn, argv)
 		if err != nil {
-			bail()
+			s.fail(err)
 		}
 		return v
 	}
 	out := fn.Call(argv)
 	if len(out) == 2 && !out[1].IsNil() {
-		bail()
+		s.fail(out[1].Interface().(error))
 	}
 	v := out[0]
 	if v.Type() == reflectValueType {

@@ -13,6 +13,9 @@ type state struct {
 	args  []reflect.Value
 	base  int // the first variable of the running template
 	depth int
+	// passed are the errors of called functions that end a run as they
+	// are (see Options.Passed).
+	passed func(error) bool
 }
 
 type variable struct {
@@ -25,6 +28,17 @@ type variable struct {
 type bailOut struct{}
 
 func bail() { panic(bailOut{}) }
+
+// passedError ends a run with an error of a called function.
+type passedError struct{ err error }
+
+// fail ends a run on an error a called function returned.
+func (s *state) fail(err error) {
+	if s.passed != nil && s.passed(err) {
+		panic(passedError{err})
+	}
+	bail()
+}
 
 // missing stands for "no value passed on from a previous command".
 var missing = reflect.ValueOf(missingType{})

@@ -29,7 +29,7 @@ type Set struct {
 	// it runs another template would race with.
 	trees map[string]*parse.Tree
 	funcs template.FuncMap
-	calls Calls
+	opts  Options
 	progs sync.Map // template name → *entry
 }
 
@@ -56,17 +56,31 @@ func init() { disabled.Store(os.Getenv("WESTCOAST_TEMPLATES") == "html") }
 // Disable turns the fast path off (on), for tests that compare outputs.
 func Disable(off bool) { disabled.Store(off) }
 
+// Options are what a site's templates call, as far as the executor may
+// know it.
+type Options struct {
+	// Calls, if not nil, calls the functions and methods of types it
+	// knows directly.
+	Calls Calls
+	// Passed, if not nil, tells the errors of called functions that the
+	// caller of Execute reads only for what they hold, not for
+	// html/template's words around them: a fast run that meets one ends
+	// with it, rather than running again in html/template. (A partial
+	// that fails deep in a nest of partials would otherwise run again at
+	// every level, each time running the levels below it twice.)
+	Passed func(error) bool
+}
+
 // New wraps set, whose functions are funcs (every map given to its Funcs,
-// merged), before set is first executed. calls, if not nil, calls the
-// functions and methods of types it knows directly.
-func New(set *template.Template, funcs template.FuncMap, calls Calls) *Set {
+// merged), before set is first executed.
+func New(set *template.Template, funcs template.FuncMap, opts Options) *Set {
 	trees := map[string]*parse.Tree{}
 	for _, t := range set.Templates() {
 		if t.Tree != nil {
 			trees[t.Name()] = t.Tree
 		}
 	}
-	return &Set{html: set, trees: trees, funcs: funcs, calls: calls}
+	return &Set{html: set, trees: trees, funcs: funcs, opts: opts}
 }
 
 // Execute runs the template name with data as its dot, as
@@ -78,10 +92,14 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 	e := s.entry(name)
 	if p := e.prog.Load(); p != nil {
 		n := w.Len()
-		if p.run(w, data) {
+		ok, err := p.run(w, data, s.opts.Passed)
+		if ok {
 			fast.Add(1)
 			e.fast.Add(1)
-			return nil
+			if err != nil {
+				w.Truncate(n)
+			}
+			return err
 		}
 		bailed.Add(1)
 		if b := e.bailed.Add(1); b >= 16 && b > e.fast.Load() {
@@ -111,7 +129,7 @@ func (s *Set) entry(name string) *entry {
 // contexts (name$htmltemplate_…) are not among the trees: a template
 // that calls one is not compiled.
 func (s *Set) compile(e *entry, name string) {
-	if p, err := compile(name, func(name string) *parse.Tree { return s.trees[name] }, s.funcs, s.calls); err == nil {
+	if p, err := compile(name, func(name string) *parse.Tree { return s.trees[name] }, s.funcs, s.opts.Calls); err == nil {
 		e.prog.Store(p)
 	}
 }
@@ -126,10 +144,15 @@ type program struct {
 	root node
 }
 
-// run executes the program; false means its output must be thrown away.
-func (p *program) run(w Buffer, data any) (ok bool) {
+// run executes the program; not ok means its output must be thrown away
+// and html/template run. ok with an error is an error passed as it is.
+func (p *program) run(w Buffer, data any, passed func(error) bool) (ok bool, err error) {
 	defer func() {
-		if recover() != nil {
+		if r := recover(); r != nil {
+			if pe, isPassed := r.(passedError); isPassed {
+				ok, err = true, pe.err
+				return
+			}
 			ok = false // a bail, or a panic html/template will report
 		}
 	}()
@@ -137,8 +160,8 @@ func (p *program) run(w Buffer, data any) (ok bool) {
 	if !isValue {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{w: w, vars: make([]variable, 1, 8)}
+	s := &state{w: w, vars: make([]variable, 1, 8), passed: passed}
 	s.vars[0] = variable{"$", dot}
 	p.root(s, dot)
-	return true
+	return true, nil
 }
