@@ -161,3 +161,43 @@ func TestBailOutDiscardsOutput(t *testing.T) {
 		t.Errorf("got %q, want %q", b.String(), "before"+want)
 	}
 }
+
+// passed is an error Options.Passed lets a fast run end with.
+type passed struct{}
+
+func (passed) Error() string { return "passed" }
+
+// TestPassedErrors: an error of a called function that Options.Passed
+// names ends a fast run as it is, without html/template running the
+// template again; other errors are html/template's.
+func TestPassedErrors(t *testing.T) {
+	fail := true
+	funcs := template.FuncMap{"f": func(pass bool) (string, error) {
+		switch {
+		case !fail:
+			return "ok", nil
+		case pass:
+			return "", passed{}
+		}
+		return "", errors.New("other")
+	}}
+	set := New(template.Must(template.New("t").Funcs(funcs).Parse(`<p>{{f .}}</p>`)), funcs,
+		Options{Passed: func(err error) bool { return errors.As(err, new(passed)) }})
+	fail = false
+	if err := set.Execute(new(bytes.Buffer), "t", true); err != nil { // compiles it
+		t.Fatal(err)
+	}
+	fail = true
+	_, _, slow0 := Runs()
+	var b bytes.Buffer
+	if err := set.Execute(&b, "t", true); !errors.As(err, new(passed)) || b.Len() != 0 {
+		t.Errorf("got %q, %v; want nothing and the passed error", b.String(), err)
+	}
+	if _, _, slow := Runs(); slow != slow0 {
+		t.Errorf("html/template ran")
+	}
+	err := set.Execute(new(bytes.Buffer), "t", false)
+	if want := `template: t:1:5: executing "t" at <f .>: error calling f: other`; fmt.Sprint(err) != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
