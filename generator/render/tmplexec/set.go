@@ -1,12 +1,14 @@
 package tmplexec
 
 import (
+	"errors"
 	"html/template"
 	"io"
 	"os"
 	"reflect"
 	"sync"
 	"sync/atomic"
+	ttemplate "text/template"
 	"text/template/parse"
 )
 
@@ -23,14 +25,17 @@ type Buffer interface {
 // only one to execute (from any number of goroutines).
 type Set struct {
 	html *template.Template
-	// trees are the set's parse trees, taken before it first runs:
-	// html/template escapes them in place, but sets each template's Tree
-	// field again as it first executes it, which reading the field while
-	// it runs another template would race with.
-	trees map[string]*parse.Tree
-	funcs template.FuncMap
-	opts  Options
-	progs sync.Map // template name → *entry
+	// escaper is a copy of the set that html/template escapes, run so
+	// that it stops at once (see prepare); trees are its parse trees,
+	// taken as it was copied: html/template escapes them in place, but
+	// sets each template's Tree field again as it first executes it,
+	// which reading the field while it runs another template would race
+	// with.
+	escaper *template.Template
+	trees   map[string]*parse.Tree
+	funcs   template.FuncMap
+	opts    Options
+	progs   sync.Map // template name → *entry
 }
 
 // fast, bailed and slow count executions that took the fast path, that
@@ -74,13 +79,22 @@ type Options struct {
 // New wraps set, whose functions are funcs (every map given to its Funcs,
 // merged), before set is first executed.
 func New(set *template.Template, funcs template.FuncMap, opts Options) *Set {
-	trees := map[string]*parse.Tree{}
-	for _, t := range set.Templates() {
+	s := &Set{html: set, funcs: funcs, opts: opts}
+	escaper, err := set.Clone()
+	if err != nil {
+		return s // it has run: it cannot be copied, nor compiled
+	}
+	stubs := template.FuncMap{}
+	for name := range funcs {
+		stubs[name] = stub
+	}
+	s.escaper, s.trees = escaper.Funcs(stubs), map[string]*parse.Tree{}
+	for _, t := range escaper.Templates() {
 		if t.Tree != nil {
-			trees[t.Name()] = t.Tree
+			s.trees[t.Name()] = t.Tree
 		}
 	}
-	return &Set{html: set, trees: trees, funcs: funcs, opts: opts}
+	return s
 }
 
 // Execute runs the template name with data as its dot, as
@@ -90,6 +104,7 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 		return s.html.ExecuteTemplate(w, name, data)
 	}
 	e := s.entry(name)
+	e.once.Do(func() { s.prepare(e, name) })
 	if p := e.prog.Load(); p != nil {
 		n := w.Len()
 		ok, err := p.run(w, data, s.opts.Passed)
@@ -108,12 +123,7 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 		w.Truncate(n) // html/template says what the fault was
 	}
 	slow.Add(1)
-	err := s.html.ExecuteTemplate(w, name, data)
-	if err == nil {
-		// The tree is escaped now: html/template escapes it on first use.
-		e.once.Do(func() { s.compile(e, name) })
-	}
-	return err
+	return s.html.ExecuteTemplate(w, name, data)
 }
 
 func (s *Set) entry(name string) *entry {
@@ -124,15 +134,39 @@ func (s *Set) entry(name string) *entry {
 	return e.(*entry)
 }
 
-// compile compiles the template name once html/template has escaped it
-// (and the templates it calls) in place. Those it derives for other
-// contexts (name$htmltemplate_…) are not among the trees: a template
-// that calls one is not compiled.
-func (s *Set) compile(e *entry, name string) {
+// prepare compiles the template name. html/template escapes a template
+// and those it calls as it first executes it, so prepare executes it in
+// the copy, where every function fails, on data that has no field, into
+// a writer that fails: it stops at the first write, call or use of its
+// data, having done no more than any run would. Templates html/template
+// derives for other contexts (name$htmltemplate_…) are not among the
+// trees: a template that calls one is not compiled.
+func (s *Set) prepare(e *entry, name string) {
+	if s.escaper == nil {
+		return
+	}
+	defer func() { recover() }() // html/template will report it
+	err := s.escaper.ExecuteTemplate(failingWriter{}, name, noData{})
+	var stopped ttemplate.ExecError
+	if err != nil && err != errStop && !errors.As(err, &stopped) {
+		return // not escaped: html/template reports why
+	}
 	if p, err := compile(name, func(name string) *parse.Tree { return s.trees[name] }, s.funcs, s.opts.Calls); err == nil {
 		e.prog.Store(p)
 	}
 }
+
+// errStop stops the run prepare makes.
+var errStop = errors.New("stop")
+
+func stub(...any) (any, error) { return nil, errStop }
+
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errStop }
+
+// noData is a dot with nothing in it.
+type noData struct{}
 
 // Runs reports how many executions in this process took the fast path,
 // how many bailed out of it and how many ran in html/template (those that
