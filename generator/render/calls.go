@@ -9,8 +9,10 @@ import (
 )
 
 // execOptions tell the template executor what it may know of our
-// templates' calls.
-var execOptions = tmplexec.Options{Calls: pageCalls, Passed: passedFault}
+// templates' calls, and where it finds them escaped.
+func execOptions(escaped *tmplexec.Escaped) tmplexec.Options {
+	return tmplexec.Options{Calls: pageCalls, Passed: passedFault, Escaped: escaped}
+}
 
 // pageCalls lets the template executor call Page's methods directly
 // rather than through reflect, which allocated their arguments and

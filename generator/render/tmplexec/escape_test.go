@@ -88,7 +88,7 @@ func FuzzEscapers(f *testing.F) {
 	}
 	sets := make([]*Set, len(escapeContexts))
 	for i, text := range escapeContexts {
-		sets[i] = New(template.Must(template.New("t").Parse(text)), nil, Options{})
+		sets[i] = NewSet(template.Must(template.New("t").Parse(text)), nil, Options{})
 		if err := sets[i].Execute(new(bytes.Buffer), "t", "warm up"); err != nil {
 			f.Fatal(err)
 		}
@@ -110,7 +110,7 @@ func FuzzEscapers(f *testing.F) {
 // plain text.
 func TestEscapersCompiled(t *testing.T) {
 	for _, text := range escapeContexts {
-		set := New(template.Must(template.New("t").Parse(text)), nil, Options{})
+		set := NewSet(template.Must(template.New("t").Parse(text)), nil, Options{})
 		for range 2 {
 			if err := set.Execute(new(bytes.Buffer), "t", "x"); err != nil {
 				t.Fatal(err)

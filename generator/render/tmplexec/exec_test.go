@@ -61,7 +61,7 @@ func sameAsHTML(t *testing.T, text string, data any) bool {
 	if err != nil {
 		t.Fatalf("%q: %v", text, err)
 	}
-	x := New(set, testFuncs, Options{})
+	x := NewSet(set, testFuncs, Options{})
 	fast0, _, _ := Runs()
 	for i := 0; i < 2; i++ {
 		var b bytes.Buffer
@@ -139,7 +139,7 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 // html/template's alone, after what the buffer held before.
 func TestBailOutDiscardsOutput(t *testing.T) {
 	text := `<p>{{.Title}}</p>{{range $k, $v := .Any}}{{$k}}{{end}}<p>{{.Count}}</p>`
-	set := New(template.Must(template.New("t").Parse(text)), nil, Options{})
+	set := NewSet(template.Must(template.New("t").Parse(text)), nil, Options{})
 	p := testPage()
 	for range 2 { // compiled after the first
 		if err := set.Execute(new(bytes.Buffer), "t", p); err != nil {
@@ -181,7 +181,7 @@ func TestPassedErrors(t *testing.T) {
 		}
 		return "", errors.New("other")
 	}}
-	set := New(template.Must(template.New("t").Funcs(funcs).Parse(`<p>{{f .}}</p>`)), funcs,
+	set := NewSet(template.Must(template.New("t").Funcs(funcs).Parse(`<p>{{f .}}</p>`)), funcs,
 		Options{Passed: func(err error) bool { return errors.As(err, new(passed)) }})
 	fail = false
 	if err := set.Execute(new(bytes.Buffer), "t", true); err != nil { // compiles it

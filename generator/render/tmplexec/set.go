@@ -1,15 +1,12 @@
 package tmplexec
 
 import (
-	"errors"
 	"html/template"
 	"io"
 	"os"
 	"reflect"
 	"sync"
 	"sync/atomic"
-	ttemplate "text/template"
-	"text/template/parse"
 )
 
 // Buffer is where a template writes: a fast run that fails is cut off at
@@ -24,18 +21,11 @@ type Buffer interface {
 // Set runs the templates of one html/template set, which it must be the
 // only one to execute (from any number of goroutines).
 type Set struct {
-	html *template.Template
-	// escaper is a copy of the set that html/template escapes, run so
-	// that it stops at once (see prepare); trees are its parse trees,
-	// taken as it was copied: html/template escapes them in place, but
-	// sets each template's Tree field again as it first executes it,
-	// which reading the field while it runs another template would race
-	// with.
-	escaper *template.Template
-	trees   map[string]*parse.Tree
-	funcs   template.FuncMap
-	opts    Options
-	progs   sync.Map // template name → *entry
+	// html is the set, made when html/template first has to run it.
+	html  func() *template.Template
+	funcs template.FuncMap
+	opts  Options
+	progs sync.Map // template name → *entry
 }
 
 // fast, bailed and slow count executions that took the fast path, that
@@ -74,34 +64,33 @@ type Options struct {
 	// that fails deep in a nest of partials would otherwise run again at
 	// every level, each time running the levels below it twice.)
 	Passed func(error) bool
+	// Escaped are the set's templates escaped, shared with other Sets of
+	// the same templates; without them, every template runs in
+	// html/template.
+	Escaped *Escaped
 }
 
-// New wraps set, whose functions are funcs (every map given to its Funcs,
-// merged), before set is first executed.
-func New(set *template.Template, funcs template.FuncMap, opts Options) *Set {
-	s := &Set{html: set, funcs: funcs, opts: opts}
-	escaper, err := set.Clone()
-	if err != nil {
-		return s // it has run: it cannot be copied, nor compiled
+// New wraps the set that set makes, whose functions are funcs (every map
+// given to its Funcs, merged). set is called when html/template first has
+// to run a template, if ever, and opts.Escaped must hold its templates;
+// NewSet is for a set made already.
+func New(set func() *template.Template, funcs template.FuncMap, opts Options) *Set {
+	return &Set{html: sync.OnceValue(set), funcs: funcs, opts: opts}
+}
+
+// NewSet wraps set, which must not have run, and escapes a copy of it.
+func NewSet(set *template.Template, funcs template.FuncMap, opts Options) *Set {
+	if c, err := set.Clone(); err == nil {
+		opts.Escaped = NewEscaped(c, funcs)
 	}
-	stubs := template.FuncMap{}
-	for name := range funcs {
-		stubs[name] = stub
-	}
-	s.escaper, s.trees = escaper.Funcs(stubs), map[string]*parse.Tree{}
-	for _, t := range escaper.Templates() {
-		if t.Tree != nil {
-			s.trees[t.Name()] = t.Tree
-		}
-	}
-	return s
+	return New(func() *template.Template { return set }, funcs, opts)
 }
 
 // Execute runs the template name with data as its dot, as
 // set.ExecuteTemplate does, with the same output and errors.
 func (s *Set) Execute(w Buffer, name string, data any) error {
 	if disabled.Load() {
-		return s.html.ExecuteTemplate(w, name, data)
+		return s.html().ExecuteTemplate(w, name, data)
 	}
 	e := s.entry(name)
 	e.once.Do(func() { s.prepare(e, name) })
@@ -123,7 +112,7 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 		w.Truncate(n) // html/template says what the fault was
 	}
 	slow.Add(1)
-	return s.html.ExecuteTemplate(w, name, data)
+	return s.html().ExecuteTemplate(w, name, data)
 }
 
 func (s *Set) entry(name string) *entry {
@@ -134,39 +123,16 @@ func (s *Set) entry(name string) *entry {
 	return e.(*entry)
 }
 
-// prepare compiles the template name. html/template escapes a template
-// and those it calls as it first executes it, so prepare executes it in
-// the copy, where every function fails, on data that has no field, into
-// a writer that fails: it stops at the first write, call or use of its
-// data, having done no more than any run would. Templates html/template
-// derives for other contexts (name$htmltemplate_…) are not among the
-// trees: a template that calls one is not compiled.
+// prepare compiles the template name, once it is escaped.
 func (s *Set) prepare(e *entry, name string) {
-	if s.escaper == nil {
+	esc := s.opts.Escaped
+	if esc == nil || !esc.escape(name) {
 		return
 	}
-	defer func() { recover() }() // html/template will report it
-	err := s.escaper.ExecuteTemplate(failingWriter{}, name, noData{})
-	var stopped ttemplate.ExecError
-	if err != nil && err != errStop && !errors.As(err, &stopped) {
-		return // not escaped: html/template reports why
-	}
-	if p, err := compile(name, func(name string) *parse.Tree { return s.trees[name] }, s.funcs, s.opts.Calls); err == nil {
+	if p, err := compile(name, esc.tree, s.funcs, s.opts.Calls); err == nil {
 		e.prog.Store(p)
 	}
 }
-
-// errStop stops the run prepare makes.
-var errStop = errors.New("stop")
-
-func stub(...any) (any, error) { return nil, errStop }
-
-type failingWriter struct{}
-
-func (failingWriter) Write([]byte) (int, error) { return 0, errStop }
-
-// noData is a dot with nothing in it.
-type noData struct{}
 
 // Runs reports how many executions in this process took the fast path,
 // how many bailed out of it and how many ran in html/template (those that
