@@ -4,10 +4,11 @@
 //
 // html/template escapes a template's parse tree in place the first time it
 // runs: after that the tree is a plain text/template tree whose actions end
-// in calls of html/template's escapers. A Set compiles such escaped trees
-// once into closures: a field's index or a method's number is found once
-// per action and concrete type and kept, functions are called directly
-// where their signature is known, and the escapers are ours (escape.go),
+// in calls of html/template's escapers. Escaped has a copy of a site's
+// templates escaped so, once for every render; a Set compiles those trees
+// into closures: a field's index or a method's number is found once per
+// action and concrete type and kept, functions and methods of known types
+// are called directly (Calls), and the escapers are ours (escape.go),
 // tested against html/template's.
 //
 // Output is never guessed: a template the compiler does not support runs
