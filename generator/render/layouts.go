@@ -2,7 +2,6 @@ package render
 
 import (
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"text/template/parse"
 
 	"westcoast/generator/model"
+	"westcoast/generator/render/tmplexec"
 )
 
 // LayoutDir is the folder of templates and assets inside the site source.
@@ -28,7 +28,10 @@ type layout struct {
 	src   sources
 	// set is the base layout, every partial and the page template, bound
 	// to one render; nil in the layouts ReadLayouts returns.
-	set func() *template.Template
+	set func() *tmplexec.Set
+	// escaped are the set's templates as html/template escapes them,
+	// made once for every render.
+	escaped func() *tmplexec.Escaped
 }
 
 // Layouts are the parsed templates: for each page template, a set made of
@@ -49,8 +52,15 @@ type Layouts struct {
 	// with those of the pages.
 	err error
 	ids map[string]string // ReservedIDs
-	// base is the base layout with every partial, for partial calls.
+	// base is the base layout with every partial, never executed: partials
+	// and shortcodes run in baseExec.
 	base *template.Template
+	// baseExec executes base, in a render (nil in the layouts ReadLayouts
+	// returns).
+	baseExec *tmplexec.Set
+	// baseEscaped are base's templates as html/template escapes them,
+	// made once for every render.
+	baseEscaped func() *tmplexec.Escaped
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -84,6 +94,9 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	base, ok := baseSet(parsed, l.broken)
 	l.allBroken = !ok
 	l.base = base
+	l.baseEscaped = sync.OnceValue(func() *tmplexec.Escaped {
+		return tmplexec.NewEscaped(template.Must(base.Clone()), funcs) // cannot fail: never executed
+	})
 	for _, name := range sortedKeys(src) {
 		if isPageTemplate(name) && parsed[name] != nil {
 			if err := l.addPage(base, parsed[name], src); err != nil {
@@ -171,25 +184,50 @@ func (l *Layouts) addPage(base *template.Template, page *template.Template, src 
 	if err != nil {
 		return err
 	}
-	l.sets[name] = layout{name: name, page: page, entry: entry, src: l.src}
+	lay := layout{name: name, page: page, entry: entry, src: l.src}
+	lay.escaped = sync.OnceValue(func() *tmplexec.Escaped { return tmplexec.NewEscaped(l.pageSet(lay, nil), funcs) })
+	l.sets[name] = lay
 	return nil
 }
 
 // bound returns the layouts for one render, with funcs (partial,
 // partialCached) bound to that render. The parsed layouts are never
 // executed, so they can serve any number of renders. A page template's set
-// is made when a page first needs it, on the core that renders that page.
+// is made when a page first needs it, on the core that renders that page,
+// and its html/template set only if html/template has to run it; the
+// escaped templates the fast executor compiles are made once for all
+// renders.
 func (l *Layouts) bound(funcs template.FuncMap) *Layouts {
 	c := *l
 	c.sets = make(map[string]layout, len(l.sets))
+	all := merge(funcs)
 	for name, lay := range l.sets {
-		lay.set = sync.OnceValue(func() *template.Template { return l.pageSet(lay, funcs) })
+		lay.set = sync.OnceValue(func() *tmplexec.Set {
+			return tmplexec.New(func() *template.Template { return l.pageSet(lay, funcs) }, all, execOptions(lay.escaped()))
+		})
 		c.sets[name] = lay
 	}
 	if l.base != nil {
-		c.base = template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
+		// The set partials run in is copied, with funcs, only if
+		// html/template has to run one: base itself is never executed.
+		c.baseExec = tmplexec.New(func() *template.Template {
+			return template.Must(l.base.Clone()).Funcs(funcs) // cannot fail: never executed
+		}, all, execOptions(l.baseEscaped()))
 	}
 	return &c
+}
+
+// merge is the functions a bound set calls: funcs, with bound's in place of
+// those of the same name.
+func merge(bound template.FuncMap) template.FuncMap {
+	all := template.FuncMap{}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	for k, v := range bound {
+		all[k] = v
+	}
+	return all
 }
 
 // pageSet makes the set a page template executes: a copy of each template
@@ -309,8 +347,8 @@ func listFiles(names []string) string {
 
 // execute runs a page template. Its faults name the template position and
 // the page.
-func (lay layout) execute(w io.Writer, p Page) error {
-	if err := lay.set().ExecuteTemplate(w, lay.entry, p); err != nil {
+func (lay layout) execute(w tmplexec.Buffer, p Page) error {
+	if err := lay.set().Execute(w, lay.entry, p); err != nil {
 		return &pageError{at: execError(err, lay.src), page: p.what()}
 	}
 	return nil

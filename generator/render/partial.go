@@ -107,6 +107,14 @@ func (e *innerFault) Error() string {
 	return e.msg
 }
 
+// passedFault tells the template executor which errors to pass up as
+// they are: a fault of partials calling each other, once the call that met
+// it is named, is passed up unchanged by every template around it.
+func passedFault(err error) bool {
+	var inner *innerFault
+	return errors.As(err, &inner) && inner.at != nil
+}
+
 func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 	if r.layouts.base == nil {
 		return "", fmt.Errorf("no partials: the layouts did not parse")
@@ -120,7 +128,7 @@ func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 		return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
 	}
 	var b bytes.Buffer
-	if err := r.layouts.base.ExecuteTemplate(&b, full, ctx); err != nil {
+	if err := r.layouts.baseExec.Execute(&b, full, ctx); err != nil {
 		var inner *innerFault
 		if errors.As(err, &inner) {
 			if inner.at == nil {

@@ -112,7 +112,22 @@ type capped struct{ buf *bytes.Buffer }
 
 func (c capped) Write(p []byte) (int, error) {
 	if c.buf.Len()+len(p) > MaxPageSize {
-		return 0, fmt.Errorf("the page is more than %d MB: a template writes without end", MaxPageSize>>20)
+		return 0, errTooBig
 	}
 	return c.buf.Write(p)
 }
+
+var errTooBig = fmt.Errorf("the page is more than %d MB: a template writes without end", MaxPageSize>>20)
+
+// WriteString, Len and Truncate let the fast template executor write
+// strings without copying them, and take back what a failed run wrote.
+func (c capped) WriteString(s string) (int, error) {
+	if c.buf.Len()+len(s) > MaxPageSize {
+		return 0, errTooBig
+	}
+	return c.buf.WriteString(s)
+}
+
+func (c capped) Len() int { return c.buf.Len() }
+
+func (c capped) Truncate(n int) { c.buf.Truncate(n) }

@@ -106,7 +106,7 @@ func (r *renderer) shortcode(p Page, c markdown.Call) (markdown.Expansion, error
 		sc.Inner = inner
 	}
 	var b bytes.Buffer
-	if err := r.layouts.base.ExecuteTemplate(&b, name, sc); err != nil {
+	if err := r.layouts.baseExec.Execute(&b, name, sc); err != nil {
 		return markdown.Expansion{}, fmt.Errorf("shortcode %q: %v", c.Name, execError(err, r.layouts.src))
 	}
 	// An empty output is no text at all, so a paragraph that held only
