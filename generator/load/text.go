@@ -12,6 +12,34 @@ import (
 // than tab and line breaks, which would be published as it is. Front
 // matter is checked by the TOML library, which rejects both.
 func checkText(path string, body []byte, firstLine int) *model.Error {
+	if isText(body) {
+		return nil // nearly every body: no need to decode it rune by rune
+	}
+	return findFault(path, body, firstLine)
+}
+
+// isText reports whether body is valid UTF-8 without the controls that
+// findFault reports. It works on bytes: in UTF-8 the C0 controls and DEL
+// are single bytes, and the C1 controls (U+0080 to U+009F) are 0xC2
+// followed by 0x80 to 0x9F.
+func isText(body []byte) bool {
+	if !utf8.Valid(body) {
+		return false
+	}
+	for i, c := range body {
+		switch {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r', c == 0x7f:
+			return false
+		case c == 0xc2 && i+1 < len(body) && body[i+1] < 0xa0:
+			return false // valid UTF-8, so body[i+1] is at least 0x80
+		}
+	}
+	return true
+}
+
+// findFault is checkText's exact walk, rune by rune, which also counts
+// the line and column of the fault.
+func findFault(path string, body []byte, firstLine int) *model.Error {
 	line, col := firstLine, 1
 	for i := 0; i < len(body); {
 		r, size := utf8.DecodeRune(body[i:])
