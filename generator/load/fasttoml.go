@@ -25,16 +25,28 @@ import (
 // defined twice, any error) ok is false, and the caller decodes with
 // BurntSushi/toml, which also words every error.
 func fastDecode(text string) (doc map[string]any, ix *keyIndex, ok bool) {
+	root, ix, ok := fastParse(text, true)
+	if !ok {
+		return nil, nil, false
+	}
+	return root.plain(), ix, true
+}
+
+// fastParse is fastDecode without the last step: the document as tables,
+// whose keys are parts of text. The index has the keys' paths only if
+// paths is true: decodeDirect, which knows every key it takes, does not
+// look at them.
+func fastParse(text string, paths bool) (*table, *keyIndex, bool) {
 	if !utf8.ValidString(text) {
 		return nil, nil, false
 	}
-	p := &fastParser{keyScanner: keyScanner{src: text, line: 1, tables: map[string]int{}}}
+	p := &fastParser{keyScanner: keyScanner{src: text, line: 1, tables: map[string]int{}, noPaths: !paths}}
 	p.ix = &keyIndex{}
 	p.root = newTable(tableHeader)
 	if !p.document() {
 		return nil, nil, false
 	}
-	return p.root.plain(), p.ix, true
+	return p.root, p.ix, true
 }
 
 // fastParser is keyScanner, which knows where keys are, building values.
@@ -67,11 +79,13 @@ type table struct {
 
 func newTable(kind tableKind) *table { return &table{kind: kind, entries: map[string]any{}} }
 
-// plain turns a table into the map BurntSushi/toml would give.
+// plain turns a table into the map BurntSushi/toml would give. Its keys
+// are copied: the parser's are parts of the text, which a page's params
+// must not keep in memory.
 func (t *table) plain() map[string]any {
 	m := make(map[string]any, len(t.entries))
 	for k, v := range t.entries {
-		m[k] = plainValue(v)
+		m[strings.Clone(k)] = plainValue(v)
 	}
 	return m
 }
@@ -221,7 +235,9 @@ func (p *fastParser) keyValue(t *table, path toml.Key) bool {
 	if !ok {
 		return false
 	}
-	full := append(path[:len(path):len(path)], names...)
+	// full may write past path's end into the same array: a path is
+	// used only while its key is read (record copies what it keeps).
+	full := append(path, names...)
 	p.skipSpace()
 	if p.i >= len(p.src) || p.src[p.i] != '=' {
 		return false
@@ -283,7 +299,7 @@ func (p *fastParser) key() ([]string, []textPos, bool) {
 			if p.i == start {
 				return nil, nil, false
 			}
-			names = append(names, strings.Clone(p.src[start:p.i]))
+			names = append(names, p.src[start:p.i]) // see plain
 		}
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != '.' {
@@ -404,7 +420,7 @@ func (p *fastParser) array(path toml.Key) (any, bool) {
 			p.i++
 			return list, true
 		}
-		elem := append(path[:len(path):len(path)], strconv.Itoa(n))
+		elem := append(path, strconv.Itoa(n)) // as in keyValue
 		if p.i < len(p.src) && p.src[p.i] == '{' {
 			p.record(elem, p.pos(), textPos{})
 		}

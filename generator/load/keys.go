@@ -51,7 +51,9 @@ func (ix *keyIndex) find(name string) (int, bool) {
 // add appends e, written at path, whose name is not yet in the index.
 func (ix *keyIndex) add(e keyEntry, path toml.Key) {
 	ix.entries = append(ix.entries, e)
-	ix.paths = append(ix.paths, path)
+	if path != nil {
+		ix.paths = append(ix.paths, path)
+	}
 	switch {
 	case ix.byPath != nil:
 		ix.byPath[e.name] = len(ix.entries) - 1
@@ -126,6 +128,7 @@ type keyScanner struct {
 	lineStart int            // byte offset of the current line
 	tables    map[string]int // array of tables (path with indexes) → elements so far
 	ix        *keyIndex
+	noPaths   bool // leave keyIndex.paths empty (see fastParse)
 }
 
 func (s *keyScanner) document() {
@@ -401,7 +404,11 @@ func (s *keyScanner) record(path toml.Key, key, value textPos) {
 	if _, ok := s.ix.find(name); ok {
 		return
 	}
-	s.ix.add(keyEntry{name: name, key: key, value: value}, append(toml.Key(nil), path...))
+	var kept toml.Key
+	if !s.noPaths {
+		kept = append(kept, path...)
+	}
+	s.ix.add(keyEntry{name: name, key: key, value: value}, kept)
 }
 
 // keyName is path.String(), the name a key is looked up by, made in one
