@@ -109,7 +109,8 @@ func plainValue(v any) any {
 }
 
 func (p *fastParser) document() bool {
-	current, path := p.root, toml.Key{}
+	// path has room for keys' names: see keyValue.
+	current, path := p.root, make(toml.Key, 0, 16)
 	for {
 		if !p.skipArrayBlank() {
 			return false
@@ -118,13 +119,16 @@ func (p *fastParser) document() bool {
 			return true
 		}
 		var ok bool
+		var header toml.Key
 		switch {
 		case strings.HasPrefix(p.src[p.i:], "[["):
 			p.i += 2
-			current, path, ok = p.tableHeader(true)
+			current, header, ok = p.tableHeader(true)
+			path = append(path[:0], header...)
 		case p.src[p.i] == '[':
 			p.i++
-			current, path, ok = p.tableHeader(false)
+			current, header, ok = p.tableHeader(false)
+			path = append(path[:0], header...)
 		default:
 			ok = p.keyValue(current, path)
 		}
@@ -191,8 +195,9 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 	if _, exists := parent.entries[last]; exists && !isList {
 		return nil, nil, false
 	}
-	n := p.tables[path.String()]
-	p.tables[path.String()] = n + 1
+	name := keyName(path)
+	n := p.tables[name]
+	p.tables[name] = n + 1
 	path = append(path, strconv.Itoa(n))
 	p.record(path, places[len(places)-1], textPos{})
 	if n != len(list) {

@@ -180,7 +180,7 @@ func (s *keyScanner) resolve(names []string) (path toml.Key, ends []int) {
 	for i, name := range names {
 		path = append(path, name)
 		ends[i] = len(path)
-		if n, ok := s.tables[path.String()]; ok && i < len(names)-1 {
+		if n, ok := s.tables[keyName(path)]; ok && i < len(names)-1 {
 			path = append(path, strconv.Itoa(n-1))
 		}
 	}

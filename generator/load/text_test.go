@@ -1,6 +1,9 @@
 package load
 
-import "testing"
+import (
+	"os"
+	"testing"
+)
 
 var textSeeds = []string{
 	"正文\n",
@@ -14,6 +17,10 @@ var textSeeds = []string{
 	"cut \xe4\xb8",
 	"\xc2",
 	"",
+	"eight by eight, then \x01 at the seventeenth",
+	"一二三四五六七八\u0080",
+	"abcdefg\xc2\x9f",
+	"abcdefg\x7f",
 }
 
 // isText must agree with findFault, the exact walk it stands in for: it
@@ -49,4 +56,22 @@ func FuzzCheckText(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(agreesText)
+}
+
+// BenchmarkCheckText checks the text of a page of the real site.
+func BenchmarkCheckText(b *testing.B) {
+	data, err := os.ReadFile("../../content/zones/dongjiakou.zh.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, body, line, err := splitFrontMatter("x.md", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if err := checkText("x.md", body, line); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
