@@ -79,7 +79,7 @@ func (fm *frontMatter) setKey(name string, v any, sc schema) bool {
 		if t.Plural == name {
 			var terms []string
 			ok := setStrings(&terms, v)
-			fm.Terms[name] = terms
+			fm.Terms[t.Plural] = terms // not name, a part of the text: pages keep their terms
 			return ok
 		}
 	}

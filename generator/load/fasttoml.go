@@ -40,12 +40,12 @@ func fastParse(text string, paths bool) (*table, *keyIndex, bool) {
 	if !utf8.ValidString(text) {
 		return nil, nil, false
 	}
-	p := &fastParser{keyScanner: keyScanner{src: text, line: 1, tables: map[string]int{}, noPaths: !paths}}
-	p.ix = &keyIndex{}
+	p := &fastParser{keyScanner: newKeyScanner(text, paths)}
 	p.root = newTable(tableHeader)
 	if !p.document() {
 		return nil, nil, false
 	}
+	p.done()
 	return p.root, p.ix, true
 }
 

@@ -48,23 +48,6 @@ func (ix *keyIndex) find(name string) (int, bool) {
 	return 0, false
 }
 
-// add appends e, written at path, whose name is not yet in the index.
-func (ix *keyIndex) add(e keyEntry, path toml.Key) {
-	ix.entries = append(ix.entries, e)
-	if path != nil {
-		ix.paths = append(ix.paths, path)
-	}
-	switch {
-	case ix.byPath != nil:
-		ix.byPath[e.name] = len(ix.entries) - 1
-	case len(ix.entries) > linearKeys:
-		ix.byPath = make(map[string]int, 2*len(ix.entries))
-		for i, e := range ix.entries {
-			ix.byPath[e.name] = i
-		}
-	}
-}
-
 // keyEntry is one key as written; its path, with array indexes, is in
 // keyIndex.paths while it is kept.
 type keyEntry struct {
@@ -78,7 +61,9 @@ type keyEntry struct {
 // decoding reads the paths, and it indexes the text afresh each time.
 func (ix *keyIndex) dropPaths() {
 	ix.paths = nil
-	ix.entries = slices.Clone(ix.entries)
+	if n := len(ix.entries); cap(ix.entries) > n+n/8 {
+		ix.entries = slices.Clone(ix.entries)
+	}
 }
 
 // textPos is a 1-based line and column (in characters) in a text.
@@ -115,9 +100,9 @@ func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
 // indexKeys scans TOML text that parses for where its keys are. It relies
 // on the text being valid: on invalid text it stops early, never fails.
 func indexKeys(text string) *keyIndex {
-	s := &keyScanner{src: text, line: 1, tables: map[string]int{}}
-	s.ix = &keyIndex{}
+	s := newKeyScanner(text, true)
 	s.document()
+	s.done()
 	return s.ix
 }
 
@@ -129,6 +114,20 @@ type keyScanner struct {
 	tables    map[string]int // array of tables (path with indexes) → elements so far
 	ix        *keyIndex
 	noPaths   bool // leave keyIndex.paths empty (see fastParse)
+	// names are the entries' names while the text is indexed, one after
+	// another, each ending at its ends; done makes them one string, so
+	// that a file's names cost one allocation, not one each.
+	names []byte
+	ends  []int
+}
+
+func newKeyScanner(text string, paths bool) keyScanner {
+	// Nearly every entry is a key with "=" or a header with "[": the
+	// entries are seldom grown or, in dropPaths, copied.
+	// Names are some sixteen bytes ("figures.0.label").
+	n := strings.Count(text, "=") + strings.Count(text, "[")
+	return keyScanner{src: text, line: 1, tables: map[string]int{}, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
+		noPaths: !paths, names: make([]byte, 0, 16*n), ends: make([]int, 0, n)}
 }
 
 func (s *keyScanner) document() {
@@ -400,29 +399,100 @@ func (s *keyScanner) pos() textPos {
 // record notes where path is written, the first time it is seen: a table
 // made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
 func (s *keyScanner) record(path toml.Key, key, value textPos) {
-	name := keyName(path)
-	if _, ok := s.ix.find(name); ok {
+	start := len(s.names)
+	s.names = appendKeyName(s.names, path)
+	name := s.names[start:]
+	if s.indexed(name) {
+		s.names = s.names[:start]
 		return
 	}
-	var kept toml.Key
+	s.ends = append(s.ends, len(s.names))
+	ix := s.ix
+	ix.entries = append(ix.entries, keyEntry{key: key, value: value}) // named by done
 	if !s.noPaths {
-		kept = append(kept, path...)
+		ix.paths = append(ix.paths, append(toml.Key(nil), path...))
 	}
-	s.ix.add(keyEntry{name: name, key: key, value: value}, kept)
+	switch {
+	case ix.byPath != nil:
+		ix.byPath[string(name)] = len(ix.entries) - 1
+	case len(ix.entries) > linearKeys:
+		ix.byPath = make(map[string]int, 2*len(ix.entries))
+		for i := range ix.entries {
+			ix.byPath[string(s.name(i))] = i
+		}
+	}
 }
 
-// keyName is path.String(), the name a key is looked up by, made in one
-// step when every part is a bare key, as nearly all are.
+// indexed reports whether an entry is named name, while the text is
+// indexed.
+func (s *keyScanner) indexed(name []byte) bool {
+	if s.ix.byPath != nil {
+		_, ok := s.ix.byPath[string(name)]
+		return ok
+	}
+	for i := range s.ends {
+		if string(s.name(i)) == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// name is the name of entry i while the text is indexed.
+func (s *keyScanner) name(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return s.names[start:s.ends[i]]
+}
+
+// done names the entries once the text is indexed.
+func (s *keyScanner) done() {
+	all := string(s.names)
+	start := 0
+	for i, end := range s.ends {
+		s.ix.entries[i].name = all[start:end]
+		start = end
+	}
+	s.names, s.ends = nil, nil
+}
+
+// appendKeyName appends path.String(), the name a key is looked up by, to
+// b, part by part when every part is a bare key, as nearly all are.
+func appendKeyName(b []byte, path toml.Key) []byte {
+	start := len(b)
+	for i, part := range path {
+		if !isBareKey(part) {
+			return append(b[:start], path.String()...)
+		}
+		if i > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, part...)
+	}
+	return b
+}
+
+// keyName is path.String(), made in one step when every part is a bare key.
 func keyName(path toml.Key) string {
 	for _, part := range path {
-		if part == "" {
+		if !isBareKey(part) {
 			return path.String()
-		}
-		for i := 0; i < len(part); i++ {
-			if !isBareKeyByte(part[i]) {
-				return path.String()
-			}
 		}
 	}
 	return strings.Join(path, ".")
+}
+
+// isBareKey reports whether a key's part is written as it is, unquoted.
+func isBareKey(part string) bool {
+	if part == "" {
+		return false
+	}
+	for i := 0; i < len(part); i++ {
+		if !isBareKeyByte(part[i]) {
+			return false
+		}
+	}
+	return true
 }
