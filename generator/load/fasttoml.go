@@ -50,6 +50,9 @@ func fastParse(text string, paths bool) (*table, *keyIndex, bool) {
 }
 
 // fastParser is keyScanner, which knows where keys are, building values.
+// It records as new (not looked up in the index) the key that each key
+// value pair, table header or element of an array defines: were it not
+// new, TOML would not allow it, and the parser fails.
 type fastParser struct {
 	keyScanner
 	root *table
@@ -176,7 +179,7 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 	// Where the keys go, as indexKeys records them.
 	path, ends := p.resolve(names)
 	for i := range names {
-		p.record(path[:ends[i]], places[i], textPos{})
+		p.record(path[:ends[i]], places[i], textPos{}, !array && i == len(names)-1)
 	}
 	parent, ok := p.walk(p.root, names[:len(names)-1], tableImplicit)
 	if !ok {
@@ -199,7 +202,7 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 	n := p.tables[name]
 	p.tables[name] = n + 1
 	path = append(path, strconv.Itoa(n))
-	p.record(path, places[len(places)-1], textPos{})
+	p.record(path, places[len(places)-1], textPos{}, true)
 	if n != len(list) {
 		return nil, nil, false
 	}
@@ -255,7 +258,7 @@ func (p *fastParser) keyValue(t *table, path toml.Key) bool {
 		if i == len(names)-1 {
 			v = value
 		}
-		p.record(full[:len(path)+i+1], places[i], v)
+		p.record(full[:len(path)+i+1], places[i], v, i == len(names)-1)
 	}
 	parent, ok := p.walk(t, names[:len(names)-1], tableDotted)
 	if !ok {
@@ -427,7 +430,7 @@ func (p *fastParser) array(path toml.Key) (any, bool) {
 		}
 		elem := append(path, strconv.Itoa(n)) // as in keyValue
 		if p.i < len(p.src) && p.src[p.i] == '{' {
-			p.record(elem, p.pos(), textPos{})
+			p.record(elem, p.pos(), textPos{}, true)
 		}
 		v, ok := p.value(elem)
 		if !ok {

@@ -156,13 +156,13 @@ func (s *keyScanner) header(array bool) toml.Key {
 	names, places := s.dottedKey()
 	path, ends := s.resolve(names)
 	for i := range names {
-		s.record(path[:ends[i]], places[i], textPos{})
+		s.record(path[:ends[i]], places[i], textPos{}, false)
 	}
 	if array {
 		n := s.tables[path.String()]
 		s.tables[path.String()] = n + 1
 		path = append(path, strconv.Itoa(n))
-		s.record(path, places[len(places)-1], textPos{})
+		s.record(path, places[len(places)-1], textPos{}, false)
 	}
 	for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '#' {
 		s.i++ // "]" or "]]" and spaces
@@ -204,7 +204,7 @@ func (s *keyScanner) keyValue(table toml.Key) {
 		if i == len(names)-1 {
 			v = value
 		}
-		s.record(path[:len(table)+i+1], places[i], v)
+		s.record(path[:len(table)+i+1], places[i], v, false)
 	}
 	s.value(path)
 }
@@ -227,7 +227,7 @@ func (s *keyScanner) value(path toml.Key) {
 			start := s.i
 			elem := append(path[:len(path):len(path)], strconv.Itoa(n))
 			if s.src[s.i] == '{' {
-				s.record(elem, s.pos(), textPos{}) // a figure in figures = [{...}]
+				s.record(elem, s.pos(), textPos{}, false) // a figure in figures = [{...}]
 			}
 			s.value(elem)
 			s.skipBlank()
@@ -397,12 +397,13 @@ func (s *keyScanner) pos() textPos {
 }
 
 // record notes where path is written, the first time it is seen: a table
-// made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
-func (s *keyScanner) record(path toml.Key, key, value textPos) {
+// made by dotted keys (a.b = 1, a.c = 2) is where it first appears. A
+// caller that knows path to be new says so, and saves a look-up.
+func (s *keyScanner) record(path toml.Key, key, value textPos, isNew bool) {
 	start := len(s.names)
 	s.names = appendKeyName(s.names, path)
 	name := s.names[start:]
-	if s.indexed(name) {
+	if !isNew && s.indexed(name) {
 		s.names = s.names[:start]
 		return
 	}
