@@ -35,13 +35,13 @@ func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set map[string]bo
 func (fm *frontMatter) setKey(name string, v any, sc schema) bool {
 	switch name {
 	case "title":
-		return take(&fm.Title, v)
+		return takeString(&fm.Title, v)
 	case "linkTitle":
-		return take(&fm.LinkTitle, v)
+		return takeString(&fm.LinkTitle, v)
 	case "description":
-		return take(&fm.Description, v)
+		return takeString(&fm.Description, v)
 	case "summary":
-		return take(&fm.Summary, v)
+		return takeString(&fm.Summary, v)
 	case "draft":
 		return take(&fm.Draft, v)
 	case "monolingual":
@@ -51,7 +51,7 @@ func (fm *frontMatter) setKey(name string, v any, sc schema) bool {
 		fm.Weight = int(n) // int has 64 bits wherever this builds
 		return ok
 	case "layout":
-		return take(&fm.Layout, v)
+		return takeString(&fm.Layout, v)
 	case "date":
 		return take(&fm.Date, v)
 	case "lastmod":
@@ -63,9 +63,9 @@ func (fm *frontMatter) setKey(name string, v any, sc schema) bool {
 	case "aliases":
 		return setStrings(&fm.Aliases, v)
 	case "slug":
-		return take(&fm.Slug, v)
+		return takeString(&fm.Slug, v)
 	case "translationKey":
-		return take(&fm.TranslationKey, v)
+		return takeString(&fm.TranslationKey, v)
 	case "figures":
 		return setFigures(&fm.Figures, v)
 	case "params":
@@ -119,9 +119,9 @@ func setFigures(dst *[]figureConfig, v any) bool {
 func (fc *figureConfig) setKey(name string, v any) bool {
 	switch name {
 	case "id":
-		return take(&fc.ID, v)
+		return takeString(&fc.ID, v)
 	case "kind":
-		return take(&fc.Kind, v)
+		return takeString(&fc.Kind, v)
 	case "value":
 		switch n := v.(type) {
 		case int64:
@@ -135,17 +135,24 @@ func (fc *figureConfig) setKey(name string, v any) bool {
 	case "unit":
 		return setStringMap(&fc.Unit, v)
 	case "period":
-		return take(&fc.Period, v)
+		return takeString(&fc.Period, v)
 	case "approx":
-		return take(&fc.Approx, v)
+		return takeString(&fc.Approx, v)
 	case "status":
-		return take(&fc.Status, v)
+		return takeString(&fc.Status, v)
 	case "label":
 		return setStringMap(&fc.Label, v)
 	case "chart":
-		return take(&fc.Chart, v)
+		return takeString(&fc.Chart, v)
 	}
 	return false
+}
+
+// takeString stores v if it is a string, as assign would.
+func takeString(dst *string, v any) bool {
+	s, ok := stringOf(v)
+	*dst = s
+	return ok
 }
 
 // take stores v if it is a T, as assign would.
@@ -164,7 +171,7 @@ func setStrings(dst *[]string, v any) bool {
 	}
 	*dst = make([]string, len(list))
 	for i, e := range list {
-		if (*dst)[i], ok = e.(string); !ok {
+		if (*dst)[i], ok = stringOf(e); !ok {
 			return false
 		}
 	}
@@ -180,7 +187,7 @@ func setStringMap(dst *map[string]string, v any) bool {
 	}
 	*dst = make(map[string]string, len(t.entries))
 	for k, e := range t.entries {
-		if (*dst)[k], ok = e.(string); !ok {
+		if (*dst)[k], ok = stringOf(e); !ok {
 			return false
 		}
 	}

@@ -119,6 +119,10 @@ type keyScanner struct {
 	// that a file's names cost one allocation, not one each.
 	names []byte
 	ends  []int
+	// headerPath, headerEnds and nameBuf are resolve's buffers.
+	headerPath toml.Key
+	headerEnds []int
+	nameBuf    []byte
 }
 
 func newKeyScanner(text string, paths bool) keyScanner {
@@ -174,15 +178,21 @@ func (s *keyScanner) header(array bool) toml.Key {
 // tables means its last element so far, as TOML does. ends[i] is the
 // length of the path up to and including names[i], the indexes resolve
 // inserted before it counted.
+// Both are kept for the next header, which reuses them: a path is used
+// only until the next header.
 func (s *keyScanner) resolve(names []string) (path toml.Key, ends []int) {
-	ends = make([]int, len(names))
+	path, ends = s.headerPath[:0], s.headerEnds[:0]
 	for i, name := range names {
 		path = append(path, name)
-		ends[i] = len(path)
-		if n, ok := s.tables[keyName(path)]; ok && i < len(names)-1 {
-			path = append(path, strconv.Itoa(n-1))
+		ends = append(ends, len(path))
+		if i < len(names)-1 {
+			s.nameBuf = appendKeyName(s.nameBuf[:0], path)
+			if n, ok := s.tables[string(s.nameBuf)]; ok {
+				path = append(path, strconv.Itoa(n-1))
+			}
 		}
 	}
+	s.headerPath, s.headerEnds = path, ends
 	return path, ends
 }
 
