@@ -19,11 +19,11 @@ func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set map[string]bo
 	}
 	set = make(map[string]bool, len(root.entries))
 	fm.Terms = map[string][]string{}
-	for name, v := range root.entries {
-		if !fm.setKey(name, v, sc) {
+	for _, e := range root.entries {
+		if !fm.setKey(e.key, e.value, sc) {
 			return frontMatter{}, nil, false
 		}
-		set[name] = true
+		set[e.key] = true
 	}
 	src.keys = ix
 	return fm, set, true
@@ -106,8 +106,8 @@ func setFigures(dst *[]figureConfig, v any) bool {
 	}
 	*dst = make([]figureConfig, len(tables))
 	for i, t := range tables {
-		for name, v := range t.entries {
-			if !(*dst)[i].setKey(name, v) {
+		for _, e := range t.entries {
+			if !(*dst)[i].setKey(e.key, e.value) {
 				return false
 			}
 		}
@@ -186,8 +186,8 @@ func setStringMap(dst *map[string]string, v any) bool {
 		return false
 	}
 	*dst = make(map[string]string, len(t.entries))
-	for k, e := range t.entries {
-		if (*dst)[k], ok = stringOf(e); !ok {
+	for _, e := range t.entries {
+		if (*dst)[e.key], ok = stringOf(e.value); !ok {
 			return false
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,6 +66,7 @@ var directSeeds = []string{
 	"figures = [{ id = \"a\", value = 3, label = { zh = \"甲\" } }, {}]\n",
 	"[params]\nx = [1, 2]\nwhen = 2024-05-01\n[[params.list]]\na = 1\n[params.t]\n\"q.k\" = 'v'\n",
 	"params = {}\n",
+	"[params]\n" + manyKeys(20), // more keys than smallTable
 	// Left to decodeReflect: each of these must give ok = false.
 	"figures.0 = 1\n",
 	"title = 1\n",
@@ -89,8 +91,8 @@ var directSeeds = []string{
 
 func TestDecodeDirect(t *testing.T) {
 	for i, seed := range directSeeds {
-		if taken := agreesDirect(t, seed, directSchema); taken != (i < 8) {
-			t.Errorf("decodeDirect took %q: %v, want %v", seed, taken, i < 8)
+		if taken := agreesDirect(t, seed, directSchema); taken != (i < 9) {
+			t.Errorf("decodeDirect took %q: %v, want %v", seed, taken, i < 9)
 		}
 	}
 }
@@ -137,7 +139,7 @@ func TestDecodeDirectTakesTheRealSite(t *testing.T) {
 }
 
 func FuzzDecodeDirect(f *testing.F) {
-	for _, seed := range append(directSeeds, fastSeeds...) {
+	for _, seed := range slices.Concat(directSeeds, fastSeeds, largeTableSeeds) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
