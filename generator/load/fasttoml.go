@@ -176,9 +176,7 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 			return nil, nil, false
 		}
 	}
-	name := keyName(path)
-	n := p.tables[name]
-	p.tables[name] = n + 1
+	n := p.nextElement(keyName(path))
 	path = append(path, strconv.Itoa(n))
 	p.headerPath = path // the room it grew into, for the next header
 	p.record(path, places[len(places)-1], textPos{}, true)

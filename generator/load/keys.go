@@ -130,8 +130,19 @@ func newKeyScanner(text string, paths bool) keyScanner {
 	// entries are seldom grown or, in dropPaths, copied.
 	// Names are some sixteen bytes ("figures.0.label").
 	n := strings.Count(text, "=") + strings.Count(text, "[")
-	return keyScanner{src: text, line: 1, tables: map[string]int{}, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
+	return keyScanner{src: text, line: 1, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
 		noPaths: !paths, names: make([]byte, 0, 16*n), ends: make([]int, 0, n)}
+}
+
+// nextElement counts an element of the array of tables named name (a
+// path with indexes) and returns its index.
+func (s *keyScanner) nextElement(name string) int {
+	if s.tables == nil {
+		s.tables = map[string]int{} // most texts have no array of tables
+	}
+	n := s.tables[name]
+	s.tables[name] = n + 1
+	return n
 }
 
 func (s *keyScanner) document() {
@@ -163,9 +174,7 @@ func (s *keyScanner) header(array bool) toml.Key {
 		s.record(path[:ends[i]], places[i], textPos{}, false)
 	}
 	if array {
-		n := s.tables[path.String()]
-		s.tables[path.String()] = n + 1
-		path = append(path, strconv.Itoa(n))
+		path = append(path, strconv.Itoa(s.nextElement(path.String())))
 		s.record(path, places[len(places)-1], textPos{}, false)
 	}
 	for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '#' {
