@@ -61,8 +61,8 @@ type fastParser struct {
 	names  []string
 	places []textPos
 	// tableBlock and stringBlock are where tables and strings are put, a
-	// block at a time: a table each (with its map), and a string boxed in
-	// an interface each, were a third of the parser's allocations.
+	// block at a time: an allocation for each table (and its map), and
+	// each string boxed in an interface, were a third of the parser's.
 	tableBlock  []table
 	stringBlock []string
 }

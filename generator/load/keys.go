@@ -21,7 +21,8 @@ type keyIndex struct {
 	// checking the keys against the fields they decode into. They are
 	// dropped once that is done (see dropPaths): a site's files are all
 	// parsed before any is assembled, and their indexes were most of what
-	// the parsed files held.
+	// the parsed files held. decodeDirect, which needs no such check, has
+	// none made (see fastParse).
 	paths []toml.Key
 	// byPath maps path.String() to an entries index once there are more
 	// than linearKeys entries; below that a scan is quicker than a map,
@@ -51,14 +52,15 @@ func (ix *keyIndex) find(name string) (int, bool) {
 // keyEntry is one key as written; its path, with array indexes, is in
 // keyIndex.paths while it is kept.
 type keyEntry struct {
-	name  string  // path.String(), kept since it is what callers look up
+	name  string  // path.String(), a part of one string of all the index's names
 	key   textPos // the key's last part (a dotted key's last name)
 	value textPos // the value after "="; zero for a table header
 }
 
 // dropPaths lets the entries' paths go, and the room the list of entries
-// grew into: what is left is what errors and KeyPos look up by name. Only
-// decoding reads the paths, and it indexes the text afresh each time.
+// grew into, if it is more than a little: what is left is what errors and
+// KeyPos look up by name. Only decoding reads the paths, and it indexes
+// the text afresh each time.
 func (ix *keyIndex) dropPaths() {
 	ix.paths = nil
 	if n := len(ix.entries); cap(ix.entries) > n+n/8 {
@@ -125,10 +127,12 @@ type keyScanner struct {
 	nameBuf    []byte
 }
 
+// newKeyScanner makes a scanner of text, which keeps paths (for
+// keyIndex.paths) if paths is true.
 func newKeyScanner(text string, paths bool) keyScanner {
-	// Nearly every entry is a key with "=" or a header with "[": the
-	// entries are seldom grown or, in dropPaths, copied.
-	// Names are some sixteen bytes ("figures.0.label").
+	// Nearly every entry is a key with "=" or a header with "[", so the
+	// entries are seldom grown or, in dropPaths, copied; a name is some
+	// sixteen bytes ("figures.0.label").
 	n := strings.Count(text, "=") + strings.Count(text, "[")
 	return keyScanner{src: text, line: 1, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
 		noPaths: !paths, names: make([]byte, 0, 16*n), ends: make([]int, 0, n)}
@@ -186,9 +190,8 @@ func (s *keyScanner) header(array bool) toml.Key {
 // resolve turns a header's names into a path: a name that is an array of
 // tables means its last element so far, as TOML does. ends[i] is the
 // length of the path up to and including names[i], the indexes resolve
-// inserted before it counted.
-// Both are kept for the next header, which reuses them: a path is used
-// only until the next header.
+// inserted before it counted. Both are the scanner's buffers, which the
+// next header reuses: a header's path is used only until then.
 func (s *keyScanner) resolve(names []string) (path toml.Key, ends []int) {
 	path, ends = s.headerPath[:0], s.headerEnds[:0]
 	for i, name := range names {
