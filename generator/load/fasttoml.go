@@ -25,19 +25,34 @@ import (
 // defined twice, any error) ok is false, and the caller decodes with
 // BurntSushi/toml, which also words every error.
 func fastDecode(text string) (doc map[string]any, ix *keyIndex, ok bool) {
+	root, ix, ok := fastParse(text, true)
+	if !ok {
+		return nil, nil, false
+	}
+	return root.plain(), ix, true
+}
+
+// fastParse is fastDecode without the last step: the document as tables,
+// whose keys are parts of text. The index has the keys' paths only if
+// paths is true: decodeDirect, which knows every key it takes, does not
+// look at them.
+func fastParse(text string, paths bool) (*table, *keyIndex, bool) {
 	if !utf8.ValidString(text) {
 		return nil, nil, false
 	}
-	p := &fastParser{keyScanner: keyScanner{src: text, line: 1, tables: map[string]int{}}}
-	p.ix = &keyIndex{}
-	p.root = newTable(tableHeader)
+	p := &fastParser{keyScanner: newKeyScanner(text, paths)}
+	p.root = p.newTable(tableHeader)
 	if !p.document() {
 		return nil, nil, false
 	}
-	return p.root.plain(), p.ix, true
+	p.done()
+	return p.root, p.ix, true
 }
 
 // fastParser is keyScanner, which knows where keys are, building values.
+// It records as new (not looked up in the index) the key that each key
+// value pair, table header or element of an array defines: were it not
+// new, TOML would not allow it, and the parser fails.
 type fastParser struct {
 	keyScanner
 	root *table
@@ -45,57 +60,34 @@ type fastParser struct {
 	// (and copied where they are kept), so each key reuses them.
 	names  []string
 	places []textPos
+	// tableBlock and stringBlock are where tables and strings are put, a
+	// block at a time: an allocation for each table (and its map), and
+	// each string boxed in an interface, were a third of the parser's.
+	tableBlock  []table
+	stringBlock []string
 }
 
-// tableKind says how a table came to be, which decides whether TOML lets
-// it be added to later.
-type tableKind int
-
-const (
-	tableImplicit tableKind = iota // a prefix of a header or dotted key
-	tableHeader                    // [a.b], or the root
-	tableDotted                    // a.b = 1 made a
-	tableInline                    // { ... }: closed
-)
-
-// table is a TOML table while it is built: its entries are plain values,
-// *table or []*table (an array of tables).
-type table struct {
-	kind    tableKind
-	entries map[string]any
-}
-
-func newTable(kind tableKind) *table { return &table{kind: kind, entries: map[string]any{}} }
-
-// plain turns a table into the map BurntSushi/toml would give.
-func (t *table) plain() map[string]any {
-	m := make(map[string]any, len(t.entries))
-	for k, v := range t.entries {
-		m[k] = plainValue(v)
+// boxString returns a string value as the tables hold it.
+func (p *fastParser) boxString(s string, ok bool) (any, bool) {
+	if len(p.stringBlock) == cap(p.stringBlock) {
+		p.stringBlock = make([]string, 0, min(2*cap(p.stringBlock)+4, 32))
 	}
-	return m
+	p.stringBlock = append(p.stringBlock, s)
+	return &p.stringBlock[len(p.stringBlock)-1], ok
 }
 
-func plainValue(v any) any {
-	switch v := v.(type) {
-	case *table:
-		return v.plain()
-	case []*table:
-		out := make([]map[string]any, len(v))
-		for i, t := range v {
-			out[i] = t.plain()
-		}
-		return out
-	case []any:
-		for i, e := range v {
-			v[i] = plainValue(e)
-		}
+// stringOf returns the string that v, a value in a table, holds.
+func stringOf(v any) (string, bool) {
+	s, ok := v.(*string)
+	if !ok {
+		return "", false
 	}
-	return v
+	return *s, true
 }
 
 func (p *fastParser) document() bool {
-	current, path := p.root, toml.Key{}
+	// path has room for keys' names: see keyValue.
+	current, path := p.root, make(toml.Key, 0, 16)
 	for {
 		if !p.skipArrayBlank() {
 			return false
@@ -104,13 +96,16 @@ func (p *fastParser) document() bool {
 			return true
 		}
 		var ok bool
+		var header toml.Key
 		switch {
 		case strings.HasPrefix(p.src[p.i:], "[["):
 			p.i += 2
-			current, path, ok = p.tableHeader(true)
+			current, header, ok = p.tableHeader(true)
+			path = append(path[:0], header...)
 		case p.src[p.i] == '[':
 			p.i++
-			current, path, ok = p.tableHeader(false)
+			current, header, ok = p.tableHeader(false)
+			path = append(path[:0], header...)
 		default:
 			ok = p.keyValue(current, path)
 		}
@@ -158,34 +153,42 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 	// Where the keys go, as indexKeys records them.
 	path, ends := p.resolve(names)
 	for i := range names {
-		p.record(path[:ends[i]], places[i], textPos{})
+		p.record(path[:ends[i]], places[i], textPos{}, !array && i == len(names)-1)
 	}
 	parent, ok := p.walk(p.root, names[:len(names)-1], tableImplicit)
 	if !ok {
 		return nil, nil, false
 	}
 	last := names[len(names)-1]
+	at := parent.find(last)
 	if !array {
-		if _, exists := parent.entries[last]; exists {
+		if at >= 0 {
 			return nil, nil, false // defined before: TOML's rules on that are for the library
 		}
-		t := newTable(tableHeader)
-		parent.entries[last] = t
+		t := p.newTable(tableHeader)
+		parent.add(last, t)
 		return t, path, true
 	}
-	list, isList := parent.entries[last].([]*table)
-	if _, exists := parent.entries[last]; exists && !isList {
-		return nil, nil, false
+	var list []*table
+	if at >= 0 {
+		var isList bool
+		if list, isList = parent.entries[at].value.([]*table); !isList {
+			return nil, nil, false
+		}
 	}
-	n := p.tables[path.String()]
-	p.tables[path.String()] = n + 1
+	n := p.nextElement(keyName(path))
 	path = append(path, strconv.Itoa(n))
-	p.record(path, places[len(places)-1], textPos{})
+	p.headerPath = path // the room it grew into, for the next header
+	p.record(path, places[len(places)-1], textPos{}, true)
 	if n != len(list) {
 		return nil, nil, false
 	}
-	t := newTable(tableHeader)
-	parent.entries[last] = append(list, t)
+	t := p.newTable(tableHeader)
+	if at < 0 {
+		parent.add(last, []*table{t})
+	} else {
+		parent.entries[at].value = append(list, t)
+	}
 	return t, path, true
 }
 
@@ -193,11 +196,14 @@ func (p *fastParser) tableHeader(array bool) (*table, toml.Key, bool) {
 // kind; the last element of an array of tables stands for the array.
 func (p *fastParser) walk(t *table, names []string, kind tableKind) (*table, bool) {
 	for _, name := range names {
-		switch next := t.entries[name].(type) {
-		case nil:
-			child := newTable(kind)
-			t.entries[name] = child
+		at := t.find(name)
+		if at < 0 {
+			child := p.newTable(kind)
+			t.add(name, child)
 			t = child
+			continue
+		}
+		switch next := t.entries[at].value.(type) {
 		case *table:
 			if next.kind == tableInline || kind == tableDotted && next.kind != tableDotted {
 				return nil, false
@@ -221,7 +227,9 @@ func (p *fastParser) keyValue(t *table, path toml.Key) bool {
 	if !ok {
 		return false
 	}
-	full := append(path[:len(path):len(path)], names...)
+	// full may write past path's end into the same array: a path is
+	// used only while its key is read (record copies what it keeps).
+	full := append(path, names...)
 	p.skipSpace()
 	if p.i >= len(p.src) || p.src[p.i] != '=' {
 		return false
@@ -234,21 +242,21 @@ func (p *fastParser) keyValue(t *table, path toml.Key) bool {
 		if i == len(names)-1 {
 			v = value
 		}
-		p.record(full[:len(path)+i+1], places[i], v)
+		p.record(full[:len(path)+i+1], places[i], v, i == len(names)-1)
 	}
 	parent, ok := p.walk(t, names[:len(names)-1], tableDotted)
 	if !ok {
 		return false
 	}
 	last := names[len(names)-1]
-	if _, exists := parent.entries[last]; exists {
+	if parent.find(last) >= 0 {
 		return false
 	}
 	v, ok := p.value(full)
 	if !ok {
 		return false
 	}
-	parent.entries[last] = v
+	parent.add(last, v)
 	return true
 }
 
@@ -283,7 +291,7 @@ func (p *fastParser) key() ([]string, []textPos, bool) {
 			if p.i == start {
 				return nil, nil, false
 			}
-			names = append(names, strings.Clone(p.src[start:p.i]))
+			names = append(names, p.src[start:p.i]) // see plain
 		}
 		p.skipSpace()
 		if p.i >= len(p.src) || p.src[p.i] != '.' {
@@ -300,9 +308,9 @@ func (p *fastParser) value(path toml.Key) (any, bool) {
 	}
 	switch c := p.src[p.i]; {
 	case c == '"':
-		return p.basicString()
+		return p.boxString(p.basicString())
 	case c == '\'':
-		return p.literalString()
+		return p.boxString(p.literalString())
 	case c == '[':
 		return p.array(path)
 	case c == '{':
@@ -404,9 +412,9 @@ func (p *fastParser) array(path toml.Key) (any, bool) {
 			p.i++
 			return list, true
 		}
-		elem := append(path[:len(path):len(path)], strconv.Itoa(n))
+		elem := append(path, strconv.Itoa(n)) // as in keyValue
 		if p.i < len(p.src) && p.src[p.i] == '{' {
-			p.record(elem, p.pos(), textPos{})
+			p.record(elem, p.pos(), textPos{}, true)
 		}
 		v, ok := p.value(elem)
 		if !ok {
@@ -454,7 +462,7 @@ func (p *fastParser) skipArrayBlank() bool {
 // inlineTable reads { k = v, ... } on one line, with no trailing comma.
 func (p *fastParser) inlineTable(path toml.Key) (any, bool) {
 	p.i++
-	t := newTable(tableInline)
+	t := p.newTable(tableInline)
 	p.skipSpace()
 	if p.i < len(p.src) && p.src[p.i] == '}' {
 		p.i++

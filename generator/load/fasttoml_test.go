@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"reflect"
@@ -168,8 +169,33 @@ func TestFastDecodeTakesTheRealSite(t *testing.T) {
 	}
 }
 
+// largeTableSeeds have tables of more keys than smallTable, which are
+// looked up in a map; the last two define a key twice.
+var largeTableSeeds = []string{
+	manyKeys(20) + "[t]\n" + manyKeys(20) + "i = {" + strings.ReplaceAll(strings.TrimSpace(manyKeys(20)), "\n", ",") + "}\n",
+	"[t]\n" + manyKeys(20) + "k3 = 1\n",
+	"t = {" + strings.ReplaceAll(manyKeys(20), "\n", ",") + "k19 = 1}\n",
+}
+
+func TestFastDecodeLargeTables(t *testing.T) {
+	for i, seed := range largeTableSeeds {
+		if taken := agrees(t, seed); taken != (i == 0) {
+			t.Errorf("fastDecode took %q: %v, want %v", seed, taken, i == 0)
+		}
+	}
+}
+
+// manyKeys is n lines k0 = 0, k1 = 1, …
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d = %d\n", i, i)
+	}
+	return b.String()
+}
+
 func FuzzFastDecode(f *testing.F) {
-	for _, seed := range fastSeeds {
+	for _, seed := range append(fastSeeds, largeTableSeeds...) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -125,10 +125,26 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 		more: findMore(body, bodyLine)}, nil
 }
 
-// decodeFrontMatter decodes front matter or a facts file in one pass. The
-// taxonomy keys are named only in config, so the decoding target is
-// frontMatter's fields plus a list of term slugs per taxonomy.
+// decodeFrontMatter decodes front matter or a facts file in one pass,
+// directly where it can (decodeDirect), and checks its params.
 func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
+	fm, set, ok := decodeDirect(src, sc)
+	if !ok {
+		var err error
+		if fm, set, err = decodeReflect(src, sc); err != nil {
+			return fm, set, err
+		}
+	}
+	err := sc.checkParams(src, fm.Params).Err()
+	src.keys.dropPaths()
+	return fm, set, err
+}
+
+// decodeReflect decodes any front matter or facts file, and explains what
+// is wrong with it. The taxonomy keys are named only in config, so the
+// decoding target is frontMatter's fields plus a list of term slugs per
+// taxonomy.
+func decodeReflect(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
 	var fm frontMatter
 	target := reflect.New(sc.target)
 	if err := src.decode(target.Interface()); err != nil {
@@ -149,9 +165,7 @@ func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool
 			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
 	}
-	err := sc.checkParams(src, fm.Params).Err()
-	src.keys.dropPaths()
-	return fm, set, err
+	return fm, set, nil
 }
 
 // withTaxonomies returns a struct type with frontMatter's fields followed by

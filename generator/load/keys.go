@@ -21,7 +21,8 @@ type keyIndex struct {
 	// checking the keys against the fields they decode into. They are
 	// dropped once that is done (see dropPaths): a site's files are all
 	// parsed before any is assembled, and their indexes were most of what
-	// the parsed files held.
+	// the parsed files held. decodeDirect, which needs no such check, has
+	// none made (see fastParse).
 	paths []toml.Key
 	// byPath maps path.String() to an entries index once there are more
 	// than linearKeys entries; below that a scan is quicker than a map,
@@ -48,35 +49,23 @@ func (ix *keyIndex) find(name string) (int, bool) {
 	return 0, false
 }
 
-// add appends e, written at path, whose name is not yet in the index.
-func (ix *keyIndex) add(e keyEntry, path toml.Key) {
-	ix.entries = append(ix.entries, e)
-	ix.paths = append(ix.paths, path)
-	switch {
-	case ix.byPath != nil:
-		ix.byPath[e.name] = len(ix.entries) - 1
-	case len(ix.entries) > linearKeys:
-		ix.byPath = make(map[string]int, 2*len(ix.entries))
-		for i, e := range ix.entries {
-			ix.byPath[e.name] = i
-		}
-	}
-}
-
 // keyEntry is one key as written; its path, with array indexes, is in
 // keyIndex.paths while it is kept.
 type keyEntry struct {
-	name  string  // path.String(), kept since it is what callers look up
+	name  string  // path.String(), a part of one string of all the index's names
 	key   textPos // the key's last part (a dotted key's last name)
 	value textPos // the value after "="; zero for a table header
 }
 
 // dropPaths lets the entries' paths go, and the room the list of entries
-// grew into: what is left is what errors and KeyPos look up by name. Only
-// decoding reads the paths, and it indexes the text afresh each time.
+// grew into, if it is more than a little: what is left is what errors and
+// KeyPos look up by name. Only decoding reads the paths, and it indexes
+// the text afresh each time.
 func (ix *keyIndex) dropPaths() {
 	ix.paths = nil
-	ix.entries = slices.Clone(ix.entries)
+	if n := len(ix.entries); cap(ix.entries) > n+n/8 {
+		ix.entries = slices.Clone(ix.entries)
+	}
 }
 
 // textPos is a 1-based line and column (in characters) in a text.
@@ -113,9 +102,9 @@ func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
 // indexKeys scans TOML text that parses for where its keys are. It relies
 // on the text being valid: on invalid text it stops early, never fails.
 func indexKeys(text string) *keyIndex {
-	s := &keyScanner{src: text, line: 1, tables: map[string]int{}}
-	s.ix = &keyIndex{}
+	s := newKeyScanner(text, true)
 	s.document()
+	s.done()
 	return s.ix
 }
 
@@ -126,6 +115,38 @@ type keyScanner struct {
 	lineStart int            // byte offset of the current line
 	tables    map[string]int // array of tables (path with indexes) → elements so far
 	ix        *keyIndex
+	noPaths   bool // leave keyIndex.paths empty (see fastParse)
+	// names are the entries' names while the text is indexed, one after
+	// another, each ending at its ends; done makes them one string, so
+	// that a file's names cost one allocation, not one each.
+	names []byte
+	ends  []int
+	// headerPath, headerEnds and nameBuf are resolve's buffers.
+	headerPath toml.Key
+	headerEnds []int
+	nameBuf    []byte
+}
+
+// newKeyScanner makes a scanner of text, which keeps paths (for
+// keyIndex.paths) if paths is true.
+func newKeyScanner(text string, paths bool) keyScanner {
+	// Nearly every entry is a key with "=" or a header with "[", so the
+	// entries are seldom grown or, in dropPaths, copied; a name is some
+	// sixteen bytes ("figures.0.label").
+	n := strings.Count(text, "=") + strings.Count(text, "[")
+	return keyScanner{src: text, line: 1, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
+		noPaths: !paths, names: make([]byte, 0, 16*n), ends: make([]int, 0, n)}
+}
+
+// nextElement counts an element of the array of tables named name (a
+// path with indexes) and returns its index.
+func (s *keyScanner) nextElement(name string) int {
+	if s.tables == nil {
+		s.tables = map[string]int{} // most texts have no array of tables
+	}
+	n := s.tables[name]
+	s.tables[name] = n + 1
+	return n
 }
 
 func (s *keyScanner) document() {
@@ -154,13 +175,11 @@ func (s *keyScanner) header(array bool) toml.Key {
 	names, places := s.dottedKey()
 	path, ends := s.resolve(names)
 	for i := range names {
-		s.record(path[:ends[i]], places[i], textPos{})
+		s.record(path[:ends[i]], places[i], textPos{}, false)
 	}
 	if array {
-		n := s.tables[path.String()]
-		s.tables[path.String()] = n + 1
-		path = append(path, strconv.Itoa(n))
-		s.record(path, places[len(places)-1], textPos{})
+		path = append(path, strconv.Itoa(s.nextElement(path.String())))
+		s.record(path, places[len(places)-1], textPos{}, false)
 	}
 	for s.i < len(s.src) && s.src[s.i] != '\n' && s.src[s.i] != '#' {
 		s.i++ // "]" or "]]" and spaces
@@ -171,16 +190,21 @@ func (s *keyScanner) header(array bool) toml.Key {
 // resolve turns a header's names into a path: a name that is an array of
 // tables means its last element so far, as TOML does. ends[i] is the
 // length of the path up to and including names[i], the indexes resolve
-// inserted before it counted.
+// inserted before it counted. Both are the scanner's buffers, which the
+// next header reuses: a header's path is used only until then.
 func (s *keyScanner) resolve(names []string) (path toml.Key, ends []int) {
-	ends = make([]int, len(names))
+	path, ends = s.headerPath[:0], s.headerEnds[:0]
 	for i, name := range names {
 		path = append(path, name)
-		ends[i] = len(path)
-		if n, ok := s.tables[path.String()]; ok && i < len(names)-1 {
-			path = append(path, strconv.Itoa(n-1))
+		ends = append(ends, len(path))
+		if i < len(names)-1 {
+			s.nameBuf = appendKeyName(s.nameBuf[:0], path)
+			if n, ok := s.tables[string(s.nameBuf)]; ok {
+				path = append(path, strconv.Itoa(n-1))
+			}
 		}
 	}
+	s.headerPath, s.headerEnds = path, ends
 	return path, ends
 }
 
@@ -202,7 +226,7 @@ func (s *keyScanner) keyValue(table toml.Key) {
 		if i == len(names)-1 {
 			v = value
 		}
-		s.record(path[:len(table)+i+1], places[i], v)
+		s.record(path[:len(table)+i+1], places[i], v, false)
 	}
 	s.value(path)
 }
@@ -225,7 +249,7 @@ func (s *keyScanner) value(path toml.Key) {
 			start := s.i
 			elem := append(path[:len(path):len(path)], strconv.Itoa(n))
 			if s.src[s.i] == '{' {
-				s.record(elem, s.pos(), textPos{}) // a figure in figures = [{...}]
+				s.record(elem, s.pos(), textPos{}, false) // a figure in figures = [{...}]
 			}
 			s.value(elem)
 			s.skipBlank()
@@ -395,27 +419,103 @@ func (s *keyScanner) pos() textPos {
 }
 
 // record notes where path is written, the first time it is seen: a table
-// made by dotted keys (a.b = 1, a.c = 2) is where it first appears.
-func (s *keyScanner) record(path toml.Key, key, value textPos) {
-	name := keyName(path)
-	if _, ok := s.ix.find(name); ok {
+// made by dotted keys (a.b = 1, a.c = 2) is where it first appears. A
+// caller that knows path to be new says so, and saves a look-up.
+func (s *keyScanner) record(path toml.Key, key, value textPos, isNew bool) {
+	start := len(s.names)
+	s.names = appendKeyName(s.names, path)
+	name := s.names[start:]
+	if !isNew && s.indexed(name) {
+		s.names = s.names[:start]
 		return
 	}
-	s.ix.add(keyEntry{name: name, key: key, value: value}, append(toml.Key(nil), path...))
+	s.ends = append(s.ends, len(s.names))
+	ix := s.ix
+	ix.entries = append(ix.entries, keyEntry{key: key, value: value}) // named by done
+	if !s.noPaths {
+		ix.paths = append(ix.paths, append(toml.Key(nil), path...))
+	}
+	switch {
+	case ix.byPath != nil:
+		ix.byPath[string(name)] = len(ix.entries) - 1
+	case len(ix.entries) > linearKeys:
+		ix.byPath = make(map[string]int, 2*len(ix.entries))
+		for i := range ix.entries {
+			ix.byPath[string(s.name(i))] = i
+		}
+	}
 }
 
-// keyName is path.String(), the name a key is looked up by, made in one
-// step when every part is a bare key, as nearly all are.
+// indexed reports whether an entry is named name, while the text is
+// indexed.
+func (s *keyScanner) indexed(name []byte) bool {
+	if s.ix.byPath != nil {
+		_, ok := s.ix.byPath[string(name)]
+		return ok
+	}
+	for i := range s.ends {
+		if string(s.name(i)) == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// name is the name of entry i while the text is indexed.
+func (s *keyScanner) name(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = s.ends[i-1]
+	}
+	return s.names[start:s.ends[i]]
+}
+
+// done names the entries once the text is indexed.
+func (s *keyScanner) done() {
+	all := string(s.names)
+	start := 0
+	for i, end := range s.ends {
+		s.ix.entries[i].name = all[start:end]
+		start = end
+	}
+	s.names, s.ends = nil, nil
+}
+
+// appendKeyName appends path.String(), the name a key is looked up by, to
+// b, part by part when every part is a bare key, as nearly all are.
+func appendKeyName(b []byte, path toml.Key) []byte {
+	start := len(b)
+	for i, part := range path {
+		if !isBareKey(part) {
+			return append(b[:start], path.String()...)
+		}
+		if i > 0 {
+			b = append(b, '.')
+		}
+		b = append(b, part...)
+	}
+	return b
+}
+
+// keyName is path.String(), made in one step when every part is a bare key.
 func keyName(path toml.Key) string {
 	for _, part := range path {
-		if part == "" {
+		if !isBareKey(part) {
 			return path.String()
-		}
-		for i := 0; i < len(part); i++ {
-			if !isBareKeyByte(part[i]) {
-				return path.String()
-			}
 		}
 	}
 	return strings.Join(path, ".")
+}
+
+// isBareKey reports whether a key's part is written as it is, unquoted.
+func isBareKey(part string) bool {
+	if part == "" {
+		return false
+	}
+	for i := 0; i < len(part); i++ {
+		if !isBareKeyByte(part[i]) {
+			return false
+		}
+	}
+	return true
 }

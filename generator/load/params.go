@@ -57,16 +57,15 @@ func pageParams(src *tomlSource, table map[string]string) (map[string]string, mo
 // each is written. A float written as an integer (3) becomes a float, and a
 // local date is taken as UTC, so that layouts see one type.
 func (sc schema) checkParams(src *tomlSource, params map[string]any) model.Errors {
-	if sc.params == nil {
-		return nil
+	if sc.params == nil || len(params) == 0 {
+		return nil // most pages: nothing to sort
 	}
-	declared := sortedKeys(sc.params)
 	var list model.Errors
 	for _, name := range sortedKeys(params) {
 		t, ok := sc.params[name]
 		if !ok {
 			hint := ""
-			if c := closest(name, declared); c != "" {
+			if c := closest(name, sortedKeys(sc.params)); c != "" {
 				hint = fmt.Sprintf(" (did you mean %q?)", "params."+c)
 			}
 			list = append(list, src.at("params", name).Errorf("unknown key %q%s: page params are declared in [pageParams] in config.toml", "params."+name, hint))

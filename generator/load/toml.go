@@ -391,8 +391,10 @@ func (s *tomlSource) positions(keys ...string) model.KeyPositions {
 		return list
 	}
 	for _, e := range s.keys.entries {
-		if slices.Contains(keys, e.name) {
-			list = list.With(e.name, s.pos(e.key))
+		// The caller's name, not the index's: that is part of a string
+		// of all the file's names, which a page must not keep.
+		if i := slices.Index(keys, e.name); i >= 0 {
+			list = list.With(keys[i], s.pos(e.key))
 		}
 	}
 	return slices.Clip(list)
