@@ -2,7 +2,6 @@ package load
 
 import (
 	"errors"
-	"hash/fnv"
 	"net/url"
 	"strings"
 	"sync"
@@ -138,7 +137,5 @@ func MarkdownErrors(start model.Pos, prefix string, err error) model.Errors {
 // bodyText records where a page's text is in its file, for render to read
 // it again: data is the whole file and body its text.
 func bodyText(path string, data, body []byte, line int) model.Text {
-	h := fnv.New64a()
-	h.Write(body)
-	return model.Text{File: path, Offset: len(data) - len(body), Length: len(body), Line: line, Sum: h.Sum64()}
+	return model.Text{File: path, Offset: len(data) - len(body), Length: len(body), Line: line, Sum: model.TextSum(body)}
 }

@@ -5,6 +5,7 @@
 package model
 
 import (
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"sort"
@@ -213,8 +214,17 @@ type Text struct {
 	Offset int    // of the first byte after the front matter
 	Length int
 	Line   int    // the file line the text starts on
-	Sum    uint64 // FNV-1a of the text
+	Sum    uint64 // TextSum of the text
 }
+
+// textSeed makes TextSum's hashes differ from one process to the next:
+// a Sum is compared only within the process that made it, never written.
+var textSeed = maphash.MakeSeed()
+
+// TextSum is the hash of a page's text that Text.Sum holds. It is taken
+// of every page's text twice in a build, once as it loads and once as it
+// renders: maphash reads eight bytes at a time where FNV-1a reads one.
+func TextSum(text []byte) uint64 { return maphash.Bytes(textSeed, text) }
 
 // Config is the decoded config.toml.
 type Config struct {

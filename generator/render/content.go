@@ -2,7 +2,6 @@ package render
 
 import (
 	"errors"
-	"hash/fnv"
 	"io/fs"
 
 	"westcoast/generator/markdown"
@@ -64,9 +63,7 @@ func readText(fsys fs.FS, t model.Text) ([]byte, error) {
 		return nil, model.Errorf(t.File, 0, 0, "changed while the site was being built: build again")
 	}
 	text := data[t.Offset:]
-	h := fnv.New64a()
-	h.Write(text)
-	if h.Sum64() != t.Sum {
+	if model.TextSum(text) != t.Sum {
 		return nil, model.Errorf(t.File, 0, 0, "changed while the site was being built: build again")
 	}
 	return text, nil

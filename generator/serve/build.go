@@ -404,9 +404,7 @@ func textChanged(src fs.FS, t model.Text) bool {
 	if err != nil || len(data) != t.Offset+t.Length {
 		return true
 	}
-	h := fnv.New64a()
-	h.Write(data[t.Offset:])
-	return h.Sum64() != t.Sum
+	return model.TextSum(data[t.Offset:]) != t.Sum
 }
 
 // startBackground renders the rest of g's stale pages, then the site
