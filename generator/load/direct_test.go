@@ -1,11 +1,9 @@
 package load
 
 import (
-	"io/fs"
 	"os"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"westcoast/generator/model"
@@ -104,35 +102,13 @@ func TestDecodeDirectTakesTheRealSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := 0
-	err = fs.WalkDir(os.DirFS("../.."), "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile("../../" + p)
-		if err != nil {
-			return err
-		}
-		text := string(data)
-		switch {
-		case strings.HasSuffix(p, ".md"):
-			fm, _, _, err := splitFrontMatter(p, data)
-			if err != nil {
-				return err
-			}
-			text = fm
-		case !strings.HasSuffix(p, ".toml"):
-			return nil
-		}
+	texts := realSiteTOML(t)
+	for p, text := range texts {
 		if !agreesDirect(t, text, cfg.schema) {
 			t.Errorf("%s: left to decodeReflect", p)
 		}
-		n++
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
+	n := len(texts)
 	if n < 50 {
 		t.Errorf("only %d files checked", n)
 	}

@@ -173,22 +173,29 @@ var nospaceNormTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v'
 // htmlReplace replaces the runes table names; unless badRunes, it also
 // writes as references the noncharacters some browsers refuse unquoted.
 func htmlReplace(s string, table []string, badRunes bool) string {
+	return replaceRunes(s, func(r rune) string {
+		if int(r) < len(table) {
+			return table[r]
+		} else if !badRunes && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
+			return fmt.Sprintf("&#x%x;", r)
+		}
+		return ""
+	})
+}
+
+// replaceRunes writes s with each rune for which repl says something
+// replaced by what it says, and returns s itself when it says nothing.
+func replaceRunes(s string, repl func(r rune) string) string {
 	var b strings.Builder
 	written := 0
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
-		repl := ""
-		if int(r) < len(table) {
-			repl = table[r]
-		} else if !badRunes && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
-			repl = fmt.Sprintf("&#x%x;", r)
-		}
-		if repl != "" {
+		if to := repl(r); to != "" {
 			if written == 0 {
 				b.Grow(len(s) + 16)
 			}
 			b.WriteString(s[written:i])
-			b.WriteString(repl)
+			b.WriteString(to)
 			written = i + w
 		}
 		i += w

@@ -1,10 +1,5 @@
 package tmplexec
 
-import (
-	"strings"
-	"unicode/utf8"
-)
-
 // The escapers of values inside JavaScript strings, template literals
 // and regular expressions, as html/template's (js.go there).
 
@@ -27,36 +22,19 @@ func jsRegexpEscaper(s string, _ contentType) string {
 // jsReplace escapes control characters, U+2028, U+2029 and the ASCII
 // characters table names.
 func jsReplace(s string, table []string) string {
-	var b strings.Builder
-	written := 0
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		repl := ""
+	return replaceRunes(s, func(r rune) string {
 		switch {
 		case r < 0x20:
-			repl = jsControl(byte(r))
+			return jsControl(byte(r))
 		case int(r) < len(table):
-			repl = table[r]
+			return table[r]
 		case r == '\u2028':
-			repl = `\u2028`
+			return `\u2028`
 		case r == '\u2029':
-			repl = `\u2029`
+			return `\u2029`
 		}
-		if repl != "" {
-			if written == 0 {
-				b.Grow(len(s) + 16)
-			}
-			b.WriteString(s[written:i])
-			b.WriteString(repl)
-			written = i + w
-		}
-		i += w
-	}
-	if written == 0 {
-		return s
-	}
-	b.WriteString(s[written:])
-	return b.String()
+		return ""
+	})
 }
 
 // jsControl escapes a control character: the short escapes JavaScript and
