@@ -50,6 +50,9 @@ type Page struct {
 	// making are the partialCached results being made around this
 	// execution, to refuse one that asks for itself.
 	making *making
+	// partials is how many partials this page is passed through, as the
+	// dot, around this execution (see nested).
+	partials int
 }
 
 // newPage is the template's view of p.

@@ -20,7 +20,32 @@ func (r *renderer) partial(name string, ctx any, extra ...any) (template.HTML, e
 	if len(extra) > 0 {
 		return "", fmt.Errorf("partial takes a name and one value; to pass more, use dict")
 	}
+	if p, ok := ctx.(Page); ok {
+		p, err := nested(name, p)
+		if err != nil {
+			return "", err
+		}
+		ctx = p
+	}
 	return r.runPartial(name, ctx)
+}
+
+// nested is the page as the dot of one partial deeper, or the fault of a
+// page whose partials nest past maxPartialNesting. Counted on the page,
+// the depth is that page's own: partialCalls, which counts the partials of
+// every page at once, could blame a page that nests a few deep for one
+// that calls a partial without end, and name a different call from one
+// build to the next.
+func nested(name string, p Page) (Page, error) {
+	if p.partials >= maxPartialNesting {
+		return p, &innerFault{msg: nestingFault(name)}
+	}
+	p.partials++
+	return p, nil
+}
+
+func nestingFault(name string) string {
+	return fmt.Sprintf("partial %q: partials call each other more than %d deep; does one call itself without end?", name, maxPartialNesting)
 }
 
 // partialCached runs a partial once for every page that shares its
@@ -46,6 +71,10 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 		return "", &innerFault{msg: fmt.Sprintf("partialCached %q asks for its own result: it would wait for itself; use partial for a partial that calls itself", name)}
 	}
 	return r.cache.get(key, func() (template.HTML, error) {
+		p, err := nested(name, p)
+		if err != nil {
+			return "", err
+		}
 		p.making = &making{key: key, up: p.making}
 		return r.runPartial(name, p)
 	})
@@ -84,7 +113,7 @@ func (c *partialCalls) enter(name string) error {
 	n := c.running.Add(1)
 	if n > maxPartialNesting && n > int64(maxPartialNesting*(runtime.GOMAXPROCS(0)+1)) {
 		c.running.Add(-1)
-		return &innerFault{msg: fmt.Sprintf("partial %q: partials call each other more than %d deep; does one call itself without end?", name, maxPartialNesting)}
+		return &innerFault{msg: nestingFault(name)}
 	}
 	return nil
 }
