@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 	"unsafe"
+	"westcoast/generator/jsonstr"
 )
 
 // jsValEscaper writes a value as a JavaScript value: JSON, spaced so that
@@ -60,51 +61,7 @@ func isJSIdentPart(r rune) bool {
 // specials, control characters, U+2028 and U+2029 escaped and invalid
 // UTF-8 replaced.
 func jsonString(s string) string {
-	b := make([]byte, 0, len(s)+8)
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, `\b`...)
-			case '\f':
-				b = append(b, `\f`...)
-			case '\n':
-				b = append(b, `\n`...)
-			case '\r':
-				b = append(b, `\r`...)
-			case '\t':
-				b = append(b, `\t`...)
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&15])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hexDigits[r&15])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(append(b, s[start:]...), '"')
+	b := jsonstr.Append(make([]byte, 0, len(s)+8), s, true)
 	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
