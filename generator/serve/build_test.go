@@ -294,6 +294,7 @@ func TestSiteFilesOnce(t *testing.T) {
 	b := newBuilder(source.New(dir, source.DefaultMaxFileSize), load.Options{}, io.Discard)
 	b.update(nil)
 	b.settle()
+	b.workers.Wait() // the background's last line is said after the work settles
 	g := b.current()
 	// The site files of g due again, as after a load that failed.
 	g.pieces, _ = render.NewPieces(g.site, g.layouts)
