@@ -33,7 +33,10 @@ type assembler struct {
 	byKey, byGroup map[string]map[string]*model.Page
 	// groupFacts is the facts file of each translation key's pages.
 	groupFacts map[string]*factsSource
-	kept       []string // keptKeys
+	// factsUses counts, in a build, the pages still to take each facts
+	// file (see tookFacts).
+	factsUses map[*factsSource]int
+	kept      []string // keptKeys
 	// unpublished says why each content file left out of the build is;
 	// unpublishedKeys holds their keys.
 	unpublished     map[string]string
@@ -104,6 +107,7 @@ func (b *assembler) addFile(f contentFile) {
 	kept := b.keptKeys()
 	keyPos, figures := sf.src.positions(kept...), sf.src
 	if fa := b.groupFacts[groupOf(f.key, fm)]; fa != nil {
+		defer b.tookFacts(fa)
 		for _, e := range fa.src.positions(kept...) {
 			keyPos = keyPos.With(e.Key, e.Pos)
 		}

@@ -116,3 +116,29 @@ func TestSharedFigures(t *testing.T) {
 		t.Errorf("a page's own figures are not its own")
 	}
 }
+
+// TestFactsForEveryTranslation: a build lets a facts file go once the last
+// page that takes it is made, so every translation must still find it,
+// also one paired by translationKey from far before or after it in the
+// files' order.
+func TestFactsForEveryTranslation(t *testing.T) {
+	facts := "weight = 7\n[[figures]]\nid = \"x\"\nkind = \"count\"\nvalue = 3\nlabel = { en = \"Projects\", zh = \"项目\" }\n"
+	for _, far := range []string{"content/a0/far.en.md", "content/z9/far.en.md"} {
+		s, err := Site(site(map[string]string{
+			"content/m/p.zh.md": "+++\ntitle = \"甲\"\n+++\n", "content/m/p.toml": facts,
+			far: "+++\ntitle = \"P\"\ntranslationKey = \"m/p\"\n+++\n",
+		}), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", far, err)
+		}
+		key := far[len("content/") : len(far)-len(".en.md")]
+		for _, p := range []*model.Page{s.Page("zh", "m/p"), s.Page("en", key)} {
+			if p == nil {
+				t.Fatalf("%s: a translation is missing", far)
+			}
+			if len(p.Figures) != 1 || p.Figures[0].ID != "x" || p.Weight != 7 {
+				t.Errorf("%s: %s has figures %v and weight %d, want figure x and weight 7", far, p.Source, p.Figures, p.Weight)
+			}
+		}
+	}
+}

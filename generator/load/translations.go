@@ -35,6 +35,39 @@ func (b *assembler) factsOfGroups() {
 		}
 		b.groupFacts[group] = fa
 	}
+	if b.cache == nil {
+		b.countFactsUses()
+	}
+}
+
+// countFactsUses counts the pages that take each facts file: addFile
+// looks each one up as here.
+func (b *assembler) countFactsUses() {
+	b.factsUses = map[*factsSource]int{}
+	for _, f := range b.files {
+		if f.kind != markdownFile {
+			continue
+		}
+		if fa := b.groupFacts[groupOf(f.key, b.parsed[f.path].fm)]; fa != nil {
+			b.factsUses[fa]++
+		}
+	}
+}
+
+// tookFacts lets a build drop a facts file once the last of its pages has
+// taken it. Parsed facts files are most of what parsing holds (figures,
+// their labels, where each key is written), and a page's translations sit
+// together in the files' order, so few are held at once.
+func (b *assembler) tookFacts(fa *factsSource) {
+	if b.factsUses == nil {
+		return
+	}
+	if b.factsUses[fa]--; b.factsUses[fa] > 0 {
+		return
+	}
+	delete(b.factsUses, fa)
+	delete(b.sharedFigures, fa.src)
+	*fa = factsSource{path: fa.path} // checkFacts names it
 }
 
 // join adds a page to its translation key's pages. Two pages of one
