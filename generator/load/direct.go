@@ -1,5 +1,11 @@
 package load
 
+import (
+	"slices"
+	"strings"
+	"westcoast/generator/model"
+)
+
 // decodeDirect decodes front matter or a facts file straight into
 // frontMatter, field by field, without reflection: a large site has tens
 // of thousands of these files, and storing each value by reflection (then
@@ -133,7 +139,7 @@ func (fc *figureConfig) setKey(name string, v any) bool {
 		}
 		return true
 	case "unit":
-		return setStringMap(&fc.Unit, v)
+		return setTexts(&fc.units, v)
 	case "period":
 		return takeString(&fc.Period, v)
 	case "approx":
@@ -141,7 +147,7 @@ func (fc *figureConfig) setKey(name string, v any) bool {
 	case "status":
 		return takeString(&fc.Status, v)
 	case "label":
-		return setStringMap(&fc.Label, v)
+		return setTexts(&fc.labels, v)
 	case "chart":
 		return takeString(&fc.Chart, v)
 	}
@@ -178,18 +184,25 @@ func setStrings(dst *[]string, v any) bool {
 	return true
 }
 
-// setStringMap stores a table of strings (a figure's label or unit). Its
-// keys stay parts of the text: the map goes once the page is made.
-func setStringMap(dst *map[string]string, v any) bool {
+// setTexts stores a table of strings (a figure's label or unit) as
+// compactFigures would, in the order of the keys. The keys stay parts of
+// the text, which goes once the page is made.
+func setTexts(dst *model.Texts, v any) bool {
 	t, ok := v.(*table)
 	if !ok {
 		return false
 	}
-	*dst = make(map[string]string, len(t.entries))
-	for _, e := range t.entries {
-		if (*dst)[e.key], ok = stringOf(e.value); !ok {
+	if len(t.entries) == 0 {
+		*dst = nil
+		return true
+	}
+	*dst = make(model.Texts, len(t.entries))
+	for i, e := range t.entries {
+		(*dst)[i].Lang = e.key
+		if (*dst)[i].Text, ok = stringOf(e.value); !ok {
 			return false
 		}
 	}
+	slices.SortFunc(*dst, func(a, b model.LangText) int { return strings.Compare(a.Lang, b.Lang) })
 	return true
 }

@@ -3,6 +3,7 @@ package load
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,10 +60,10 @@ func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figur
 			bad("value", "a count must be a whole number, not %v", fc.Value)
 		}
 		for _, l := range b.langs {
-			if fc.Label[l.Code] == "" {
+			if fc.labels.In(l.Code) == "" {
 				bad("label", "label has no %q", l.Code)
 			}
-			if fc.Kind == "count" && fc.Unit[l.Code] == "" && len(fc.Unit) > 0 {
+			if fc.Kind == "count" && fc.units.In(l.Code) == "" && len(fc.units) > 0 {
 				bad("unit", "unit has no %q", l.Code)
 			}
 			if fc.Period != "" && l.UI["period."+fc.Period] == "" {
@@ -75,22 +76,22 @@ func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figur
 				bad("approx", "approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
-		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: b.texts(fc.Unit),
-			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: b.texts(fc.Label), Chart: fc.Chart})
+		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: b.texts(fc.units),
+			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: b.texts(fc.labels), Chart: fc.Chart})
 	}
 	return out
 }
 
 // texts keeps of a figure's label or unit the site's languages, in their
 // order; none for a figure without one.
-func (b *assembler) texts(m map[string]string) model.Texts {
-	if len(m) == 0 {
+func (b *assembler) texts(byCode model.Texts) model.Texts {
+	if len(byCode) == 0 {
 		return nil
 	}
 	t := make(model.Texts, 0, len(b.langs))
 	for _, l := range b.langs {
-		if text, ok := m[l.Code]; ok {
-			t = append(t, model.LangText{Lang: l.Code, Text: text})
+		if i := slices.IndexFunc(byCode, func(x model.LangText) bool { return x.Lang == l.Code }); i >= 0 {
+			t = append(t, model.LangText{Lang: l.Code, Text: byCode[i].Text}) // not the file's code, a part of its text
 		}
 	}
 	return t

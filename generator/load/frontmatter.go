@@ -3,7 +3,9 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 	"time"
 
 	"westcoast/generator/model"
@@ -63,6 +65,32 @@ type figureConfig struct {
 	Status string            `toml:"status"`
 	Label  map[string]string `toml:"label"`
 	Chart  string            `toml:"chart"`
+	// units and labels are Unit and Label as lists by language code,
+	// which is all a figure keeps of them once decoded (see
+	// compactFigures): every facts file is held until its pages are
+	// made, and these small maps were the largest part of them.
+	units, labels model.Texts
+}
+
+// compactFigures moves figures' units and labels from maps into lists.
+func compactFigures(list []figureConfig) {
+	for i := range list {
+		fc := &list[i]
+		fc.units, fc.Unit = textsByCode(fc.Unit), nil
+		fc.labels, fc.Label = textsByCode(fc.Label), nil
+	}
+}
+
+// textsByCode lists m's texts in the order of their language codes.
+func textsByCode(m map[string]string) model.Texts {
+	if len(m) == 0 {
+		return nil
+	}
+	t := make(model.Texts, 0, len(m))
+	for _, code := range slices.Sorted(maps.Keys(m)) {
+		t = append(t, model.LangText{Lang: code, Text: m[code]})
+	}
+	return t
 }
 
 // sourceFile is one parsed Markdown file.
@@ -165,6 +193,7 @@ func decodeReflect(src *tomlSource, sc schema) (frontMatter, map[string]bool, er
 			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
 	}
+	compactFigures(fm.Figures)
 	return fm, set, nil
 }
 
