@@ -251,8 +251,8 @@ func TestKeyPositions(t *testing.T) {
 	}
 	all := func(src *tomlSource) model.KeyPositions {
 		var keys []string
-		for _, e := range src.keys.entries {
-			keys = append(keys, e.name)
+		for i := range src.keys.entries {
+			keys = append(keys, src.keys.name(i))
 		}
 		return src.positions(keys...)
 	}

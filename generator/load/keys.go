@@ -17,6 +17,7 @@ import (
 // table is "figures.1", its id "figures.1.id".
 type keyIndex struct {
 	entries []keyEntry
+	names   string // the entries' names, one after another (see name)
 	// paths are the entries' paths, parts apart, in the same order, for
 	// checking the keys against the fields they decode into. They are
 	// dropped once that is done (see dropPaths): a site's files are all
@@ -42,19 +43,30 @@ func (ix *keyIndex) find(name string) (int, bool) {
 		return i, ok
 	}
 	for i := range ix.entries {
-		if ix.entries[i].name == name {
+		if ix.name(i) == name {
 			return i, true
 		}
 	}
 	return 0, false
 }
 
+// name is entry i's name: path.String(), a part of ix.names.
+func (ix *keyIndex) name(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = ix.entries[i-1].nameEnd
+	}
+	return ix.names[start:ix.entries[i].nameEnd]
+}
+
 // keyEntry is one key as written; its path, with array indexes, is in
 // keyIndex.paths while it is kept.
+// An entry is twenty bytes, not the thirty-two it took with its name as a
+// string: a site's indexes are all held until its pages are made.
 type keyEntry struct {
-	name  string  // path.String(), a part of one string of all the index's names
-	key   textPos // the key's last part (a dotted key's last name)
-	value textPos // the value after "="; zero for a table header
+	nameEnd uint32  // where its name ends in keyIndex.names
+	key     textPos // the key's last part (a dotted key's last name)
+	value   textPos // the value after "="; zero for a table header
 }
 
 // dropPaths lets the entries' paths go, and the room the list of entries
@@ -117,10 +129,9 @@ type keyScanner struct {
 	ix        *keyIndex
 	noPaths   bool // leave keyIndex.paths empty (see fastParse)
 	// names are the entries' names while the text is indexed, one after
-	// another, each ending at its ends; done makes them one string, so
-	// that a file's names cost one allocation, not one each.
+	// another, each ending at its entry's nameEnd; done makes them one
+	// string, so that a file's names cost one allocation, not one each.
 	names []byte
-	ends  []int
 	// headerPath, headerEnds and nameBuf are resolve's buffers.
 	headerPath toml.Key
 	headerEnds []int
@@ -135,7 +146,7 @@ func newKeyScanner(text string, paths bool) keyScanner {
 	// sixteen bytes ("figures.0.label").
 	n := strings.Count(text, "=") + strings.Count(text, "[")
 	return keyScanner{src: text, line: 1, ix: &keyIndex{entries: make([]keyEntry, 0, n)},
-		noPaths: !paths, names: make([]byte, 0, 16*n), ends: make([]int, 0, n)}
+		noPaths: !paths, names: make([]byte, 0, 16*n)}
 }
 
 // nextElement counts an element of the array of tables named name (a
@@ -429,9 +440,8 @@ func (s *keyScanner) record(path toml.Key, key, value textPos, isNew bool) {
 		s.names = s.names[:start]
 		return
 	}
-	s.ends = append(s.ends, len(s.names))
 	ix := s.ix
-	ix.entries = append(ix.entries, keyEntry{key: key, value: value}) // named by done
+	ix.entries = append(ix.entries, keyEntry{nameEnd: uint32(len(s.names)), key: key, value: value})
 	if !s.noPaths {
 		ix.paths = append(ix.paths, append(toml.Key(nil), path...))
 	}
@@ -453,7 +463,7 @@ func (s *keyScanner) indexed(name []byte) bool {
 		_, ok := s.ix.byPath[string(name)]
 		return ok
 	}
-	for i := range s.ends {
+	for i := range s.ix.entries {
 		if string(s.name(i)) == string(name) {
 			return true
 		}
@@ -463,22 +473,17 @@ func (s *keyScanner) indexed(name []byte) bool {
 
 // name is the name of entry i while the text is indexed.
 func (s *keyScanner) name(i int) []byte {
-	start := 0
+	start := uint32(0)
 	if i > 0 {
-		start = s.ends[i-1]
+		start = s.ix.entries[i-1].nameEnd
 	}
-	return s.names[start:s.ends[i]]
+	return s.names[start:s.ix.entries[i].nameEnd]
 }
 
 // done names the entries once the text is indexed.
 func (s *keyScanner) done() {
-	all := string(s.names)
-	start := 0
-	for i, end := range s.ends {
-		s.ix.entries[i].name = all[start:end]
-		start = end
-	}
-	s.names, s.ends = nil, nil
+	s.ix.names = string(s.names)
+	s.names = nil
 }
 
 // appendKeyName appends path.String(), the name a key is looked up by, to

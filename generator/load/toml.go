@@ -390,10 +390,10 @@ func (s *tomlSource) positions(keys ...string) model.KeyPositions {
 	if s == nil {
 		return list
 	}
-	for _, e := range s.keys.entries {
+	for n, e := range s.keys.entries {
 		// The caller's name, not the index's: that is part of a string
 		// of all the file's names, which a page must not keep.
-		if i := slices.Index(keys, e.name); i >= 0 {
+		if i := slices.Index(keys, s.keys.name(n)); i >= 0 {
 			list = list.With(keys[i], s.pos(e.key))
 		}
 	}
