@@ -3,6 +3,7 @@ package load
 import (
 	"slices"
 	"strings"
+	"unique"
 	"westcoast/generator/model"
 )
 
@@ -29,7 +30,7 @@ func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set map[string]bo
 		if !fm.setKey(e.key, e.value, sc) {
 			return frontMatter{}, nil, false
 		}
-		set[e.key] = true
+		set[unique.Make(e.key).Value()] = true // not e.key, a part of the text (see decodeFrontMatter)
 	}
 	src.keys = ix
 	return fm, set, true
@@ -185,8 +186,7 @@ func setStrings(dst *[]string, v any) bool {
 }
 
 // setTexts stores a table of strings (a figure's label or unit) as
-// compactFigures would, in the order of the keys. The keys stay parts of
-// the text, which goes once the page is made.
+// compactFigures would, in the order of the keys.
 func setTexts(dst *model.Texts, v any) bool {
 	t, ok := v.(*table)
 	if !ok {
@@ -198,7 +198,7 @@ func setTexts(dst *model.Texts, v any) bool {
 	}
 	*dst = make(model.Texts, len(t.entries))
 	for i, e := range t.entries {
-		(*dst)[i].Lang = e.key
+		(*dst)[i].Lang = unique.Make(e.key).Value() // not e.key, a part of the text
 		if (*dst)[i].Text, ok = stringOf(e.value); !ok {
 			return false
 		}

@@ -165,6 +165,10 @@ func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool
 	}
 	err := sc.checkParams(src, fm.Params).Err()
 	src.keys.dropPaths()
+	// Errors from here on are placed by the key index, and decodeDirect
+	// keeps no part of the text: a site's files are all parsed before any
+	// page is made, and their texts were a good part of what they held.
+	src.text = ""
 	return fm, set, err
 }
 
