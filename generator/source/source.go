@@ -68,6 +68,9 @@ func (f *FS) Open(name string) (fs.File, error) {
 
 // ReadFile reads the whole file name.
 func (f *FS) ReadFile(name string) ([]byte, error) {
+	if data, ok := f.readKnownFolder(name); ok {
+		return data, nil
+	}
 	if n, err := f.resolve("open", name); err == nil && n.info.Mode().IsRegular() {
 		return f.readRegular(name, n)
 	}

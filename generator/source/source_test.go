@@ -126,13 +126,53 @@ func TestReadFile(t *testing.T) {
 		{"../config.toml", "", "open ../config.toml: invalid argument"},
 		{"content/sub", "", "read content/sub: is a folder"},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			data, err := fsys.ReadFile(tt.name)
-			if got := errText(err); got != tt.err || string(data) != tt.want {
-				t.Errorf("ReadFile(%q) = %q, %s; want %q, %s", tt.name, data, got, tt.want, tt.err)
-			}
-		})
+	// Twice: the second time every folder is known, and a file in one is
+	// opened straight away (readKnownFolder), with the same refusals.
+	for _, pass := range []string{"cold", "warm"} {
+		for _, tt := range tests {
+			t.Run(pass+"/"+tt.name, func(t *testing.T) {
+				data, err := fsys.ReadFile(tt.name)
+				if got := errText(err); got != tt.err || string(data) != tt.want {
+					t.Errorf("ReadFile(%q) = %q, %s; want %q, %s", tt.name, data, got, tt.want, tt.err)
+				}
+			})
+		}
+	}
+}
+
+// TestReadKnownFolderRefusesSwaps: a file of a known folder that becomes a
+// symlink, a pipe or too large is refused as the long way refuses it.
+func TestReadKnownFolderRefusesSwaps(t *testing.T) {
+	root := makeTree(t, "content/a.md", "content/b.md", "content/c.md")
+	fsys := New(root, 1024)
+	for _, name := range []string{"content/a.md", "content/b.md", "content/c.md"} {
+		if _, err := fsys.ReadFile(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := func(name string) string { return filepath.Join(root, filepath.FromSlash(name)) }
+	for _, name := range []string{"content/a.md", "content/b.md", "content/c.md"} {
+		if err := os.Remove(p(name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("/etc/passwd", p("content/a.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(p("content/b.md"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p("content/c.md"), []byte(strings.Repeat("x", 1025)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"content/a.md": "content/a.md: symlink to /etc/passwd leads outside the site source",
+		"content/b.md": "content/b.md: is a named pipe, not a regular file or folder",
+		"content/c.md": "content/c.md: 1.1KB is more than the 1KB limit (-maxFileSize)",
+	} {
+		if data, err := fsys.ReadFile(name); errText(err) != want {
+			t.Errorf("ReadFile(%q) = %q, %s; want %s", name, data, errText(err), want)
+		}
 	}
 }
 
