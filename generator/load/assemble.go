@@ -50,6 +50,10 @@ type assembler struct {
 	// sharedFigures are the figures of facts files, which every
 	// translation of their pages shares, by the facts file's front matter.
 	sharedFigures map[*tomlSource][]*model.Figure
+	// sharedTexts are figures' labels and units, by what they say (see
+	// texts); textsKey is texts' buffer.
+	sharedTexts map[string]model.Texts
+	textsKey    []byte
 	// slugs remembers which terms are slugs (slugPart): a large site
 	// files thousands of pages under each of a few terms.
 	slugs map[string]bool

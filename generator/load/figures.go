@@ -1,11 +1,13 @@
 package load
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"unique"
 
 	"westcoast/generator/model"
 )
@@ -76,17 +78,31 @@ func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figur
 				bad("approx", "approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
-		out = append(out, &model.Figure{ID: fc.ID, Kind: fc.Kind, Value: fc.Value, Unit: b.texts(fc.units),
-			Period: fc.Period, Approx: fc.Approx, Status: fc.Status, Label: b.texts(fc.labels), Chart: fc.Chart})
+		// The kinds, periods, statuses and charts are a few words that
+		// every facts file repeats: one copy of each is kept, not each file's.
+		out = append(out, &model.Figure{ID: fc.ID, Kind: intern(fc.Kind), Value: fc.Value, Unit: b.texts(fc.units),
+			Period: intern(fc.Period), Approx: intern(fc.Approx), Status: intern(fc.Status), Label: b.texts(fc.labels), Chart: intern(fc.Chart)})
 	}
 	return out
 }
 
 // texts keeps of a figure's label or unit the site's languages, in their
-// order; none for a figure without one.
+// order; none for a figure without one. Figures with the same texts share
+// one list: units, and many labels, repeat from one facts file to the next.
 func (b *assembler) texts(byCode model.Texts) model.Texts {
 	if len(byCode) == 0 {
 		return nil
+	}
+	key := b.textsKey[:0]
+	for _, l := range b.langs {
+		if i := slices.IndexFunc(byCode, func(x model.LangText) bool { return x.Lang == l.Code }); i >= 0 {
+			key = binary.AppendUvarint(append(binary.AppendUvarint(key, uint64(len(l.Code))), l.Code...), uint64(len(byCode[i].Text)))
+			key = append(key, byCode[i].Text...) // each with its length first, so that no two lists make one key
+		}
+	}
+	b.textsKey = key
+	if t, ok := b.sharedTexts[string(key)]; ok {
+		return t
 	}
 	t := make(model.Texts, 0, len(b.langs))
 	for _, l := range b.langs {
@@ -94,7 +110,19 @@ func (b *assembler) texts(byCode model.Texts) model.Texts {
 			t = append(t, model.LangText{Lang: l.Code, Text: byCode[i].Text}) // not the file's code, a part of its text
 		}
 	}
+	if b.sharedTexts == nil {
+		b.sharedTexts = map[string]model.Texts{}
+	}
+	b.sharedTexts[string(key)] = t
 	return t
+}
+
+// intern returns the one copy of s kept for the whole process.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
 }
 
 // figureKeyPos is where the i-th figure sets key, or where the figure

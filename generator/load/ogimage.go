@@ -41,13 +41,16 @@ type imager struct {
 	files          map[string]bool
 	feature, cover map[string]string
 	siteImage      map[*model.Language]string
+	// absolute are the absolute URLs made so far, by site path: most
+	// pages share their language's image, and a page keeps its URL.
+	absolute map[string]string
 }
 
 // newImager finds the content's images and the site's image in each
 // language, with the faults of the latter.
 func newImager(fsys fs.FS, site *model.Site, cfg *siteConfig) (*imager, model.Errors) {
 	im := &imager{fsys: fsys, site: site, files: map[string]bool{}, feature: map[string]string{}, cover: map[string]string{},
-		siteImage: map[*model.Language]string{}}
+		siteImage: map[*model.Language]string{}, absolute: map[string]string{}}
 	for _, a := range site.Assets {
 		im.files[a.Path] = true
 		name := strings.ToLower(path.Base(a.Path))
@@ -103,7 +106,13 @@ func (im *imager) set(p *model.Page) *model.Error {
 		}
 		return "/" + out, ""
 	})
-	p.Image = absoluteImage(im.site.Config.BaseURL, cmp.Or(own, im.feature[p.URL], im.cover[p.URL], im.siteImage[p.Lang]))
+	img := cmp.Or(own, im.feature[p.URL], im.cover[p.URL], im.siteImage[p.Lang])
+	abs, ok := im.absolute[img]
+	if !ok {
+		abs = absoluteImage(im.site.Config.BaseURL, img)
+		im.absolute[img] = abs
+	}
+	p.Image = abs
 	return err
 }
 

@@ -142,3 +142,31 @@ func TestFactsForEveryTranslation(t *testing.T) {
 		}
 	}
 }
+
+// TestTextsShared: figures whose labels or units say the same share one
+// list, and lists that say different things never do, whatever the texts
+// hold.
+func TestTextsShared(t *testing.T) {
+	b := &assembler{langs: []*model.Language{{Code: "zh"}, {Code: "en"}}}
+	text := func(pairs ...string) model.Texts {
+		var t model.Texts
+		for i := 0; i < len(pairs); i += 2 {
+			t = append(t, model.LangText{Lang: pairs[i], Text: pairs[i+1]})
+		}
+		return t
+	}
+	a := b.texts(text("en", "projects", "zh", "个"))
+	again := b.texts(text("zh", "个", "en", "projects"))
+	if want := text("zh", "个", "en", "projects"); !reflect.DeepEqual(a, want) || !reflect.DeepEqual(again, want) {
+		t.Fatalf("texts = %v and %v, want %v", a, again, want)
+	}
+	if &a[0] != &again[0] {
+		t.Errorf("two figures with the same unit keep two lists")
+	}
+	// Joined with NULs between, without lengths, these two would read the same.
+	one := b.texts(text("zh", "p\x00en\x00q"))
+	two := b.texts(text("zh", "p", "en", "q"))
+	if len(one) != 1 || len(two) != 2 || one[0].Text != "p\x00en\x00q" {
+		t.Errorf("different texts shared a list: %q and %q", one, two)
+	}
+}
