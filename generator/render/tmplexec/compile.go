@@ -150,7 +150,7 @@ func (c *compiler) action(n *parse.ActionNode) node {
 	}
 	head := c.commands(pipe.Cmds[:k], nil, false)
 	return func(s *state, dot reflect.Value) ctrl {
-		s.writeString(escs[0].first(head(s, dot), escs[1:]))
+		s.escape(head(s, dot), escs)
 		return next
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	ttemplate "text/template"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Our versions of html/template's escapers (escape.go there), which it
@@ -35,28 +36,44 @@ const (
 )
 
 // escaper is one of html/template's escapers: from text and its content
-// type, or, for jsvalescaper, from the value itself.
+// type, or, for jsvalescaper, from the value itself. Each appends what it
+// writes to dst, a buffer the executor reuses, so that escaping allocates
+// nothing; a text escaper that would write s as it is appends nothing and
+// reports same, and s itself is written.
 type escaper struct {
-	text  func(s string, ct contentType) string
-	value func(v reflect.Value) string
+	text  func(dst []byte, s string, ct contentType) (out []byte, same bool)
+	value func(dst []byte, v reflect.Value) []byte
 }
 
-// first runs a pipeline's escapers, e and then rest, on its value.
-func (e escaper) first(v reflect.Value, rest []escaper) string {
+// escape runs a pipeline's escapers on its value and writes the result.
+// Each escaper appends to one of the state's two scratch buffers and the
+// next reads that while it appends to the other.
+func (s *state) escape(v reflect.Value, escs []escaper) {
 	var str string
-	if e.value != nil {
-		str = e.value(v)
-	} else {
-		str = e.text(stringify(v))
-	}
-	for _, e := range rest {
-		if e.value != nil {
-			str = e.value(reflect.ValueOf(str))
-		} else {
-			str = e.text(str, plain)
+	var ct contentType
+	buf := 0
+	for i, e := range escs {
+		var out []byte
+		same := false
+		switch {
+		case e.value != nil && i == 0:
+			out = e.value(s.scratch[buf][:0], v)
+		case e.value != nil:
+			out = e.value(s.scratch[buf][:0], reflect.ValueOf(str))
+		case i == 0:
+			str, ct = stringify(v)
+			fallthrough
+		default:
+			out, same = e.text(s.scratch[buf][:0], str, ct)
+		}
+		ct = plain
+		if !same {
+			s.scratch[buf] = out
+			str = unsafe.String(unsafe.SliceData(out), len(out))
+			buf ^= 1
 		}
 	}
-	return str
+	s.writeString(str)
 }
 
 // escapers are by the names html/template gives them in escaped trees.
@@ -65,15 +82,23 @@ var escapers = map[string]escaper{
 	"_html_template_attrescaper":    {text: attrEscaper},
 	"_html_template_rcdataescaper":  {text: rcdataEscaper},
 	"_html_template_nospaceescaper": {text: nospaceEscaper},
-	"_html_template_commentescaper": {text: func(string, contentType) string { return "" }},
+	"_html_template_commentescaper": {text: func(dst []byte, _ string, _ contentType) ([]byte, bool) { return dst, false }},
 	"_html_template_urlfilter":      {text: urlFilter},
-	"_html_template_urlescaper":     {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
-	"_html_template_urlnormalizer":  {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
+	"_html_template_urlescaper": {text: func(dst []byte, s string, ct contentType) ([]byte, bool) {
+		return appendURL(dst, s, ct == url, false)
+	}},
+	"_html_template_urlnormalizer": {text: func(dst []byte, s string, _ contentType) ([]byte, bool) {
+		return appendURL(dst, s, true, false)
+	}},
 	"_html_template_cssvaluefilter": {text: cssValueFilter},
-	"_html_template_jsvalescaper":   {value: jsValEscaper},
+	"_html_template_jsvalescaper":   {value: appendJSVal},
 	// text/template's builtins, as html/template leaves them.
-	"html":                            {value: func(v reflect.Value) string { return ttemplate.HTMLEscaper(anyOf(v)) }},
-	"urlquery":                        {value: func(v reflect.Value) string { return ttemplate.URLQueryEscaper(anyOf(v)) }},
+	"html": {value: func(dst []byte, v reflect.Value) []byte {
+		return append(dst, ttemplate.HTMLEscaper(anyOf(v))...)
+	}},
+	"urlquery": {value: func(dst []byte, v reflect.Value) []byte {
+		return append(dst, ttemplate.URLQueryEscaper(anyOf(v))...)
+	}},
 	"_html_template_srcsetescaper":    {text: srcsetEscaper},
 	"_html_template_jsstrescaper":     {text: jsStrEscaper},
 	"_html_template_jstmpllitescaper": {text: jsTmplLitEscaper},
@@ -117,35 +142,35 @@ func stringify(v reflect.Value) (string, contentType) {
 	return fmt.Sprint(v.Interface()), plain
 }
 
-func htmlEscaper(s string, ct contentType) string {
+func htmlEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return s
+		return dst, true
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable, true)
 }
 
-func attrEscaper(s string, ct contentType) string {
+func attrEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return htmlReplace(noTags(s), htmlNormTable, true)
+		return appendHTML(dst, noTags(s), htmlNormTable, true)
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable, true)
 }
 
-func rcdataEscaper(s string, ct contentType) string {
+func rcdataEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return htmlReplace(s, htmlNormTable, true)
+		return appendHTML(dst, s, htmlNormTable, true)
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable, true)
 }
 
-func nospaceEscaper(s string, ct contentType) string {
+func nospaceEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	switch {
 	case s == "":
-		return filterFailsafe
+		return append(dst, filterFailsafe...), false
 	case ct == html:
-		return htmlReplace(noTags(s), nospaceNormTable, false)
+		return appendHTML(dst, noTags(s), nospaceNormTable, false)
 	}
-	return htmlReplace(s, nospaceTable, false)
+	return appendHTML(dst, s, nospaceTable, false)
 }
 
 // noTags is HTML without tags, as html/template's stripTags makes it, for
@@ -170,48 +195,47 @@ var nospaceTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&
 var nospaceNormTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
 	' ': "&#32;", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
 
-// htmlReplace replaces the runes table names; unless badRunes, it also
-// writes as references the noncharacters some browsers refuse unquoted.
-func htmlReplace(s string, table []string, badRunes bool) string {
-	return replaceRunes(s, func(r rune) string {
-		if int(r) < len(table) {
-			return table[r]
-		} else if !badRunes && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
-			return fmt.Sprintf("&#x%x;", r)
-		}
-		return ""
-	})
-}
-
-// replaceRunes writes s with each rune for which repl says something
-// replaced by what it says, and returns s itself when it says nothing.
-func replaceRunes(s string, repl func(r rune) string) string {
-	var b strings.Builder
+// appendHTML appends s with the ASCII characters table names replaced;
+// unless badRunes, it also writes as references the noncharacters some
+// browsers refuse unquoted, and each byte that is not UTF-8 (U+FFFD).
+// Every table stops short of 0x80, so that with badRunes the bytes of
+// other runes are passed over without decoding them. same: s needs no
+// change, and nothing was appended.
+func appendHTML(dst []byte, s string, table []string, badRunes bool) ([]byte, bool) {
 	written := 0
 	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if to := repl(r); to != "" {
-			if written == 0 {
-				b.Grow(len(s) + 16)
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if int(c) < len(table) && table[c] != "" {
+				dst = append(append(dst, s[written:i]...), table[c]...)
+				written = i + 1
 			}
-			b.WriteString(s[written:i])
-			b.WriteString(to)
+			i++
+			continue
+		}
+		if badRunes {
+			i++
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if 0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff {
+			dst = append(append(dst, s[written:i]...), "&#x"...)
+			dst = append(strconv.AppendUint(dst, uint64(r), 16), ';')
 			written = i + w
 		}
 		i += w
 	}
 	if written == 0 {
-		return s
+		return dst, true
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	return append(dst, s[written:]...), false
 }
 
-func urlFilter(s string, ct contentType) string {
+func urlFilter(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == url || isSafeURL(s) {
-		return s
+		return dst, true
 	}
-	return "#" + filterFailsafe
+	return append(dst, "#"+filterFailsafe...), false
 }
 
 // isSafeURL: a relative URL, or one of http, https or mailto.
@@ -222,36 +246,29 @@ func isSafeURL(s string) bool {
 	return true
 }
 
-// urlProcessor percent-encodes what a URL (norm) or a part of one may not
-// hold as it is.
-func urlProcessor(s string, ct contentType, norm bool) string {
-	norm = norm || ct == url
-	var b strings.Builder
+// appendURL percent-encodes what a URL (norm) or a part of one may not
+// hold as it is; with noCommas, commas too (srcset separates sources
+// with them).
+func appendURL(dst []byte, s string, norm, noCommas bool) ([]byte, bool) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
 			continue
+		case c == ',' && noCommas:
 		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
 			continue
 		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
 		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
+		dst = append(append(dst, s[written:i]...), '%', hexDigits[c>>4], hexDigits[c&15])
 		written = i + 1
 	}
 	if written == 0 {
-		return s
+		return dst, true
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	return append(dst, s[written:]...), false
 }
 
 func isHex(c byte) bool {
@@ -260,33 +277,37 @@ func isHex(c byte) bool {
 
 // cssValueFilter lets through CSS values that cannot end a declaration,
 // start a comment or call expression().
-func cssValueFilter(s string, ct contentType) string {
+func cssValueFilter(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == css {
-		return s
+		return dst, true
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		bail() // CSS escapes are decoded first: left to html/template
 	}
-	id := make([]byte, 0, 64)
+	start := len(dst)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case 0, '"', '\'', '(', ')', '/', ';', '@', '[', '\\', ']', '`', '{', '}', '<', '>':
-			return filterFailsafe
+			return append(dst[:start], filterFailsafe...), false
 		case '-':
 			if i != 0 && s[i-1] == '-' {
-				return filterFailsafe
+				return append(dst[:start], filterFailsafe...), false
 			}
 		}
-		if c == '-' || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			id = append(id, c)
+		// As html/template's, the identifier leaves out '-': it finds
+		// "expression" in "expres-sion".
+		if 'A' <= c && c <= 'Z' {
+			dst = append(dst, c+'a'-'A')
+		} else if c == '_' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
 		}
 	}
-	id = bytes.ToLower(id)
-	if bytes.Contains(id, []byte("expression")) || bytes.Contains(id, []byte("mozbinding")) {
-		return filterFailsafe
+	// dst[start:] is the value's identifier characters, in lower case.
+	if id := dst[start:]; bytes.Contains(id, []byte("expression")) || bytes.Contains(id, []byte("mozbinding")) {
+		return append(dst[:start], filterFailsafe...), false
 	}
-	return s
+	return dst[:start], true
 }
 
 // anyOf is v passed to a parameter of type any: nil for no value.

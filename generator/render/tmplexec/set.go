@@ -160,8 +160,30 @@ func (p *program) run(w Buffer, data any, passed func(error) bool) (ok bool, err
 	if !isValue {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{w: w, vars: make([]variable, 1, 8), passed: passed}
-	s.vars[0] = variable{"$", dot}
+	s := states.Get().(*state)
+	defer s.release()
+	s.w, s.passed = w, passed
+	s.push("$", dot)
 	p.root(s, dot)
 	return true, nil
 }
+
+// states are the states of runs that ended, whose stacks and scratch
+// buffers a run reuses rather than allocate them again.
+var states = sync.Pool{New: func() any { return new(state) }}
+
+// release gives the state back to states, holding nothing of its run:
+// a run that ended early (a bail) leaves its stacks as they were.
+func (s *state) release() {
+	clear(s.vars[:cap(s.vars)])
+	clear(s.args[:cap(s.args)])
+	*s = state{vars: s.vars[:0], args: s.args[:0], scratch: s.scratch}
+	for i, b := range s.scratch {
+		if cap(b) > maxScratch {
+			s.scratch[i] = nil // not to hold a page's worth for ever
+		}
+	}
+	states.Put(s)
+}
+
+const maxScratch = 64 << 10
