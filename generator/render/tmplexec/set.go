@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"html/template"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"sync"
@@ -25,7 +26,10 @@ type Set struct {
 	html  func() *template.Template
 	funcs template.FuncMap
 	opts  Options
-	progs sync.Map // template name → *entry
+	// progs are the set's templates by name, a map that is copied to
+	// add one: a lookup by string in a sync.Map allocates the key.
+	progs atomic.Pointer[map[string]*entry]
+	mu    sync.Mutex // held to add to progs
 }
 
 // fast, bailed and slow count executions that took the fast path, that
@@ -116,11 +120,25 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 }
 
 func (s *Set) entry(name string) *entry {
-	e, ok := s.progs.Load(name)
-	if !ok {
-		e, _ = s.progs.LoadOrStore(name, new(entry))
+	if m := s.progs.Load(); m != nil {
+		if e := (*m)[name]; e != nil {
+			return e
+		}
 	}
-	return e.(*entry)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.progs.Load()
+	if old != nil && (*old)[name] != nil {
+		return (*old)[name]
+	}
+	m := make(map[string]*entry)
+	if old != nil {
+		maps.Copy(m, *old)
+	}
+	e := new(entry)
+	m[name] = e
+	s.progs.Store(&m)
+	return e
 }
 
 // prepare compiles the template name, once it is escaped.
