@@ -195,7 +195,8 @@ var states = sync.Pool{New: func() any { return new(state) }}
 func (s *state) release() {
 	clear(s.vars[:cap(s.vars)])
 	clear(s.args[:cap(s.args)])
-	*s = state{vars: s.vars[:0], args: s.args[:0], scratch: s.scratch}
+	s.results.reset()
+	*s = state{vars: s.vars[:0], args: s.args[:0], results: s.results, scratch: s.scratch}
 	for i, b := range s.scratch {
 		if cap(b) > maxScratch {
 			s.scratch[i] = nil // not to hold a page's worth for ever
