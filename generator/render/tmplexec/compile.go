@@ -83,6 +83,12 @@ func (c *compiler) list(l *parse.ListNode) node {
 			nodes = append(nodes, x)
 		}
 	}
+	switch len(nodes) {
+	case 0:
+		return func(*state, reflect.Value) ctrl { return next }
+	case 1:
+		return nodes[0] // not wrapped: a list of one is the most common
+	}
 	return func(s *state, dot reflect.Value) ctrl {
 		for _, n := range nodes {
 			if k := n(s, dot); k != next {
