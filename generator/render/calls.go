@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"reflect"
+	"time"
 
 	"westcoast/generator/model"
 	"westcoast/generator/render/tmplexec"
@@ -75,6 +76,30 @@ func pageCalls(fn any) tmplexec.Call {
 	case func(Page) []*model.Language: // Languages
 		return func(res *tmplexec.Results, r reflect.Value, _ []reflect.Value) (reflect.Value, error) {
 			return reflect.ValueOf(f(recv(r))), nil
+		}
+	case func(Page) string: // FeedURL, and the model page's other strings
+		return func(res *tmplexec.Results, r reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+			return res.String(f(recv(r))), nil
+		}
+	case func(*model.Language) string: // .Lang.FeedURL, SearchIndexURL
+		return func(res *tmplexec.Results, r reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+			return res.String(f(r.Interface().(*model.Language))), nil
+		}
+	case func(*model.Language, string) string: // .Lang.T
+		return func(res *tmplexec.Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
+			return res.String(f(r.Interface().(*model.Language), a[0].String())), nil
+		}
+	case func(*model.LangSite, string, string) *model.Page: // .Site.Page
+		return func(_ *tmplexec.Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(r.Interface().(*model.LangSite), a[0].String(), a[1].String())), nil
+		}
+	case func(*Pager) *Pager: // Prev, Next, First, Last
+		return func(_ *tmplexec.Results, r reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(r.Interface().(*Pager))), nil
+		}
+	case func(*time.Time) bool: // .Date.IsZero, .Lastmod.IsZero
+		return func(_ *tmplexec.Results, r reflect.Value, _ []reflect.Value) (reflect.Value, error) {
+			return reflect.ValueOf(f(r.Interface().(*time.Time))), nil
 		}
 	case func(Page, ...any) (any, error): // Date
 		return func(res *tmplexec.Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
