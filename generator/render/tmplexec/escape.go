@@ -110,12 +110,48 @@ const filterFailsafe = "ZgotmplZ"
 
 var (
 	stringType = reflect.TypeFor[string]()
-	contentOf  = map[reflect.Type]contentType{stringType: plain, reflect.TypeFor[template.CSS](): css, reflect.TypeFor[template.HTML](): html, reflect.TypeFor[template.HTMLAttr](): htmlAttr, reflect.TypeFor[template.JS](): js, reflect.TypeFor[template.JSStr](): jsStr, reflect.TypeFor[template.URL](): url, reflect.TypeFor[template.Srcset](): srcset}
 	stringer   = reflect.TypeFor[fmt.Stringer]()
 	errorType  = reflect.TypeFor[error]()
 	marshaler  = reflect.TypeFor[json.Marshaler]()
 	intType    = reflect.TypeFor[int]()
 )
+
+var (
+	cssType      = reflect.TypeFor[template.CSS]()
+	htmlAttrType = reflect.TypeFor[template.HTMLAttr]()
+	jsType       = reflect.TypeFor[template.JS]()
+	jsStrType    = reflect.TypeFor[template.JSStr]()
+	urlType      = reflect.TypeFor[template.URL]()
+	srcsetType   = reflect.TypeFor[template.Srcset]()
+)
+
+// contentOf is the content type of a string of type t, or not ok for a
+// type html/template does not know (compared one by one: a map keyed by
+// reflect.Type hashes the interface at every action).
+func contentOf(t reflect.Type) (ct contentType, ok bool) {
+	if t.Kind() != reflect.String {
+		return plain, false
+	}
+	switch t {
+	case stringType:
+		return plain, true
+	case htmlType:
+		return html, true
+	case urlType:
+		return url, true
+	case cssType:
+		return css, true
+	case htmlAttrType:
+		return htmlAttr, true
+	case jsType:
+		return js, true
+	case jsStrType:
+		return jsStr, true
+	case srcsetType:
+		return srcset, true
+	}
+	return plain, false
+}
 
 // stringify is a value as text and content type, as html/template's
 // stringify makes it of the one value an escaper is given.
@@ -130,7 +166,7 @@ func stringify(v reflect.Value) (string, contentType) {
 	for x.Kind() == reflect.Pointer && !x.IsNil() {
 		x = x.Elem()
 	}
-	if ct, ok := contentOf[x.Type()]; ok {
+	if ct, ok := contentOf(x.Type()); ok {
 		return x.String(), ct
 	}
 	if v.Type() == intType {
@@ -146,21 +182,21 @@ func htmlEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
 		return dst, true
 	}
-	return appendHTML(dst, s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
 func attrEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return appendHTML(dst, noTags(s), htmlNormTable, true)
+		return appendHTML(dst, noTags(s), htmlNormTable)
 	}
-	return appendHTML(dst, s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
 func rcdataEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return appendHTML(dst, s, htmlNormTable, true)
+		return appendHTML(dst, s, htmlNormTable)
 	}
-	return appendHTML(dst, s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
 func nospaceEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
@@ -168,9 +204,9 @@ func nospaceEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	case s == "":
 		return append(dst, filterFailsafe...), false
 	case ct == html:
-		return appendHTML(dst, noTags(s), nospaceNormTable, false)
+		return appendHTML(dst, noTags(s), nospaceNormTable)
 	}
-	return appendHTML(dst, s, nospaceTable, false)
+	return appendHTML(dst, s, nospaceTable)
 }
 
 // noTags is HTML without tags, as html/template's stripTags makes it, for
@@ -183,38 +219,56 @@ func noTags(s string) string {
 	return s
 }
 
-var htmlTable = []string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+var htmlTable = newReplacer(true, map[byte]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
 
 // htmlNormTable leaves '&' alone, not to escape entities twice.
-var htmlNormTable = []string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+var htmlNormTable = newReplacer(true, map[byte]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
 
 // nospaceTable is for unquoted attribute values.
-var nospaceTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
-	' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+var nospaceTable = newReplacer(false, map[byte]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
+	' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"})
 
-var nospaceNormTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
-	' ': "&#32;", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+var nospaceNormTable = newReplacer(false, map[byte]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
+	' ': "&#32;", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"})
 
-// appendHTML appends s with the ASCII characters table names replaced;
-// unless badRunes, it also writes as references the noncharacters some
-// browsers refuse unquoted, and each byte that is not UTF-8 (U+FFFD).
-// Every table stops short of 0x80, so that with badRunes the bytes of
-// other runes are passed over without decoding them. same: s needs no
+// replacer is one of html/template's tables of replacements for ASCII
+// characters. Unless badRunes, it also writes as references the
+// noncharacters some browsers refuse unquoted, and each byte that is not
+// UTF-8 (U+FFFD).
+type replacer struct {
+	repl [utf8.RuneSelf]string
+	// stop are the bytes to look at: those repl replaces and, unless
+	// badRunes, those that start a rune past ASCII, to decode it. Every
+	// other byte is passed over with one look up.
+	stop     [256]bool
+	badRunes bool
+}
+
+func newReplacer(badRunes bool, repl map[byte]string) *replacer {
+	r := &replacer{badRunes: badRunes}
+	for c, to := range repl {
+		r.repl[c], r.stop[c] = to, true
+	}
+	for c := utf8.RuneSelf; c < 256 && !badRunes; c++ {
+		r.stop[c] = true
+	}
+	return r
+}
+
+// appendHTML appends s with what t replaces replaced. same: s needs no
 // change, and nothing was appended.
-func appendHTML(dst []byte, s string, table []string, badRunes bool) ([]byte, bool) {
+func appendHTML(dst []byte, s string, t *replacer) ([]byte, bool) {
 	written := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if int(c) < len(table) && table[c] != "" {
-				dst = append(append(dst, s[written:i]...), table[c]...)
-				written = i + 1
-			}
+		if !t.stop[c] {
 			i++
 			continue
 		}
-		if badRunes {
+		if c < utf8.RuneSelf {
+			dst = append(append(dst, s[written:i]...), t.repl[c]...)
 			i++
+			written = i
 			continue
 		}
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -238,10 +292,18 @@ func urlFilter(dst []byte, s string, ct contentType) ([]byte, bool) {
 	return append(dst, "#"+filterFailsafe...), false
 }
 
-// isSafeURL: a relative URL, or one of http, https or mailto.
+// isSafeURL: a relative URL, or one of http, https or mailto. A scheme
+// is what comes before a ':' with no '/' before it: the look stops at
+// the first of the two.
 func isSafeURL(s string) bool {
-	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
-		return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			return true
+		case ':':
+			scheme := s[:i]
+			return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+		}
 	}
 	return true
 }
@@ -250,14 +312,16 @@ func isSafeURL(s string) bool {
 // hold as it is; with noCommas, commas too (srcset separates sources
 // with them).
 func appendURL(dst []byte, s string, norm, noCommas bool) ([]byte, bool) {
+	keep := &urlPart
+	if norm {
+		keep = &urlWhole
+	}
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
-			continue
 		case c == ',' && noCommas:
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		case keep[c]:
 			continue
 		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
@@ -270,6 +334,16 @@ func appendURL(dst []byte, s string, norm, noCommas bool) ([]byte, bool) {
 	}
 	return append(dst, s[written:]...), false
 }
+
+// urlPart are the bytes a part of a URL holds as they are; urlWhole those
+// a whole URL does, which normalizing leaves alone.
+var urlPart, urlWhole = func() (part, whole [256]bool) {
+	for c := range 256 {
+		part[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", byte(c)) >= 0
+		whole[c] = part[c] || strings.IndexByte("!#$&*+,/:;=?@[]", byte(c)) >= 0
+	}
+	return part, whole
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

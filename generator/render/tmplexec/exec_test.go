@@ -128,6 +128,10 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		{`{{.Upper .URL}}`, false},
 		{`{{.PtrLen (.Upper .Title)}}`, false},
 		{`{{.PtrLen .Next.Title}}`, false},
+		// Escapers that each change the value, one after another and
+		// action after action, reusing the state's two buffers.
+		{`<a href="/{{.Title}}?q={{.Title}}" title="{{.Title}}" onclick="f({{.Title}}, '{{.Title}}')">{{.Title}}{{.Upper .Title}}</a>`, true},
+		{`<a href={{.Title}} title={{.Title}}>{{.Title}}</a><script>var s = "{{.Title}}", r = /{{.Title}}/;</script>`, true},
 		{`{{.Fail}}`, false},
 		{`{{boom}}`, false},
 		{`{{.Nope}}`, false},

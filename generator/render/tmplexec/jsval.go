@@ -15,12 +15,16 @@ func appendJSVal(dst []byte, v reflect.Value) []byte {
 	if v.Kind() == reflect.Interface {
 		v = v.Elem()
 	}
+	if v.Kind() == reflect.String && v.Type() == stringType {
+		// What json.Marshal writes, without its buffers.
+		return jsonstr.Append(dst, v.String(), true)
+	}
 	var a any
 	if v.IsValid() {
 		for !v.Type().Implements(marshaler) && v.Kind() == reflect.Pointer && !v.IsNil() {
 			v = v.Elem()
 		}
-		switch ct, ok := contentOf[v.Type()]; {
+		switch ct, ok := contentOf(v.Type()); {
 		case ok && ct == js:
 			return append(dst, v.String()...)
 		case ok && ct == jsStr:
