@@ -61,6 +61,9 @@ type Layouts struct {
 	// baseEscaped are base's templates as html/template escapes them,
 	// made once for every render.
 	baseEscaped func() *tmplexec.Escaped
+	// partials are the partials of base by each name that calls them
+	// (see partialNames).
+	partials map[string]string
 }
 
 // sources are the texts of the template files, by name inside layouts/,
@@ -94,6 +97,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	base, ok := baseSet(parsed, l.broken)
 	l.allBroken = !ok
 	l.base = base
+	l.partials = partialNames(base)
 	l.baseEscaped = sync.OnceValue(func() *tmplexec.Escaped {
 		return tmplexec.NewEscaped(template.Must(base.Clone()), funcs) // cannot fail: never executed
 	})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -61,7 +62,8 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 	if !ok {
 		return "", fmt.Errorf("partialCached needs the page (.) as its value, not %s", describe(ctx))
 	}
-	key, err := cacheKey(name, p, variants)
+	var arr [128]byte
+	key, err := appendCacheKey(arr[:0], name, p, variants)
 	if err != nil {
 		return "", err
 	}
@@ -70,7 +72,7 @@ func (r *renderer) partialCached(name string, ctx any, variants ...any) (templat
 	if p.making.has(key) {
 		return "", &innerFault{msg: fmt.Sprintf("partialCached %q asks for its own result: it would wait for itself; use partial for a partial that calls itself", name)}
 	}
-	return r.cache.get(key, func() (template.HTML, error) {
+	return r.cache.get(key, func(key string) (template.HTML, error) {
 		p, err := nested(name, p)
 		if err != nil {
 			return "", err
@@ -87,9 +89,9 @@ type making struct {
 	up  *making
 }
 
-func (m *making) has(key string) bool {
+func (m *making) has(key []byte) bool {
 	for ; m != nil; m = m.up {
-		if m.key == key {
+		if m.key == string(key) {
 			return true
 		}
 	}
@@ -152,12 +154,17 @@ func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 		return "", err
 	}
 	defer r.partialCalls.leave()
-	full := "partials/" + strings.TrimPrefix(name, "partials/")
-	if r.layouts.base.Lookup(full) == nil {
-		return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
+	full, ok := r.layouts.partials[name]
+	if !ok {
+		full = partialName(name)
+		if r.layouts.base.Lookup(full) == nil {
+			return "", fmt.Errorf("no partial %q: there is no %s/%s", name, LayoutDir, full)
+		}
 	}
-	var b bytes.Buffer
-	if err := r.layouts.baseExec.Execute(&b, full, ctx); err != nil {
+	b := r.bufs.Get().(*bytes.Buffer)
+	defer r.bufs.Put(b)
+	b.Reset()
+	if err := r.layouts.baseExec.Execute(b, full, ctx); err != nil {
 		var inner *innerFault
 		if errors.As(err, &inner) {
 			if inner.at == nil {
@@ -170,40 +177,67 @@ func (r *renderer) runPartial(name string, ctx any) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// cacheKey is what partialCached tells results apart by.
-func cacheKey(name string, p Page, variants []any) (string, error) {
-	var b strings.Builder
-	b.WriteString(name)
-	b.WriteByte(0)
-	b.WriteString(p.Lang.Code)
-	b.WriteByte(0)
-	if p.absLinks {
-		b.WriteString("absolute")
-	} else {
-		fmt.Fprint(&b, strings.Count(p.outPath, "/"))
-	}
-	for _, v := range variants {
-		b.WriteByte(0)
-		switch v := v.(type) {
-		case string, bool, int, int64, float64, model.Kind:
-			fmt.Fprintf(&b, "%T:%v", v, v)
-		case *model.Page:
-			b.WriteString("page:" + v.Lang.Code + ":" + v.Key)
-		case Page:
-			b.WriteString("page:" + v.Lang.Code + ":" + v.Key)
-		case *model.Language:
-			b.WriteString("lang:" + v.Code)
-		default:
-			return "", fmt.Errorf("partialCached: %s cannot tell results apart: use text, a number, a page or a language", describe(v))
+// partialName is the template a partial's name calls: "footer.html" and
+// "partials/footer.html" both call partials/footer.html.
+func partialName(name string) string { return "partials/" + strings.TrimPrefix(name, "partials/") }
+
+// partialNames are the names that call each partial of base, as
+// partialName finds them, so that a call does not build the name again.
+func partialNames(base *template.Template) map[string]string {
+	names := map[string]string{}
+	for _, t := range base.Templates() {
+		full := t.Name()
+		for _, name := range []string{full, strings.TrimPrefix(full, "partials/")} {
+			if partialName(name) == full {
+				names[name] = full
+			}
 		}
 	}
-	return b.String(), nil
+	return names
+}
+
+// appendCacheKey appends what partialCached tells results apart by.
+func appendCacheKey(b []byte, name string, p Page, variants []any) ([]byte, error) {
+	b = append(b, name...)
+	b = append(b, 0)
+	b = append(b, p.Lang.Code...)
+	b = append(b, 0)
+	if p.absLinks {
+		b = append(b, "absolute"...)
+	} else {
+		b = strconv.AppendInt(b, int64(strings.Count(p.outPath, "/")), 10)
+	}
+	for _, v := range variants {
+		b = append(b, 0)
+		switch v := v.(type) {
+		case string:
+			b = append(append(b, "string:"...), v...)
+		case bool:
+			b = strconv.AppendBool(append(b, "bool:"...), v)
+		case int:
+			b = strconv.AppendInt(append(b, "int:"...), int64(v), 10)
+		case int64, float64, model.Kind:
+			b = fmt.Appendf(b, "%T:%v", v, v)
+		case *model.Page:
+			b = append(append(append(append(b, "page:"...), v.Lang.Code...), ':'), v.Key...)
+		case Page:
+			b = append(append(append(append(b, "page:"...), v.Lang.Code...), ':'), v.Key...)
+		case *model.Language:
+			b = append(append(b, "lang:"...), v.Code...)
+		default:
+			return nil, fmt.Errorf("partialCached: %s cannot tell results apart: use text, a number, a page or a language", describe(v))
+		}
+	}
+	return b, nil
 }
 
 // partialCache holds partialCached's results; each is made once even when
-// several pages ask for it at the same time.
+// several pages ask for it at the same time. Keys are looked up as bytes,
+// which a map of strings does without making a string of them; a key is
+// made a string only when it is new.
 type partialCache struct {
-	entries sync.Map // key → *cacheEntry
+	mu      sync.RWMutex
+	entries map[string]*cacheEntry
 }
 
 type cacheEntry struct {
@@ -212,9 +246,23 @@ type cacheEntry struct {
 	err  error
 }
 
-func (c *partialCache) get(key string, build func() (template.HTML, error)) (template.HTML, error) {
-	v, _ := c.entries.LoadOrStore(key, &cacheEntry{})
-	e := v.(*cacheEntry)
-	e.once.Do(func() { e.html, e.err = build() })
+// get returns the result for key, which build makes, given key as a string,
+// the first time it is asked for.
+func (c *partialCache) get(key []byte, build func(key string) (template.HTML, error)) (template.HTML, error) {
+	c.mu.RLock()
+	e := c.entries[string(key)]
+	c.mu.RUnlock()
+	if e == nil {
+		c.mu.Lock()
+		if e = c.entries[string(key)]; e == nil {
+			if c.entries == nil {
+				c.entries = map[string]*cacheEntry{}
+			}
+			e = &cacheEntry{}
+			c.entries[string(key)] = e
+		}
+		c.mu.Unlock()
+	}
+	e.once.Do(func() { e.html, e.err = build(string(key)) })
 	return e.html, e.err
 }

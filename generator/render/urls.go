@@ -15,11 +15,21 @@ import (
 // every page at that depth.
 func relative(from, target string) string {
 	depth := strings.Count(from, "/") - 1
-	rel := strings.Repeat("../", depth) + strings.TrimPrefix(target, "/")
-	if rel == "" || rel[0] == '#' {
-		rel = "./" + rel
+	target = strings.TrimPrefix(target, "/")
+	var b strings.Builder // one allocation, of the link's length
+	if depth > 0 {
+		b.Grow(3*depth + len(target))
+		for range depth {
+			b.WriteString("../")
+		}
+	} else if target == "" || target[0] == '#' {
+		b.Grow(2 + len(target))
+		b.WriteString("./")
+	} else {
+		return target
 	}
-	return rel
+	b.WriteString(target)
+	return b.String()
 }
 
 // absolute joins a site-relative path to the base URL.

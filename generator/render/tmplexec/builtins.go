@@ -66,7 +66,7 @@ func (c *compiler) setFunc(name string, fn any, args []arg) expr {
 	if v.Kind() != reflect.Func || !goodFunc(v.Type()) {
 		c.fail("function %s of type %T", name, fn)
 	}
-	typ := v.Type()
+	sg := signatureOf(v.Type())
 	call := funcCalls(fn)
 	if c.calls != nil {
 		if x := c.calls(fn); x != nil {
@@ -78,7 +78,7 @@ func (c *compiler) setFunc(name string, fn any, args []arg) expr {
 		recv = v
 	}
 	return func(s *state, dot, final reflect.Value) reflect.Value {
-		return s.callFunc(recv, call, typ, dot, args, final)
+		return s.callFunc(recv, call, sg, dot, args, final)
 	}
 }
 

@@ -22,7 +22,7 @@ type resolution struct {
 	kind   resolved
 	index  int   // the method's
 	field  []int // the field's
-	method reflect.Type
+	method *signature
 	call   Call // the method, called directly; nil: by reflect
 }
 
@@ -46,8 +46,8 @@ func (st *site) resolve(t reflect.Type, addr bool) *resolution {
 	}
 	if m, ok := mt.MethodByName(st.name); ok {
 		r.kind, r.index = isMethod, m.Index
-		r.method = reflect.Zero(mt).Method(m.Index).Type()
-		if !goodFunc(r.method) {
+		r.method = signatureOf(reflect.Zero(mt).Method(m.Index).Type())
+		if !goodFunc(r.method.typ) {
 			r.kind = unknown
 		} else if st.calls != nil {
 			r.call = st.calls(m.Func.Interface())
@@ -111,61 +111,84 @@ func (s *state) field(st *site, dot, receiver reflect.Value, args []arg, final r
 	return reflect.Value{}
 }
 
-// callFunc calls fn of type typ as text/template's evalCall does; given a
-// Call, it calls that, with fn as the receiver.
-func (s *state) callFunc(fn reflect.Value, call Call, typ reflect.Type, dot reflect.Value, args []arg, final reflect.Value) reflect.Value {
+// signature is what callFunc needs of a function's type, found once
+// rather than asked of reflect at every call.
+type signature struct {
+	typ      reflect.Type
+	numIn    int
+	variadic bool
+	in       []reflect.Type // each parameter's type
+	elem     reflect.Type   // the variadic parameter's element type
+}
+
+func signatureOf(t reflect.Type) *signature {
+	sg := &signature{typ: t, numIn: t.NumIn(), variadic: t.IsVariadic()}
+	for i := range sg.numIn {
+		sg.in = append(sg.in, t.In(i))
+	}
+	if sg.variadic {
+		sg.elem = sg.in[sg.numIn-1].Elem()
+	}
+	return sg
+}
+
+// callFunc calls fn of signature sg as text/template's evalCall does;
+// given a Call, it calls that, with fn as the receiver. A call that fails
+// ends the run (a panic), which drops the state's argument stack with it:
+// only a call that returns pops its arguments.
+func (s *state) callFunc(fn reflect.Value, call Call, sg *signature, dot reflect.Value, args []arg, final reflect.Value) reflect.Value {
 	numIn := len(args)
 	if final != missing {
 		numIn++
 	}
 	numFixed := len(args)
-	if typ.IsVariadic() {
-		numFixed = typ.NumIn() - 1
+	if sg.variadic {
+		numFixed = sg.numIn - 1
 		if numIn < numFixed {
 			bail()
 		}
-	} else if numIn != typ.NumIn() {
+	} else if numIn != sg.numIn {
 		bail()
 	}
 	base := len(s.args)
-	defer s.popArgs(base)
 	i := 0
 	for ; i < numFixed && i < len(args); i++ {
-		s.pushArg(s.argValue(dot, typ.In(i), &args[i]))
+		s.pushArg(s.argValue(dot, sg.in[i], &args[i]))
 	}
-	if typ.IsVariadic() {
-		et := typ.In(typ.NumIn() - 1).Elem()
+	if sg.variadic {
 		for ; i < len(args); i++ {
-			s.pushArg(s.argValue(dot, et, &args[i]))
+			s.pushArg(s.argValue(dot, sg.elem, &args[i]))
 		}
 	}
 	if final != missing {
-		t := typ.In(typ.NumIn() - 1)
-		if typ.IsVariadic() {
+		t := sg.in[sg.numIn-1]
+		if sg.variadic {
 			if numIn-1 < numFixed {
-				t = typ.In(numIn - 1)
+				t = sg.in[numIn-1]
 			} else {
-				t = t.Elem()
+				t = sg.elem
 			}
 		}
 		s.pushArg(validate(final, t))
 	}
 	argv := s.args[base:]
+	var v reflect.Value
 	if call != nil {
-		v, err := call(fn, argv)
-		if err != nil {
+		var err error
+		if v, err = call(&s.results, fn, argv); err != nil {
 			s.fail(err)
 		}
-		return v
+	} else {
+		out := fn.Call(argv)
+		if len(out) == 2 && !out[1].IsNil() {
+			s.fail(out[1].Interface().(error))
+		}
+		v = out[0]
+		if v.Type() == reflectValueType {
+			v = v.Interface().(reflect.Value)
+		}
 	}
-	out := fn.Call(argv)
-	if len(out) == 2 && !out[1].IsNil() {
-		s.fail(out[1].Interface().(error))
-	}
-	v := out[0]
-	if v.Type() == reflectValueType {
-		v = v.Interface().(reflect.Value)
-	}
+	s.popArgs(base)
 	return v
 }
 
@@ -265,6 +288,11 @@ func validate(value reflect.Value, typ reflect.Type) reflect.Value {
 				bail()
 			}
 		case reflect.PointerTo(value.Type()).AssignableTo(typ) && value.CanAddr():
+			if value.Kind() == reflect.String {
+				// It may be a call's result, which Results keeps
+				// addressable where text/template's is not.
+				bail()
+			}
 			value = value.Addr()
 		default:
 			bail()

@@ -83,6 +83,12 @@ func (c *compiler) list(l *parse.ListNode) node {
 			nodes = append(nodes, x)
 		}
 	}
+	switch len(nodes) {
+	case 0:
+		return func(*state, reflect.Value) ctrl { return next }
+	case 1:
+		return nodes[0] // not wrapped: a list of one is the most common
+	}
 	return func(s *state, dot reflect.Value) ctrl {
 		for _, n := range nodes {
 			if k := n(s, dot); k != next {
@@ -150,7 +156,7 @@ func (c *compiler) action(n *parse.ActionNode) node {
 	}
 	head := c.commands(pipe.Cmds[:k], nil, false)
 	return func(s *state, dot reflect.Value) ctrl {
-		s.writeString(escs[0].first(head(s, dot), escs[1:]))
+		s.escape(head(s, dot), escs)
 		return next
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	ttemplate "text/template"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Our versions of html/template's escapers (escape.go there), which it
@@ -35,28 +36,44 @@ const (
 )
 
 // escaper is one of html/template's escapers: from text and its content
-// type, or, for jsvalescaper, from the value itself.
+// type, or, for jsvalescaper, from the value itself. Each appends what it
+// writes to dst, a buffer the executor reuses, so that escaping allocates
+// nothing; a text escaper that would write s as it is appends nothing and
+// reports same, and s itself is written.
 type escaper struct {
-	text  func(s string, ct contentType) string
-	value func(v reflect.Value) string
+	text  func(dst []byte, s string, ct contentType) (out []byte, same bool)
+	value func(dst []byte, v reflect.Value) []byte
 }
 
-// first runs a pipeline's escapers, e and then rest, on its value.
-func (e escaper) first(v reflect.Value, rest []escaper) string {
+// escape runs a pipeline's escapers on its value and writes the result.
+// Each escaper appends to one of the state's two scratch buffers and the
+// next reads that while it appends to the other.
+func (s *state) escape(v reflect.Value, escs []escaper) {
 	var str string
-	if e.value != nil {
-		str = e.value(v)
-	} else {
-		str = e.text(stringify(v))
-	}
-	for _, e := range rest {
-		if e.value != nil {
-			str = e.value(reflect.ValueOf(str))
-		} else {
-			str = e.text(str, plain)
+	var ct contentType
+	buf := 0
+	for i, e := range escs {
+		var out []byte
+		same := false
+		switch {
+		case e.value != nil && i == 0:
+			out = e.value(s.scratch[buf][:0], v)
+		case e.value != nil:
+			out = e.value(s.scratch[buf][:0], reflect.ValueOf(str))
+		case i == 0:
+			str, ct = stringify(v)
+			fallthrough
+		default:
+			out, same = e.text(s.scratch[buf][:0], str, ct)
+		}
+		ct = plain
+		if !same {
+			s.scratch[buf] = out
+			str = unsafe.String(unsafe.SliceData(out), len(out))
+			buf ^= 1
 		}
 	}
-	return str
+	s.writeString(str)
 }
 
 // escapers are by the names html/template gives them in escaped trees.
@@ -65,15 +82,23 @@ var escapers = map[string]escaper{
 	"_html_template_attrescaper":    {text: attrEscaper},
 	"_html_template_rcdataescaper":  {text: rcdataEscaper},
 	"_html_template_nospaceescaper": {text: nospaceEscaper},
-	"_html_template_commentescaper": {text: func(string, contentType) string { return "" }},
+	"_html_template_commentescaper": {text: func(dst []byte, _ string, _ contentType) ([]byte, bool) { return dst, false }},
 	"_html_template_urlfilter":      {text: urlFilter},
-	"_html_template_urlescaper":     {text: func(s string, ct contentType) string { return urlProcessor(s, ct, false) }},
-	"_html_template_urlnormalizer":  {text: func(s string, ct contentType) string { return urlProcessor(s, ct, true) }},
+	"_html_template_urlescaper": {text: func(dst []byte, s string, ct contentType) ([]byte, bool) {
+		return appendURL(dst, s, ct == url, false)
+	}},
+	"_html_template_urlnormalizer": {text: func(dst []byte, s string, _ contentType) ([]byte, bool) {
+		return appendURL(dst, s, true, false)
+	}},
 	"_html_template_cssvaluefilter": {text: cssValueFilter},
-	"_html_template_jsvalescaper":   {value: jsValEscaper},
+	"_html_template_jsvalescaper":   {value: appendJSVal},
 	// text/template's builtins, as html/template leaves them.
-	"html":                            {value: func(v reflect.Value) string { return ttemplate.HTMLEscaper(anyOf(v)) }},
-	"urlquery":                        {value: func(v reflect.Value) string { return ttemplate.URLQueryEscaper(anyOf(v)) }},
+	"html": {value: func(dst []byte, v reflect.Value) []byte {
+		return append(dst, ttemplate.HTMLEscaper(anyOf(v))...)
+	}},
+	"urlquery": {value: func(dst []byte, v reflect.Value) []byte {
+		return append(dst, ttemplate.URLQueryEscaper(anyOf(v))...)
+	}},
 	"_html_template_srcsetescaper":    {text: srcsetEscaper},
 	"_html_template_jsstrescaper":     {text: jsStrEscaper},
 	"_html_template_jstmpllitescaper": {text: jsTmplLitEscaper},
@@ -85,12 +110,48 @@ const filterFailsafe = "ZgotmplZ"
 
 var (
 	stringType = reflect.TypeFor[string]()
-	contentOf  = map[reflect.Type]contentType{stringType: plain, reflect.TypeFor[template.CSS](): css, reflect.TypeFor[template.HTML](): html, reflect.TypeFor[template.HTMLAttr](): htmlAttr, reflect.TypeFor[template.JS](): js, reflect.TypeFor[template.JSStr](): jsStr, reflect.TypeFor[template.URL](): url, reflect.TypeFor[template.Srcset](): srcset}
 	stringer   = reflect.TypeFor[fmt.Stringer]()
 	errorType  = reflect.TypeFor[error]()
 	marshaler  = reflect.TypeFor[json.Marshaler]()
 	intType    = reflect.TypeFor[int]()
 )
+
+var (
+	cssType      = reflect.TypeFor[template.CSS]()
+	htmlAttrType = reflect.TypeFor[template.HTMLAttr]()
+	jsType       = reflect.TypeFor[template.JS]()
+	jsStrType    = reflect.TypeFor[template.JSStr]()
+	urlType      = reflect.TypeFor[template.URL]()
+	srcsetType   = reflect.TypeFor[template.Srcset]()
+)
+
+// contentOf is the content type of a string of type t, or not ok for a
+// type html/template does not know (compared one by one: a map keyed by
+// reflect.Type hashes the interface at every action).
+func contentOf(t reflect.Type) (ct contentType, ok bool) {
+	if t.Kind() != reflect.String {
+		return plain, false
+	}
+	switch t {
+	case stringType:
+		return plain, true
+	case htmlType:
+		return html, true
+	case urlType:
+		return url, true
+	case cssType:
+		return css, true
+	case htmlAttrType:
+		return htmlAttr, true
+	case jsType:
+		return js, true
+	case jsStrType:
+		return jsStr, true
+	case srcsetType:
+		return srcset, true
+	}
+	return plain, false
+}
 
 // stringify is a value as text and content type, as html/template's
 // stringify makes it of the one value an escaper is given.
@@ -105,7 +166,7 @@ func stringify(v reflect.Value) (string, contentType) {
 	for x.Kind() == reflect.Pointer && !x.IsNil() {
 		x = x.Elem()
 	}
-	if ct, ok := contentOf[x.Type()]; ok {
+	if ct, ok := contentOf(x.Type()); ok {
 		return x.String(), ct
 	}
 	if v.Type() == intType {
@@ -117,35 +178,35 @@ func stringify(v reflect.Value) (string, contentType) {
 	return fmt.Sprint(v.Interface()), plain
 }
 
-func htmlEscaper(s string, ct contentType) string {
+func htmlEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return s
+		return dst, true
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
-func attrEscaper(s string, ct contentType) string {
+func attrEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return htmlReplace(noTags(s), htmlNormTable, true)
+		return appendHTML(dst, noTags(s), htmlNormTable)
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
-func rcdataEscaper(s string, ct contentType) string {
+func rcdataEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == html {
-		return htmlReplace(s, htmlNormTable, true)
+		return appendHTML(dst, s, htmlNormTable)
 	}
-	return htmlReplace(s, htmlTable, true)
+	return appendHTML(dst, s, htmlTable)
 }
 
-func nospaceEscaper(s string, ct contentType) string {
+func nospaceEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	switch {
 	case s == "":
-		return filterFailsafe
+		return append(dst, filterFailsafe...), false
 	case ct == html:
-		return htmlReplace(noTags(s), nospaceNormTable, false)
+		return appendHTML(dst, noTags(s), nospaceNormTable)
 	}
-	return htmlReplace(s, nospaceTable, false)
+	return appendHTML(dst, s, nospaceTable)
 }
 
 // noTags is HTML without tags, as html/template's stripTags makes it, for
@@ -158,101 +219,131 @@ func noTags(s string) string {
 	return s
 }
 
-var htmlTable = []string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+var htmlTable = newReplacer(true, map[byte]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
 
 // htmlNormTable leaves '&' alone, not to escape entities twice.
-var htmlNormTable = []string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
+var htmlNormTable = newReplacer(true, map[byte]string{0: "\uFFFD", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"})
 
 // nospaceTable is for unquoted attribute values.
-var nospaceTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
-	' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+var nospaceTable = newReplacer(false, map[byte]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
+	' ': "&#32;", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"})
 
-var nospaceNormTable = []string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
-	' ': "&#32;", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"}
+var nospaceNormTable = newReplacer(false, map[byte]string{0: "&#xfffd;", '\t': "&#9;", '\n': "&#10;", '\v': "&#11;", '\f': "&#12;", '\r': "&#13;",
+	' ': "&#32;", '"': "&#34;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '=': "&#61;", '>': "&gt;", '`': "&#96;"})
 
-// htmlReplace replaces the runes table names; unless badRunes, it also
-// writes as references the noncharacters some browsers refuse unquoted.
-func htmlReplace(s string, table []string, badRunes bool) string {
-	return replaceRunes(s, func(r rune) string {
-		if int(r) < len(table) {
-			return table[r]
-		} else if !badRunes && (0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff) {
-			return fmt.Sprintf("&#x%x;", r)
-		}
-		return ""
-	})
+// replacer is one of html/template's tables of replacements for ASCII
+// characters. Unless badRunes, it also writes as references the
+// noncharacters some browsers refuse unquoted, and each byte that is not
+// UTF-8 (U+FFFD).
+type replacer struct {
+	repl [utf8.RuneSelf]string
+	// stop are the bytes to look at: those repl replaces and, unless
+	// badRunes, those that start a rune past ASCII, to decode it. Every
+	// other byte is passed over with one look up.
+	stop     [256]bool
+	badRunes bool
 }
 
-// replaceRunes writes s with each rune for which repl says something
-// replaced by what it says, and returns s itself when it says nothing.
-func replaceRunes(s string, repl func(r rune) string) string {
-	var b strings.Builder
+func newReplacer(badRunes bool, repl map[byte]string) *replacer {
+	r := &replacer{badRunes: badRunes}
+	for c, to := range repl {
+		r.repl[c], r.stop[c] = to, true
+	}
+	for c := utf8.RuneSelf; c < 256 && !badRunes; c++ {
+		r.stop[c] = true
+	}
+	return r
+}
+
+// appendHTML appends s with what t replaces replaced. same: s needs no
+// change, and nothing was appended.
+func appendHTML(dst []byte, s string, t *replacer) ([]byte, bool) {
 	written := 0
 	for i := 0; i < len(s); {
+		c := s[i]
+		if !t.stop[c] {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			dst = append(append(dst, s[written:i]...), t.repl[c]...)
+			i++
+			written = i
+			continue
+		}
 		r, w := utf8.DecodeRuneInString(s[i:])
-		if to := repl(r); to != "" {
-			if written == 0 {
-				b.Grow(len(s) + 16)
-			}
-			b.WriteString(s[written:i])
-			b.WriteString(to)
+		if 0xfdd0 <= r && r <= 0xfdef || 0xfff0 <= r && r <= 0xffff {
+			dst = append(append(dst, s[written:i]...), "&#x"...)
+			dst = append(strconv.AppendUint(dst, uint64(r), 16), ';')
 			written = i + w
 		}
 		i += w
 	}
 	if written == 0 {
-		return s
+		return dst, true
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	return append(dst, s[written:]...), false
 }
 
-func urlFilter(s string, ct contentType) string {
+func urlFilter(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == url || isSafeURL(s) {
-		return s
+		return dst, true
 	}
-	return "#" + filterFailsafe
+	return append(dst, "#"+filterFailsafe...), false
 }
 
-// isSafeURL: a relative URL, or one of http, https or mailto.
+// isSafeURL: a relative URL, or one of http, https or mailto. A scheme
+// is what comes before a ':' with no '/' before it: the look stops at
+// the first of the two.
 func isSafeURL(s string) bool {
-	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
-		return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			return true
+		case ':':
+			scheme := s[:i]
+			return strings.EqualFold(scheme, "http") || strings.EqualFold(scheme, "https") || strings.EqualFold(scheme, "mailto")
+		}
 	}
 	return true
 }
 
-// urlProcessor percent-encodes what a URL (norm) or a part of one may not
-// hold as it is.
-func urlProcessor(s string, ct contentType, norm bool) string {
-	norm = norm || ct == url
-	var b strings.Builder
+// appendURL percent-encodes what a URL (norm) or a part of one may not
+// hold as it is; with noCommas, commas too (srcset separates sources
+// with them).
+func appendURL(dst []byte, s string, norm, noCommas bool) ([]byte, bool) {
+	keep := &urlPart
+	if norm {
+		keep = &urlWhole
+	}
 	written := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
-			continue
-		case norm && strings.IndexByte("!#$&*+,/:;=?@[]", c) >= 0:
+		case c == ',' && noCommas:
+		case keep[c]:
 			continue
 		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
 		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
-		b.WriteString(s[written:i])
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
+		dst = append(append(dst, s[written:i]...), '%', hexDigits[c>>4], hexDigits[c&15])
 		written = i + 1
 	}
 	if written == 0 {
-		return s
+		return dst, true
 	}
-	b.WriteString(s[written:])
-	return b.String()
+	return append(dst, s[written:]...), false
 }
+
+// urlPart are the bytes a part of a URL holds as they are; urlWhole those
+// a whole URL does, which normalizing leaves alone.
+var urlPart, urlWhole = func() (part, whole [256]bool) {
+	for c := range 256 {
+		part[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", byte(c)) >= 0
+		whole[c] = part[c] || strings.IndexByte("!#$&*+,/:;=?@[]", byte(c)) >= 0
+	}
+	return part, whole
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
@@ -260,33 +351,37 @@ func isHex(c byte) bool {
 
 // cssValueFilter lets through CSS values that cannot end a declaration,
 // start a comment or call expression().
-func cssValueFilter(s string, ct contentType) string {
+func cssValueFilter(dst []byte, s string, ct contentType) ([]byte, bool) {
 	if ct == css {
-		return s
+		return dst, true
 	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		bail() // CSS escapes are decoded first: left to html/template
 	}
-	id := make([]byte, 0, 64)
+	start := len(dst)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch c {
 		case 0, '"', '\'', '(', ')', '/', ';', '@', '[', '\\', ']', '`', '{', '}', '<', '>':
-			return filterFailsafe
+			return append(dst[:start], filterFailsafe...), false
 		case '-':
 			if i != 0 && s[i-1] == '-' {
-				return filterFailsafe
+				return append(dst[:start], filterFailsafe...), false
 			}
 		}
-		if c == '-' || c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-			id = append(id, c)
+		// As html/template's, the identifier leaves out '-': it finds
+		// "expression" in "expres-sion".
+		if 'A' <= c && c <= 'Z' {
+			dst = append(dst, c+'a'-'A')
+		} else if c == '_' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
 		}
 	}
-	id = bytes.ToLower(id)
-	if bytes.Contains(id, []byte("expression")) || bytes.Contains(id, []byte("mozbinding")) {
-		return filterFailsafe
+	// dst[start:] is the value's identifier characters, in lower case.
+	if id := dst[start:]; bytes.Contains(id, []byte("expression")) || bytes.Contains(id, []byte("mozbinding")) {
+		return append(dst[:start], filterFailsafe...), false
 	}
-	return s
+	return dst[:start], true
 }
 
 // anyOf is v passed to a parameter of type any: nil for no value.

@@ -81,7 +81,8 @@ func escapeValue(s string, kind uint8) any {
 func FuzzEscapers(f *testing.F) {
 	for _, s := range []string{"", "a b", `<b>"x" & 'y'</b>`, "javascript:alert(1)", "http://x.org/a b?c=d&e=%zz%41",
 		"\x00\ufdd0\uffff\u2028", "red; background: url(x)", "expression(x)", "a--b", "中文 +=`", "/x,y 2x", `\61`,
-		"a.png 1x, javascript:x 2x,\t/b%20c.png\f100w", "x.png 1x!"} {
+		"a.png 1x, javascript:x 2x,\t/b%20c.png\f100w", "x.png 1x!",
+		"expres-sion", "Moz-Binding: x", "\xff\xe2\x80\xe2\x80\xa9\xef\xbf", "a,b.png 2x,,", "\ufffd\ufdef\ufff0 \x7f"} {
 		for k := range 16 {
 			f.Add(s, uint8(k))
 		}

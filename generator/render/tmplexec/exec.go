@@ -13,6 +13,10 @@ type state struct {
 	args  []reflect.Value
 	base  int // the first variable of the running template
 	depth int
+	// results keep the strings calls return (see Results).
+	results Results
+	// scratch are where escapers write (see escape).
+	scratch [2][]byte
 	// passed are the errors of called functions that end a run as they
 	// are (see Options.Passed).
 	passed func(error) bool

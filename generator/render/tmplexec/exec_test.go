@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -38,6 +39,28 @@ func (p *page) Ptr() string                     { return "ptr:" + p.Title }
 func (p page) Add(a, b int) int                 { return a + b }
 func (p page) Half(f float64) float64           { return f / 2 }
 func (p page) Self() page                       { return p }
+func (p page) Wrap(s string) template.HTML      { return template.HTML("<b>" + s + "</b>") }
+func (p page) PtrLen(s *string) int             { return len(*s) }
+
+// testCalls calls some of page's methods directly, as a site's Calls do:
+// their results are kept in Results.
+func testCalls(fn any) Call {
+	switch f := fn.(type) {
+	case func(page, string) string: // Upper
+		return func(res *Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
+			return res.String(f(r.Interface().(page), a[0].String())), nil
+		}
+	case func(page, string) template.HTML: // Wrap
+		return func(res *Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
+			return res.HTML(f(r.Interface().(page), a[0].String())), nil
+		}
+	case func(page, string, ...any) string: // Join
+		return func(res *Results, r reflect.Value, a []reflect.Value) (reflect.Value, error) {
+			return res.String(f(r.Interface().(page), a[0].String(), anys(a[1:])...)), nil
+		}
+	}
+	return nil
+}
 
 func testPage() page {
 	return page{inner: &inner{Deep: "deep"}, Title: `Tom & "Jerry" <b>`, Count: 3, Ratio: 0.5, HTML: "<i>it</i>",
@@ -61,7 +84,7 @@ func sameAsHTML(t *testing.T, text string, data any) bool {
 	if err != nil {
 		t.Fatalf("%q: %v", text, err)
 	}
-	x := NewSet(set, testFuncs, Options{})
+	x := NewSet(set, testFuncs, Options{Calls: testCalls})
 	fast0, _, _ := Runs()
 	for i := 0; i < 2; i++ {
 		var b bytes.Buffer
@@ -97,6 +120,18 @@ func TestSameAsHTMLTemplate(t *testing.T) {
 		{`{{.Params.a}} {{.Params.s}} {{.Params.missing}} {{.Params.m.x}} {{.Params.missing.x}}`, true},
 		{`{{.Upper .Title}} {{.Upper "x"}} {{.Join "-" 1 "a" .Count}} {{.Next.Ptr}} {{.Add 1 2}} {{.Half 3.0}}`, true},
 		{`{{.Self.Self.Title}} {{(.Self).Title}} {{$x := .Self}}{{$x.Title}}`, true},
+		{`{{.Wrap .Title}} <a title="{{.Upper .Title}}" href="{{.Upper .Params.s}}">{{.Upper (.Upper .Title)}}</a>`, true},
+		{`{{$u := .Upper "x"}}{{range .Tags}}{{$u = $.Upper .}}{{$u}}{{end}}{{$u}} {{if eq (.Upper "a") "A"}}yes{{end}}`, true},
+		{`{{printf "%s|%v" (.Wrap .Title) (.Join "," .Tags)}} {{len (.Upper .Title)}} {{index (.Upper "ab") 1}}`, true},
+		{`<script>var w = {{.Wrap .Title}}, u = {{.Upper .Title}};</script>`, true},
+		{`{{(.Upper .Title).Nope}}`, false},
+		{`{{.Upper .URL}}`, false},
+		{`{{.PtrLen (.Upper .Title)}}`, false},
+		{`{{.PtrLen .Next.Title}}`, false},
+		// Escapers that each change the value, one after another and
+		// action after action, reusing the state's two buffers.
+		{`<a href="/{{.Title}}?q={{.Title}}" title="{{.Title}}" onclick="f({{.Title}}, '{{.Title}}')">{{.Title}}{{.Upper .Title}}</a>`, true},
+		{`<a href={{.Title}} title={{.Title}}>{{.Title}}</a><script>var s = "{{.Title}}", r = /{{.Title}}/;</script>`, true},
 		{`{{.Fail}}`, false},
 		{`{{boom}}`, false},
 		{`{{.Nope}}`, false},

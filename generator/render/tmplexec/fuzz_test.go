@@ -26,6 +26,7 @@ var fragments = []string{
 	`{{range $i, $t := .Tags}}{{$i}}`, `{{range $k, $v := .Nums}}{{$k}}`, `{{range 3}}`, `{{range .Params.missing}}`,
 	`{{else}}`, `{{else if .Tags}}`, `{{else with .Next}}`, `{{end}}`, `{{break}}`, `{{continue}}`,
 	`{{template "d" .}}`, `{{template "d" .Next}}`, `{{block "b" .Tags}}[{{.}}]{{end}}`,
+	`{{.Wrap .Title}}`, `{{.Upper (.Upper .Title)}}`, `{{.PtrLen (.Upper .Title)}}`, `{{.PtrLen .Next.Title}}`, `{{$x = .Upper .Title}}`,
 }
 
 // FuzzExecutor builds templates from fragments and checks that a Set

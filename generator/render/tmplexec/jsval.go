@@ -6,28 +6,32 @@ import (
 	"reflect"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 	"westcoast/generator/jsonstr"
 )
 
-// jsValEscaper writes a value as a JavaScript value: JSON, spaced so that
+// appendJSVal appends a value as a JavaScript value: JSON, spaced so that
 // it cannot run into a keyword.
-func jsValEscaper(v reflect.Value) string {
+func appendJSVal(dst []byte, v reflect.Value) []byte {
 	if v.Kind() == reflect.Interface {
 		v = v.Elem()
+	}
+	if v.Kind() == reflect.String && v.Type() == stringType {
+		// What json.Marshal writes, without its buffers.
+		return jsonstr.Append(dst, v.String(), true)
 	}
 	var a any
 	if v.IsValid() {
 		for !v.Type().Implements(marshaler) && v.Kind() == reflect.Pointer && !v.IsNil() {
 			v = v.Elem()
 		}
-		switch ct, ok := contentOf[v.Type()]; {
+		switch ct, ok := contentOf(v.Type()); {
 		case ok && ct == js:
-			return v.String()
+			return append(dst, v.String()...)
 		case ok && ct == jsStr:
-			return `"` + v.String() + `"`
+			return append(append(append(dst, '"'), v.String()...), '"')
 		case v.Type() == stringType:
-			return jsonString(v.String()) // what json.Marshal writes, without its buffers
+			// What json.Marshal writes, without its buffers.
+			return jsonstr.Append(dst, v.String(), true)
 		case v.Type().Implements(marshaler):
 			a = v.Interface()
 		case v.Type().Implements(stringer):
@@ -43,26 +47,22 @@ func jsValEscaper(v reflect.Value) string {
 	first, _ := utf8.DecodeRune(b)
 	last, _ := utf8.DecodeLastRune(b)
 	pad := isJSIdentPart(first) || isJSIdentPart(last)
+	if pad {
+		dst = append(dst, ' ')
+	}
 	out := string(b)
 	if strings.Contains(out, "\u2028") || strings.Contains(out, "\u2029") {
 		out = strings.NewReplacer("\u2028", `\u2028`, "\u2029", `\u2029`).Replace(out)
 	}
+	dst = append(dst, out...)
 	if pad {
-		return " " + out + " "
+		dst = append(dst, ' ')
 	}
-	return out
+	return dst
 }
 
 func isJSIdentPart(r rune) bool {
 	return r == '$' || r == '_' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z' || 'a' <= r && r <= 'z'
-}
-
-// jsonString is s as json.Marshal writes a string: quoted, with HTML's
-// specials, control characters, U+2028 and U+2029 escaped and invalid
-// UTF-8 replaced.
-func jsonString(s string) string {
-	b := jsonstr.Append(make([]byte, 0, len(s)+8), s, true)
-	return unsafe.String(&b[0], len(b)) // b is not written again
 }
 
 const hexDigits = "0123456789abcdef"

@@ -24,6 +24,16 @@ func (c *compiler) commands(cmds []*parse.CommandNode, decl []string, assign boo
 	for i, cmd := range cmds {
 		exprs[i] = c.command(cmd)
 	}
+	if len(cmds) == 1 && len(decl) == 0 {
+		e := exprs[0] // the most common pipeline: one command
+		return func(s *state, dot reflect.Value) reflect.Value {
+			v := e(s, dot, missing)
+			if v.Kind() == reflect.Interface && v.Type().NumMethod() == 0 {
+				v = v.Elem()
+			}
+			return v
+		}
+	}
 	return func(s *state, dot reflect.Value) reflect.Value {
 		v := missing
 		for _, e := range exprs {
@@ -47,7 +57,7 @@ func (c *compiler) commands(cmds []*parse.CommandNode, decl []string, assign boo
 func (c *compiler) command(cmd *parse.CommandNode) expr {
 	switch n := cmd.Args[0].(type) {
 	case *parse.FieldNode:
-		return c.fields(func(_ *state, dot reflect.Value) reflect.Value { return dot }, n.Ident, cmd.Args[1:])
+		return c.fields(nil, n.Ident, cmd.Args[1:])
 	case *parse.VariableNode:
 		return c.variable(n, cmd.Args[1:])
 	case *parse.ChainNode:
@@ -104,8 +114,8 @@ func (c *compiler) ideal(n parse.Node) reflect.Value {
 	return reflect.Value{}
 }
 
-// fields compiles .A.B.C on the value recv gives; the last may be a method
-// that takes args.
+// fields compiles .A.B.C on the value recv gives (nil: dot); the last may
+// be a method that takes args.
 func (c *compiler) fields(recv value, idents []string, args []parse.Node) expr {
 	sites := make([]*site, len(idents))
 	for i, name := range idents {
@@ -113,6 +123,15 @@ func (c *compiler) fields(recv value, idents []string, args []parse.Node) expr {
 	}
 	last, path := sites[len(sites)-1], sites[:len(sites)-1]
 	a := c.args(args)
+	if recv == nil && len(path) == 0 {
+		// .Name: the most common field chain.
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			return s.field(last, dot, dot, a, final)
+		}
+	}
+	if recv == nil {
+		recv = func(_ *state, dot reflect.Value) reflect.Value { return dot }
+	}
 	return func(s *state, dot, final reflect.Value) reflect.Value {
 		v := recv(s, dot)
 		for _, st := range path {

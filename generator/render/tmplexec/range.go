@@ -10,36 +10,15 @@ import (
 // variables: := declares them once, each pass sets them; = sets
 // variables declared outside.
 func (c *compiler) rangeNode(n *parse.RangeNode) node {
-	p, body, els := c.pipeline(n.Pipe), c.list(n.List), c.list(n.ElseList)
-	var decl []string
+	r := &ranger{body: c.list(n.List), assign: n.Pipe.IsAssign}
+	p, els := c.pipeline(n.Pipe), c.list(n.ElseList)
 	for _, v := range n.Pipe.Decl {
-		decl = append(decl, v.Ident[0])
+		r.decl = append(r.decl, v.Ident[0])
 	}
-	assign := n.Pipe.IsAssign
 	return func(s *state, dot reflect.Value) ctrl {
 		outer := len(s.vars)
 		val, _ := indirect(p(s, dot))
-		mark := len(s.vars)
-		// pass runs the body once; false stops the range ({{break}}).
-		pass := func(index, elem reflect.Value) bool {
-			switch {
-			case len(decl) == 1 && assign:
-				s.setVar(decl[0], elem)
-			case len(decl) == 1:
-				s.vars[len(s.vars)-1].value = elem
-			case len(decl) == 2 && assign:
-				s.setVar(decl[0], index)
-				s.setVar(decl[1], elem)
-			case len(decl) == 2:
-				s.vars[len(s.vars)-1].value = elem
-				s.vars[len(s.vars)-2].value = index
-			}
-			k := body(s, elem)
-			s.pop(mark)
-			return k != brk
-		}
-		ran := iterate(val, len(decl), pass)
-		if !ran && els != nil {
+		if !r.iterate(s, val) && els != nil {
 			els(s, dot)
 		}
 		s.pop(outer)
@@ -47,17 +26,47 @@ func (c *compiler) rangeNode(n *parse.RangeNode) node {
 	}
 }
 
-// iterate calls pass for each element of val, in text/template's order;
-// it reports whether there was any. What it does not handle bails out.
-func iterate(val reflect.Value, vars int, pass func(index, elem reflect.Value) bool) bool {
+// ranger is a compiled {{range}}'s body and variables.
+type ranger struct {
+	body   node
+	decl   []string
+	assign bool
+}
+
+// pass runs the body once, with the variables above mark (those the
+// range declared) set; false stops the range ({{break}}).
+func (r *ranger) pass(s *state, mark int, index, elem reflect.Value) bool {
+	switch {
+	case len(r.decl) == 1 && r.assign:
+		s.setVar(r.decl[0], elem)
+	case len(r.decl) == 1:
+		s.vars[mark-1].value = elem
+	case len(r.decl) == 2 && r.assign:
+		s.setVar(r.decl[0], index)
+		s.setVar(r.decl[1], elem)
+	case len(r.decl) == 2:
+		s.vars[mark-1].value = elem
+		s.vars[mark-2].value = index
+	}
+	k := r.body(s, elem)
+	s.pop(mark)
+	return k != brk
+}
+
+// iterate runs the body for each element of val, in text/template's
+// order; it reports whether there was any. What it does not handle bails
+// out.
+func (r *ranger) iterate(s *state, val reflect.Value) bool {
+	mark := len(s.vars)
 	switch val.Kind() {
 	case reflect.Array, reflect.Slice:
-		for i := 0; i < val.Len(); i++ {
-			if !pass(reflect.ValueOf(i), val.Index(i)) {
+		n := val.Len()
+		for i := 0; i < n; i++ {
+			if !r.pass(s, mark, reflect.ValueOf(i), val.Index(i)) {
 				break
 			}
 		}
-		return val.Len() > 0
+		return n > 0
 	case reflect.Map:
 		keys := val.MapKeys()
 		switch val.Type().Key().Kind() {
@@ -69,27 +78,33 @@ func iterate(val reflect.Value, vars int, pass func(index, elem reflect.Value) b
 			bail() // fmtsort's order for other keys is left to text/template
 		}
 		for _, k := range keys {
-			if !pass(k, val.MapIndex(k)) {
+			if !r.pass(s, mark, k, val.MapIndex(k)) {
 				break
 			}
 		}
 		return len(keys) > 0
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		if vars > 1 {
+		if len(r.decl) > 1 {
 			bail()
 		}
-		ran := false
-		for v := range val.Seq() {
-			ran = true
-			if !pass(reflect.Value{}, v) {
-				break
-			}
-		}
-		return ran
+		return r.count(s, mark, val)
 	case reflect.Invalid:
 		return false
 	}
 	bail()
 	return false
+}
+
+// count is {{range n}}, apart: the closures of a range over a function
+// would make iterate allocate for every range.
+func (r *ranger) count(s *state, mark int, val reflect.Value) bool {
+	ran := false
+	for v := range val.Seq() {
+		ran = true
+		if !r.pass(s, mark, reflect.Value{}, v) {
+			break
+		}
+	}
+	return ran
 }

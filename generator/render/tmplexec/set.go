@@ -3,6 +3,7 @@ package tmplexec
 import (
 	"html/template"
 	"io"
+	"maps"
 	"os"
 	"reflect"
 	"sync"
@@ -25,7 +26,10 @@ type Set struct {
 	html  func() *template.Template
 	funcs template.FuncMap
 	opts  Options
-	progs sync.Map // template name → *entry
+	// progs are the set's templates by name, a map that is copied to
+	// add one: a lookup by string in a sync.Map allocates the key.
+	progs atomic.Pointer[map[string]*entry]
+	mu    sync.Mutex // held to add to progs
 }
 
 // fast, bailed and slow count executions that took the fast path, that
@@ -116,11 +120,25 @@ func (s *Set) Execute(w Buffer, name string, data any) error {
 }
 
 func (s *Set) entry(name string) *entry {
-	e, ok := s.progs.Load(name)
-	if !ok {
-		e, _ = s.progs.LoadOrStore(name, new(entry))
+	if m := s.progs.Load(); m != nil {
+		if e := (*m)[name]; e != nil {
+			return e
+		}
 	}
-	return e.(*entry)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.progs.Load()
+	if old != nil && (*old)[name] != nil {
+		return (*old)[name]
+	}
+	m := make(map[string]*entry)
+	if old != nil {
+		maps.Copy(m, *old)
+	}
+	e := new(entry)
+	m[name] = e
+	s.progs.Store(&m)
+	return e
 }
 
 // prepare compiles the template name, once it is escaped.
@@ -160,8 +178,31 @@ func (p *program) run(w Buffer, data any, passed func(error) bool) (ok bool, err
 	if !isValue {
 		dot = reflect.ValueOf(data)
 	}
-	s := &state{w: w, vars: make([]variable, 1, 8), passed: passed}
-	s.vars[0] = variable{"$", dot}
+	s := states.Get().(*state)
+	defer s.release()
+	s.w, s.passed = w, passed
+	s.push("$", dot)
 	p.root(s, dot)
 	return true, nil
 }
+
+// states are the states of runs that ended, whose stacks and scratch
+// buffers a run reuses rather than allocate them again.
+var states = sync.Pool{New: func() any { return new(state) }}
+
+// release gives the state back to states, holding nothing of its run:
+// a run that ended early (a bail) leaves its stacks as they were.
+func (s *state) release() {
+	clear(s.vars[:cap(s.vars)])
+	clear(s.args[:cap(s.args)])
+	s.results.reset()
+	*s = state{vars: s.vars[:0], args: s.args[:0], results: s.results, scratch: s.scratch}
+	for i, b := range s.scratch {
+		if cap(b) > maxScratch {
+			s.scratch[i] = nil // not to hold a page's worth for ever
+		}
+	}
+	states.Put(s)
+}
+
+const maxScratch = 64 << 10

@@ -1,36 +1,31 @@
 package tmplexec
 
-import "strings"
-
 // srcsetEscaper filters and normalizes a srcset attribute's value: URLs,
 // each followed by a size, separated by commas, as html/template's
 // srcsetFilterAndEscaper.
-func srcsetEscaper(s string, ct contentType) string {
+func srcsetEscaper(dst []byte, s string, ct contentType) ([]byte, bool) {
 	switch ct {
 	case srcset:
-		return s
+		return dst, true
 	case url:
 		// Normalizing takes out the spaces between a URL and its size;
 		// commas would separate one source from another.
-		return strings.ReplaceAll(urlProcessor(s, url, true), ",", "%2c")
+		return appendURL(dst, s, true, true)
 	}
-	var b strings.Builder
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if s[i] == ',' {
-			srcsetElement(s[start:i], &b)
-			b.WriteByte(',')
+			dst = append(appendSrcsetElement(dst, s[start:i]), ',')
 			start = i + 1
 		}
 	}
-	srcsetElement(s[start:], &b)
-	return b.String()
+	return appendSrcsetElement(dst, s[start:]), false
 }
 
-// srcsetElement writes one source: its URL normalized, its size as it is
-// if it is only letters, digits and spaces; a source that is unsafe or has
-// any other size is refused.
-func srcsetElement(s string, b *strings.Builder) {
+// appendSrcsetElement appends one source: its URL normalized, its size as
+// it is if it is only letters, digits and spaces; a source that is unsafe
+// or has any other size is refused.
+func appendSrcsetElement(dst []byte, s string) []byte {
 	start := 0
 	for start < len(s) && isHTMLSpace(s[start]) {
 		start++
@@ -52,13 +47,16 @@ func srcsetElement(s string, b *strings.Builder) {
 			}
 		}
 		if ok {
-			b.WriteString(s[:start])
-			b.WriteString(urlProcessor(u, plain, true))
-			b.WriteString(s[end:])
-			return
+			dst = append(dst, s[:start]...)
+			if d, same := appendURL(dst, u, true, false); same {
+				dst = append(dst, u...)
+			} else {
+				dst = d
+			}
+			return append(dst, s[end:]...)
 		}
 	}
-	b.WriteString("#" + filterFailsafe)
+	return append(dst, "#"+filterFailsafe...)
 }
 
 // isHTMLSpace: the ASCII white space of HTML (tab, newline, form feed,
