@@ -190,14 +190,18 @@ func (b *Builder) read(d Doc) []posting {
 	return p.postings(list)
 }
 
-// internWord returns the term of a word, adding it if it is new. The
-// caller holds b.dictMu's lock.
-func (b *Builder) internWord(key string) int32 {
+// internWord returns the term of a word, whose stem the page reader
+// found, adding it if it is new. The caller holds b.dictMu's lock.
+func (b *Builder) internWord(key string, stem stemRef) int32 {
 	if e, ok := b.dict.words[key]; ok {
 		return e.term
 	}
 	n := b.terms.add(key)
-	b.dict.words[key] = wordEntry{term: n, stem: b.dict.stem(Stem(key))}
+	id := stem.id
+	if id == 0 { // a stem new when the page was read
+		id = b.dict.stem(stem.text)
+	}
+	b.dict.words[key] = wordEntry{term: n, stem: id}
 	return n
 }
 

@@ -22,8 +22,9 @@ type pageIndex struct {
 }
 
 // freshWord is a word or pair new to the index, and for a word its stem,
-// found once a page.
+// found once a page and kept for the index to add.
 type freshWord struct {
+	key   string
 	count uint32
 	stem  stemRef
 }
@@ -106,7 +107,7 @@ func (p *pageIndex) word(w []byte, prev stemRef, where int) stemRef {
 func (p *pageIndex) freshWord(w []byte, where int) stemRef {
 	f := &p.freshWords[p.addFresh(w, where)]
 	if f.stem == (stemRef{}) { // the first time in the page
-		s := Stem(string(w))
+		s := Stem(f.key)
 		f.stem = stemRef{id: p.dict.stems[s], text: s}
 	}
 	return f.stem
@@ -137,8 +138,9 @@ func (p *pageIndex) addFresh(key []byte, where int) int {
 	i, ok := p.fresh[string(key)]
 	if !ok {
 		i = len(p.freshWords)
-		p.fresh[string(key)] = i
-		p.freshWords = append(p.freshWords, freshWord{})
+		k := string(key)
+		p.fresh[k] = i
+		p.freshWords = append(p.freshWords, freshWord{key: k})
 	}
 	p.freshWords[i].count = bump(p.freshWords[i].count, where)
 	return i
@@ -198,12 +200,11 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 		w := p.counts[n] - 1<<2
 		p.counts[n] = (v>>2+w>>2)<<2 | max(v&3, w&3)
 	}
-	for key, i := range p.fresh {
-		v := p.freshWords[i].count
-		if strings.HasPrefix(key, " ") {
-			merge(b.internPair(key), v)
+	for _, f := range p.freshWords {
+		if strings.HasPrefix(f.key, " ") {
+			merge(b.internPair(f.key), f.count)
 		} else {
-			merge(b.internWord(key), v)
+			merge(b.internWord(f.key, f.stem), f.count)
 		}
 	}
 	for key, v := range p.freshHan {
