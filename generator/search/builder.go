@@ -89,15 +89,6 @@ func (l *termList) add(key string) int32 {
 	return n
 }
 
-// all returns every term.
-func (l termList) all() []*term {
-	all := make([]*term, l.n)
-	for n := range all {
-		all[n] = l.at(int32(n))
-	}
-	return all
-}
-
 // posting is one key in one document: its term's number, and where and
 // how often, packed. It holds no pointer, so that the collector need not
 // read the lists.

@@ -1,13 +1,14 @@
 package search
 
 import (
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -61,8 +62,7 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		}
 		b.drain()
 	}
-	terms := b.terms.all()
-	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
+	terms := sortTerms(b.terms)
 
 	if langs == nil { // "languages": [], not null, for a site with nothing to search
 		langs = []Language{}
@@ -124,33 +124,48 @@ type shard struct {
 	data  []byte
 }
 
-// packShards cuts the sorted terms into shards of about size bytes.
-func packShards(terms []*term, size int) []shard {
-	var shards []shard
-	var cur bytes.Buffer
-	prev, lastKey := "", ""
+// packShards cuts the sorted terms into shards of about size bytes. The
+// shards are cut from one buffer, made the size they can at most need.
+func packShards(terms []sortedTerm, size int) []shard {
+	most := 0
 	for _, t := range terms {
+		most += 2*uvarintLen(len(t.key)) + len(t.key) + uvarintLen(len(t.t.postings)) + len(t.t.postings)
+	}
+	buf := make([]byte, 0, most)
+	var shards []shard
+	start := 0 // where the current shard starts in buf
+	cut := func() {
+		shards[len(shards)-1].data = buf[start:len(buf):len(buf)]
+		start = len(buf)
+	}
+	prev, lastKey := "", ""
+	for _, st := range terms {
+		t := st.t
 		entry := len(t.key) + len(t.postings) + 8
-		if cur.Len() > 0 && cur.Len()+entry > size {
-			shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
-			cur.Reset()
+		if len(buf) > start && len(buf)-start+entry > size {
+			cut()
 		}
-		if cur.Len() == 0 {
+		if len(buf) == start {
 			shards = append(shards, shard{first: separator(lastKey, t.key, len(shards) == 0)})
 			prev = ""
 		}
 		shared := commonPrefix(prev, t.key)
-		cur.Write(binary.AppendUvarint(nil, uint64(shared)))
-		cur.Write(binary.AppendUvarint(nil, uint64(len(t.key)-shared)))
-		cur.WriteString(t.key[shared:])
-		cur.Write(binary.AppendUvarint(nil, uint64(len(t.postings))))
-		cur.Write(t.postings)
+		buf = binary.AppendUvarint(buf, uint64(shared))
+		buf = binary.AppendUvarint(buf, uint64(len(t.key)-shared))
+		buf = append(buf, t.key[shared:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(t.postings)))
+		buf = append(buf, t.postings...)
 		prev, lastKey = t.key, t.key
 	}
-	if cur.Len() > 0 {
-		shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
+	if len(buf) > start {
+		cut()
 	}
 	return shards
+}
+
+// uvarintLen is the length of n as a uvarint.
+func uvarintLen(n int) int {
+	return (bits.Len64(uint64(n)|1) + 6) / 7
 }
 
 // separator is the shortest start of key that sorts above last: every key
@@ -194,4 +209,59 @@ func utf16Order(r rune) rune {
 		return r + 0x100000
 	}
 	return r
+}
+
+// sortedTerm is a term as it is sorted: its key at hand, and how it may
+// be compared.
+type sortedTerm struct {
+	key   string
+	t     *term
+	class keyClass
+}
+
+// keyClass says how a key compares with others.
+type keyClass uint8
+
+const (
+	// narrowKey: valid UTF-8, every character below U+E000.
+	narrowKey keyClass = iota
+	// wideKey: valid UTF-8, with a character from U+E000 up.
+	wideKey
+	// invalidKey: not UTF-8, which no key the page reader makes is.
+	invalidKey
+)
+
+func classify(key string) keyClass {
+	if !utf8.ValidString(key) {
+		return invalidKey
+	}
+	for i := 0; i < len(key); i++ {
+		if key[i] >= 0xEE { // the lead byte of U+E000 and up
+			return wideKey
+		}
+	}
+	return narrowKey
+}
+
+// compareKeys orders keys as compareUTF16 does, by their bytes where that
+// is the same: UTF-8's bytes order characters by number, as UTF-16's code
+// units do unless one character is in U+E000–U+FFFF and the other above
+// U+FFFF, so unless both keys are wide. Only the sign of the result is
+// compareUTF16's.
+func compareKeys(x, y sortedTerm) int {
+	if x.class+y.class <= wideKey {
+		return strings.Compare(x.key, y.key)
+	}
+	return compareUTF16(x.key, y.key)
+}
+
+// sortTerms returns the terms in the order of their keys.
+func sortTerms(l termList) []sortedTerm {
+	terms := make([]sortedTerm, l.n)
+	for n := range terms {
+		t := l.at(int32(n))
+		terms[n] = sortedTerm{key: t.key, t: t, class: classify(t.key)}
+	}
+	slices.SortFunc(terms, compareKeys)
+	return terms
 }
