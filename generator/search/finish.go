@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -126,10 +127,10 @@ type shard struct {
 
 // packShards cuts the sorted terms into shards of about size bytes. The
 // shards are cut from one buffer, made the size they can at most need.
-func packShards(terms []sortedTerm, size int) []shard {
+func packShards(terms []*term, size int) []shard {
 	most := 0
 	for _, t := range terms {
-		most += 2*uvarintLen(len(t.key)) + len(t.key) + uvarintLen(len(t.t.postings)) + len(t.t.postings)
+		most += 2*uvarintLen(len(t.key)) + len(t.key) + uvarintLen(len(t.postings)) + len(t.postings)
 	}
 	buf := make([]byte, 0, most)
 	var shards []shard
@@ -139,8 +140,7 @@ func packShards(terms []sortedTerm, size int) []shard {
 		start = len(buf)
 	}
 	prev, lastKey := "", ""
-	for _, st := range terms {
-		t := st.t
+	for _, t := range terms {
 		entry := len(t.key) + len(t.postings) + 8
 		if len(buf) > start && len(buf)-start+entry > size {
 			cut()
@@ -211,11 +211,12 @@ func utf16Order(r rune) rune {
 	return r
 }
 
-// sortedTerm is a term as it is sorted: its key at hand, and how it may
-// be compared.
-type sortedTerm struct {
-	key   string
-	t     *term
+// sortKey is a term as it is sorted: its number, with its key's first
+// bytes as a number and how the key may be compared at hand, so that most
+// comparisons read neither the term nor its key.
+type sortKey struct {
+	head  uint64 // the key's first 8 bytes, big-endian, 0s after a shorter key
+	n     int32
 	class keyClass
 }
 
@@ -231,37 +232,47 @@ const (
 	invalidKey
 )
 
-func classify(key string) keyClass {
-	if !utf8.ValidString(key) {
-		return invalidKey
+func newSortKey(key string, n int32) sortKey {
+	var head [8]byte
+	copy(head[:], key)
+	k := sortKey{head: binary.BigEndian.Uint64(head[:]), n: n, class: narrowKey}
+	switch {
+	case !utf8.ValidString(key):
+		k.class = invalidKey
+	case strings.ContainsFunc(key, func(r rune) bool { return r >= 0xE000 }):
+		k.class = wideKey
 	}
-	for i := 0; i < len(key); i++ {
-		if key[i] >= 0xEE { // the lead byte of U+E000 and up
-			return wideKey
-		}
-	}
-	return narrowKey
+	return k
 }
 
-// compareKeys orders keys as compareUTF16 does, by their bytes where that
-// is the same: UTF-8's bytes order characters by number, as UTF-16's code
-// units do unless one character is in U+E000–U+FFFF and the other above
-// U+FFFF, so unless both keys are wide. Only the sign of the result is
-// compareUTF16's.
-func compareKeys(x, y sortedTerm) int {
+// compare orders terms by key as compareUTF16 does, by their bytes where
+// that is the same: UTF-8's bytes order characters by number, as UTF-16's
+// code units do unless one character is in U+E000–U+FFFF and the other
+// above U+FFFF, so unless both keys are wide. Keys whose heads differ are
+// in the order of their heads: a shorter key's missing bytes count as 0s,
+// which sort below any byte but 0, and if the other key has a 0 there the
+// heads do not differ. Only the sign of the result is compareUTF16's.
+func (x sortKey) compare(y sortKey, terms termList) int {
 	if x.class+y.class <= wideKey {
-		return strings.Compare(x.key, y.key)
+		if x.head != y.head {
+			return cmp.Compare(x.head, y.head)
+		}
+		return strings.Compare(terms.at(x.n).key, terms.at(y.n).key)
 	}
-	return compareUTF16(x.key, y.key)
+	return compareUTF16(terms.at(x.n).key, terms.at(y.n).key)
 }
 
-// sortTerms returns the terms in the order of their keys.
-func sortTerms(l termList) []sortedTerm {
-	terms := make([]sortedTerm, l.n)
-	for n := range terms {
-		t := l.at(int32(n))
-		terms[n] = sortedTerm{key: t.key, t: t, class: classify(t.key)}
+// sortTerms returns the terms in the order of their keys. It sorts their
+// sort keys, which are smaller than the terms and hold no pointer.
+func sortTerms(l termList) []*term {
+	keys := make([]sortKey, l.n)
+	for n := range keys {
+		keys[n] = newSortKey(l.at(int32(n)).key, int32(n))
 	}
-	slices.SortFunc(terms, compareKeys)
+	slices.SortFunc(keys, func(x, y sortKey) int { return x.compare(y, l) })
+	terms := make([]*term, len(keys))
+	for i, k := range keys {
+		terms[i] = l.at(k.n)
+	}
 	return terms
 }
