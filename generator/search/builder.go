@@ -208,22 +208,11 @@ func (b *Builder) internPair(key string) int32 {
 	return n
 }
 
-// internHan is internWord for a Han key.
-func (b *Builder) internHan(key uint64) int32 {
-	first, second := rune(key>>32), rune(key&0xFFFFFFFF)
-	if second == 0 {
-		if n, ok := b.dict.hanChar(first); ok {
-			return n
-		}
-	} else if n, ok := b.dict.han.get(key); ok {
-		return n
-	}
-	s := string(first)
-	if second != 0 {
-		s += string(second)
-	}
-	n := b.terms.add(s)
-	if second == 0 && first < 0x10000 {
+// addHan adds a Han key that the index does not have, whose text is key.
+// The caller holds b.dictMu's lock.
+func (b *Builder) addHan(key uint64, text string) int32 {
+	n := b.terms.add(text)
+	if first := rune(key >> 32); key&0xFFFFFFFF == 0 && first < 0x10000 {
 		b.dict.hanBMP[first] = n + 1
 	} else {
 		b.dict.han.put(key, n)

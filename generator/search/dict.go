@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // dictionary finds the number of a key the index has by what the page
 // reader holds when it meets the key, so that reading a page makes no
@@ -44,6 +47,32 @@ func (d *dictionary) hanChar(r rune) (int32, bool) {
 		return n - 1, n != 0
 	}
 	return d.hanAbove(r)
+}
+
+// hanKeyTerm finds the term of a Han key.
+func (d *dictionary) hanKeyTerm(key uint64) (int32, bool) {
+	if key&0xFFFFFFFF == 0 {
+		return d.hanChar(rune(key >> 32))
+	}
+	return d.han.get(key)
+}
+
+// appendHanKey appends the text of a Han key.
+func appendHanKey(b []byte, key uint64) []byte {
+	b = utf8.AppendRune(b, rune(key>>32))
+	if second := rune(key & 0xFFFFFFFF); second != 0 {
+		b = utf8.AppendRune(b, second)
+	}
+	return b
+}
+
+// hanKeyLen is the length of a Han key's text.
+func hanKeyLen(key uint64) int {
+	n := utf8.RuneLen(rune(key >> 32))
+	if second := rune(key & 0xFFFFFFFF); second != 0 {
+		n += utf8.RuneLen(second)
+	}
+	return n
 }
 
 // hanAbove is hanChar for a character above U+FFFF: rare, and kept out of

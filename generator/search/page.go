@@ -18,7 +18,8 @@ type pageIndex struct {
 	fresh      map[string]int
 	freshWords []freshWord
 	freshHan   map[uint64]uint32
-	key        []byte // a pair key being made
+	key        []byte   // a pair key being made, or the text of new Han keys
+	hanKeys    []uint64 // the new Han keys being added
 }
 
 // freshWord is a word or pair new to the index, and for a word its stem,
@@ -207,8 +208,27 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 			merge(b.internWord(f.key, f.stem), f.count)
 		}
 	}
+	p.addFreshHan(b, merge)
+}
+
+// addFreshHan adds the page's new Han keys. Their text is made as one
+// string, cut up, rather than a string a key: a page of Chinese new to
+// the index has hundreds.
+func (p *pageIndex) addFreshHan(b *Builder, merge func(n int32, v uint32)) {
+	p.hanKeys, p.key = p.hanKeys[:0], p.key[:0]
 	for key, v := range p.freshHan {
-		merge(b.internHan(key), v)
+		if n, ok := b.dict.hanKeyTerm(key); ok { // added by another page since
+			merge(n, v)
+			continue
+		}
+		p.hanKeys = append(p.hanKeys, key)
+		p.key = appendHanKey(p.key, key)
+	}
+	text := string(p.key)
+	for _, key := range p.hanKeys {
+		n := hanKeyLen(key)
+		merge(b.addHan(key, text[:n]), p.freshHan[key])
+		text = text[n:]
 	}
 }
 
