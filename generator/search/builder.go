@@ -56,6 +56,8 @@ type Builder struct {
 	spare    chan []posting
 	fragHash []uint64  // each document's file, hashed, for the version
 	pages    sync.Pool // *pageIndex
+	// firstBytes is where terms' postings start (see startPostings).
+	firstBytes []byte
 }
 
 // term is one key and its postings, kept encoded as the shard will hold them.
@@ -145,7 +147,11 @@ func (b *Builder) drain() {
 		}
 		delete(b.pending, b.next)
 		for _, p := range list {
-			terms.at(p.term).add(b.next, p.info)
+			t := terms.at(p.term)
+			if t.postings == nil {
+				t.postings = b.startPostings()
+			}
+			t.add(b.next, p.info)
 		}
 		select {
 		case b.spare <- list[:0]:
@@ -153,6 +159,20 @@ func (b *Builder) drain() {
 		}
 		b.next++
 	}
+}
+
+// startPostings returns room for a term's first postings, cut from a
+// block that many terms share: most keys are in a few documents, and an
+// allocation for each would cost more than the rest of its work. A
+// term's postings that outgrow the room move out, as append moves them.
+func (b *Builder) startPostings() []byte {
+	const room, block = 8, 16 << 10
+	if len(b.firstBytes) < room {
+		b.firstBytes = make([]byte, block)
+	}
+	p := b.firstBytes[:0:room]
+	b.firstBytes = b.firstBytes[room:]
+	return p
 }
 
 func (t *term) add(doc int32, info uint8) {
