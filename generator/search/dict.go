@@ -92,9 +92,10 @@ func (d *dictionary) stem(s string) int32 {
 	return n
 }
 
-// numberTable maps numbers to term numbers, by open addressing: a map
-// lookup for these keys, which the Han keys of a page need thousands of,
-// costs several times more.
+// numberTable maps numbers to term numbers (or, for a page's new Han
+// keys, to their place in its list), by open addressing: a map lookup for
+// these keys, which the Han keys of a page need thousands of, costs
+// several times more.
 type numberTable struct {
 	slots []slot // a power of two, at most half full
 	shift uint   // 64 less the power
@@ -135,6 +136,12 @@ func (t *numberTable) put(key uint64, term int32) {
 	}
 	t.slots[i] = slot{key, term + 1}
 	t.used++
+}
+
+// clear empties the table, keeping its room.
+func (t *numberTable) clear() {
+	clear(t.slots)
+	t.used = 0
 }
 
 func (t *numberTable) grow() {

@@ -14,12 +14,13 @@ type pageIndex struct {
 	counts  []uint32 // by term number: count<<2 | where; 0 for a key not in the page
 	touched []int32  // the terms whose counts are set
 	// Keys new to the index: words and pairs of words (by index in
-	// freshWords), and Han keys by hanKey, with their counts.
+	// freshWords), and Han keys (by index in freshHan, + 1), with their
+	// counts.
 	fresh      map[string]int
 	freshWords []freshWord
-	freshHan   map[uint64]uint32
-	key        []byte   // a pair key being made, or the text of new Han keys
-	hanKeys    []uint64 // the new Han keys being added
+	freshHanAt numberTable
+	freshHan   []freshHan
+	key        []byte // a pair key being made, or the text of new Han keys
 }
 
 // freshWord is a word or pair new to the index, and for a word its stem,
@@ -40,8 +41,14 @@ type stemRef struct {
 
 var noWord = stemRef{id: -1}
 
+// freshHan is a Han key new to the index, by hanKey, and its count.
+type freshHan struct {
+	key   uint64
+	count uint32
+}
+
 func newPageIndex() *pageIndex {
-	return &pageIndex{fresh: map[string]int{}, freshHan: map[uint64]uint32{}}
+	return &pageIndex{fresh: map[string]int{}}
 }
 
 func (p *pageIndex) reset(d *dictionary) {
@@ -50,7 +57,10 @@ func (p *pageIndex) reset(d *dictionary) {
 	}
 	p.touched = p.touched[:0]
 	clear(p.fresh)
-	clear(p.freshHan)
+	if len(p.freshHan) > 0 {
+		p.freshHanAt.clear()
+		p.freshHan = p.freshHan[:0]
+	}
 	clear(p.freshWords) // drops the stems' text for the collector
 	p.freshWords = p.freshWords[:0]
 	p.dict = d
@@ -168,7 +178,13 @@ func (p *pageIndex) han(run []rune, where int) {
 }
 
 func (p *pageIndex) countFreshHan(key uint64, where int) {
-	p.freshHan[key] = bump(p.freshHan[key], where)
+	i, ok := p.freshHanAt.get(key)
+	if !ok {
+		i = int32(len(p.freshHan))
+		p.freshHanAt.put(key, i)
+		p.freshHan = append(p.freshHan, freshHan{key: key})
+	}
+	p.freshHan[i].count = bump(p.freshHan[i].count, where)
 }
 
 // count notes one more of a key the index has.
@@ -215,19 +231,22 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 // string, cut up, rather than a string a key: a page of Chinese new to
 // the index has hundreds.
 func (p *pageIndex) addFreshHan(b *Builder, merge func(n int32, v uint32)) {
-	p.hanKeys, p.key = p.hanKeys[:0], p.key[:0]
-	for key, v := range p.freshHan {
-		if n, ok := b.dict.hanKeyTerm(key); ok { // added by another page since
-			merge(n, v)
+	p.key = p.key[:0]
+	for i, f := range p.freshHan {
+		if n, ok := b.dict.hanKeyTerm(f.key); ok { // added by another page since
+			merge(n, f.count)
+			p.freshHan[i].count = 0 // done
 			continue
 		}
-		p.hanKeys = append(p.hanKeys, key)
-		p.key = appendHanKey(p.key, key)
+		p.key = appendHanKey(p.key, f.key)
 	}
 	text := string(p.key)
-	for _, key := range p.hanKeys {
-		n := hanKeyLen(key)
-		merge(b.addHan(key, text[:n]), p.freshHan[key])
+	for _, f := range p.freshHan {
+		if f.count == 0 {
+			continue
+		}
+		n := hanKeyLen(f.key)
+		merge(b.addHan(f.key, text[:n]), f.count)
 		text = text[n:]
 	}
 }
