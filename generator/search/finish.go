@@ -236,11 +236,14 @@ func newSortKey(key string, n int32) sortKey {
 	var head [8]byte
 	copy(head[:], key)
 	k := sortKey{head: binary.BigEndian.Uint64(head[:]), n: n, class: narrowKey}
-	switch {
-	case !utf8.ValidString(key):
+	for _, r := range key {
+		if r >= 0xE000 { // or utf8.RuneError, for a byte that is not UTF-8
+			k.class = wideKey
+			break
+		}
+	}
+	if k.class == wideKey && !utf8.ValidString(key) {
 		k.class = invalidKey
-	case strings.ContainsFunc(key, func(r rune) bool { return r >= 0xE000 }):
-		k.class = wideKey
 	}
 	return k
 }

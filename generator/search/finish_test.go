@@ -11,7 +11,7 @@ import (
 // order of bytes and UTF-16's order of code units might part, and bytes
 // that are not UTF-8.
 var keyChars = []string{"", "\x00", " ", "a", "\u007f", "\u0080", "é", "\u07ff", "\u0800", "数", "\ud7ff",
-	"\ue000", "\uf900", "ﬁ", "\uffff", "\U00010000", "𠀀", "\U0010ffff", "\xff", "\xee", "\xf0\x90"}
+	"\ue000", "\uf900", "ﬁ", "\uffff", "\U00010000", "𠀀", "\U0010ffff", "\x80", "\xe6\x95", "\xff", "\xee", "\xf0\x90"}
 
 // TestCompareKeys: every two keys of up to two of keyChars, alone or
 // after the same 8 bytes or 7 (so that the keys' heads are the same, or
