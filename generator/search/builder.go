@@ -216,10 +216,17 @@ func (b *Builder) internWord(key string, stem stemRef) int32 {
 	return n
 }
 
-// internPair is internWord for a pair of words, " stem stem".
-func (b *Builder) internPair(key string) int32 {
+// internPair is internWord for a pair of words, " stem stem", whose
+// stems' numbers the page reader found (0 for a stem it did not).
+func (b *Builder) internPair(key string, stems [2]int32) int32 {
 	first, second, _ := strings.Cut(key[1:], " ")
-	pair := stemPair(b.dict.stem(first), b.dict.stem(second))
+	if stems[0] == 0 {
+		stems[0] = b.dict.stem(first)
+	}
+	if stems[1] == 0 {
+		stems[1] = b.dict.stem(second)
+	}
+	pair := stemPair(stems[0], stems[1])
 	if n, ok := b.dict.stemPairs.get(pair); ok {
 		return n
 	}

@@ -24,11 +24,13 @@ type pageIndex struct {
 }
 
 // freshWord is a word or pair new to the index, and for a word its stem,
-// found once a page and kept for the index to add.
+// found once a page and kept for the index to add; for a pair, its stems'
+// numbers, 0 for a stem new when the page was read.
 type freshWord struct {
 	key   string
 	count uint32
 	stem  stemRef
+	stems [2]int32
 }
 
 // stemRef is a word's stem as a pair needs it: by its number, or for a
@@ -133,7 +135,7 @@ func (p *pageIndex) pair(a, b stemRef, where int) {
 		}
 	}
 	p.key = append(append(append(append(p.key[:0], ' '), p.stemText(a)...), ' '), p.stemText(b)...)
-	p.addFresh(p.key, where)
+	p.freshWords[p.addFresh(p.key, where)].stems = [2]int32{a.id, b.id}
 }
 
 func (p *pageIndex) stemText(s stemRef) string {
@@ -219,7 +221,7 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 	}
 	for _, f := range p.freshWords {
 		if strings.HasPrefix(f.key, " ") {
-			merge(b.internPair(f.key), f.count)
+			merge(b.internPair(f.key, f.stems), f.count)
 		} else {
 			merge(b.internWord(f.key, f.stem), f.count)
 		}
