@@ -27,10 +27,14 @@ type wordEntry struct {
 
 func newDictionary() dictionary {
 	return dictionary{
-		words:     map[string]wordEntry{},
-		stems:     map[string]int32{},
+		words:     make(map[string]wordEntry, 1<<10),
+		stems:     make(map[string]int32, 1<<10),
 		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
 		hanBMP:    new([0x10000]int32),
+		// Room for a small site's keys from the start: growing a table
+		// costs more than the keys' own work.
+		stemPairs: newNumberTable(1 << 13),
+		han:       newNumberTable(1 << 13),
 	}
 }
 
@@ -144,10 +148,15 @@ func (t *numberTable) clear() {
 	t.used = 0
 }
 
+// newNumberTable returns a table with room for size/2 keys, size a power
+// of two.
+func newNumberTable(size int) numberTable {
+	return numberTable{slots: make([]slot, size), shift: uint(64 - bits.Len(uint(size-1)))}
+}
+
 func (t *numberTable) grow() {
 	old := t.slots
-	size := max(2*len(old), 1024)
-	t.slots, t.shift, t.used = make([]slot, size), uint(64-bits.Len(uint(size-1))), 0
+	*t = newNumberTable(max(2*len(old), 1024))
 	for _, s := range old {
 		if s.term != 0 {
 			t.put(s.key, s.term-1)
