@@ -31,8 +31,8 @@ func newDictionary() dictionary {
 		stems:     make(map[string]int32, 1<<10),
 		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
 		hanBMP:    new([0x10000]int32),
-		// Room for a small site's keys from the start: growing a table
-		// costs more than the keys' own work.
+		// Room from the start for the keys of a small site, such as
+		// the real one, rather than growing to it a step at a time.
 		stemPairs: newNumberTable(1 << 13),
 		han:       newNumberTable(1 << 13),
 	}

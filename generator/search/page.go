@@ -14,7 +14,7 @@ type pageIndex struct {
 	counts  []uint32 // by term number: count<<2 | where; 0 for a key not in the page
 	touched []int32  // the terms whose counts are set
 	// Keys new to the index: words and pairs of words (by index in
-	// freshWords), and Han keys (by index in freshHan, + 1), with their
+	// freshWords), and Han keys (by index in freshHan), with their
 	// counts.
 	fresh      map[string]int
 	freshWords []freshWord
