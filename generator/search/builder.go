@@ -56,6 +56,8 @@ type Builder struct {
 	spare    chan []posting
 	fragHash []uint64  // each document's file, hashed, for the version
 	pages    sync.Pool // *pageIndex
+	// firstBytes is where terms' postings start (see startPostings).
+	firstBytes []byte
 }
 
 // term is one key and its postings, kept encoded as the shard will hold them.
@@ -87,15 +89,6 @@ func (l *termList) add(key string) int32 {
 	*l.at(n) = term{key: key, last: -1}
 	l.n++
 	return n
-}
-
-// all returns every term.
-func (l termList) all() []*term {
-	all := make([]*term, l.n)
-	for n := range all {
-		all[n] = l.at(int32(n))
-	}
-	return all
 }
 
 // posting is one key in one document: its term's number, and where and
@@ -154,7 +147,11 @@ func (b *Builder) drain() {
 		}
 		delete(b.pending, b.next)
 		for _, p := range list {
-			terms.at(p.term).add(b.next, p.info)
+			t := terms.at(p.term)
+			if t.postings == nil {
+				t.postings = b.startPostings()
+			}
+			t.add(b.next, p.info)
 		}
 		select {
 		case b.spare <- list[:0]:
@@ -162,6 +159,20 @@ func (b *Builder) drain() {
 		}
 		b.next++
 	}
+}
+
+// startPostings returns room for a term's first postings, cut from a
+// block that many terms share: most keys are in a few documents, and an
+// allocation for each would cost more than the rest of its work. A
+// term's postings that outgrow the room move out, as append moves them.
+func (b *Builder) startPostings() []byte {
+	const room, block = 8, 16 << 10
+	if len(b.firstBytes) < room {
+		b.firstBytes = make([]byte, block)
+	}
+	p := b.firstBytes[:0:room]
+	b.firstBytes = b.firstBytes[room:]
+	return p
 }
 
 func (t *term) add(doc int32, info uint8) {
@@ -190,21 +201,32 @@ func (b *Builder) read(d Doc) []posting {
 	return p.postings(list)
 }
 
-// internWord returns the term of a word, adding it if it is new. The
-// caller holds b.dictMu's lock.
-func (b *Builder) internWord(key string) int32 {
+// internWord returns the term of a word, whose stem the page reader
+// found, adding it if it is new. The caller holds b.dictMu's lock.
+func (b *Builder) internWord(key string, stem stemRef) int32 {
 	if e, ok := b.dict.words[key]; ok {
 		return e.term
 	}
 	n := b.terms.add(key)
-	b.dict.words[key] = wordEntry{term: n, stem: b.dict.stem(Stem(key))}
+	id := stem.id
+	if id == 0 { // a stem new when the page was read
+		id = b.dict.stem(stem.text)
+	}
+	b.dict.words[key] = wordEntry{term: n, stem: id}
 	return n
 }
 
-// internPair is internWord for a pair of words, " stem stem".
-func (b *Builder) internPair(key string) int32 {
+// internPair is internWord for a pair of words, " stem stem", whose
+// stems' numbers the page reader found (0 for a stem it did not).
+func (b *Builder) internPair(key string, stems [2]int32) int32 {
 	first, second, _ := strings.Cut(key[1:], " ")
-	pair := stemPair(b.dict.stem(first), b.dict.stem(second))
+	if stems[0] == 0 {
+		stems[0] = b.dict.stem(first)
+	}
+	if stems[1] == 0 {
+		stems[1] = b.dict.stem(second)
+	}
+	pair := stemPair(stems[0], stems[1])
 	if n, ok := b.dict.stemPairs.get(pair); ok {
 		return n
 	}
@@ -213,22 +235,11 @@ func (b *Builder) internPair(key string) int32 {
 	return n
 }
 
-// internHan is internWord for a Han key.
-func (b *Builder) internHan(key uint64) int32 {
-	first, second := rune(key>>32), rune(key&0xFFFFFFFF)
-	if second == 0 {
-		if n, ok := b.dict.hanChar(first); ok {
-			return n
-		}
-	} else if n, ok := b.dict.han.get(key); ok {
-		return n
-	}
-	s := string(first)
-	if second != 0 {
-		s += string(second)
-	}
-	n := b.terms.add(s)
-	if second == 0 && first < 0x10000 {
+// addHan adds a Han key that the index does not have, whose text is key.
+// The caller holds b.dictMu's lock.
+func (b *Builder) addHan(key uint64, text string) int32 {
+	n := b.terms.add(text)
+	if first := rune(key >> 32); key&0xFFFFFFFF == 0 && first < 0x10000 {
 		b.dict.hanBMP[first] = n + 1
 	} else {
 		b.dict.han.put(key, n)

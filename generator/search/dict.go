@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // dictionary finds the number of a key the index has by what the page
 // reader holds when it meets the key, so that reading a page makes no
@@ -24,10 +27,14 @@ type wordEntry struct {
 
 func newDictionary() dictionary {
 	return dictionary{
-		words:     map[string]wordEntry{},
-		stems:     map[string]int32{},
+		words:     make(map[string]wordEntry, 1<<10),
+		stems:     make(map[string]int32, 1<<10),
 		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
 		hanBMP:    new([0x10000]int32),
+		// Room from the start for the keys of a small site, such as
+		// the real one, rather than growing to it a step at a time.
+		stemPairs: newNumberTable(1 << 13),
+		han:       newNumberTable(1 << 13),
 	}
 }
 
@@ -44,6 +51,32 @@ func (d *dictionary) hanChar(r rune) (int32, bool) {
 		return n - 1, n != 0
 	}
 	return d.hanAbove(r)
+}
+
+// hanKeyTerm finds the term of a Han key.
+func (d *dictionary) hanKeyTerm(key uint64) (int32, bool) {
+	if key&0xFFFFFFFF == 0 {
+		return d.hanChar(rune(key >> 32))
+	}
+	return d.han.get(key)
+}
+
+// appendHanKey appends the text of a Han key.
+func appendHanKey(b []byte, key uint64) []byte {
+	b = utf8.AppendRune(b, rune(key>>32))
+	if second := rune(key & 0xFFFFFFFF); second != 0 {
+		b = utf8.AppendRune(b, second)
+	}
+	return b
+}
+
+// hanKeyLen is the length of a Han key's text.
+func hanKeyLen(key uint64) int {
+	n := utf8.RuneLen(rune(key >> 32))
+	if second := rune(key & 0xFFFFFFFF); second != 0 {
+		n += utf8.RuneLen(second)
+	}
+	return n
 }
 
 // hanAbove is hanChar for a character above U+FFFF: rare, and kept out of
@@ -63,9 +96,10 @@ func (d *dictionary) stem(s string) int32 {
 	return n
 }
 
-// numberTable maps numbers to term numbers, by open addressing: a map
-// lookup for these keys, which the Han keys of a page need thousands of,
-// costs several times more.
+// numberTable maps numbers to term numbers (or, for a page's new Han
+// keys, to their place in its list), by open addressing: a map lookup for
+// these keys, which the Han keys of a page need thousands of, costs
+// several times more.
 type numberTable struct {
 	slots []slot // a power of two, at most half full
 	shift uint   // 64 less the power
@@ -108,10 +142,21 @@ func (t *numberTable) put(key uint64, term int32) {
 	t.used++
 }
 
+// clear empties the table, keeping its room.
+func (t *numberTable) clear() {
+	clear(t.slots)
+	t.used = 0
+}
+
+// newNumberTable returns a table with room for size/2 keys, size a power
+// of two.
+func newNumberTable(size int) numberTable {
+	return numberTable{slots: make([]slot, size), shift: uint(64 - bits.Len(uint(size-1)))}
+}
+
 func (t *numberTable) grow() {
 	old := t.slots
-	size := max(2*len(old), 1024)
-	t.slots, t.shift, t.used = make([]slot, size), uint(64-bits.Len(uint(size-1))), 0
+	*t = newNumberTable(max(2*len(old), 1024))
 	for _, s := range old {
 		if s.term != 0 {
 			t.put(s.key, s.term-1)

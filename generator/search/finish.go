@@ -1,13 +1,15 @@
 package search
 
 import (
-	"bytes"
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"math/bits"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -61,8 +63,7 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		}
 		b.drain()
 	}
-	terms := b.terms.all()
-	slices.SortFunc(terms, func(x, y *term) int { return compareUTF16(x.key, y.key) })
+	terms := sortTerms(b.terms)
 
 	if langs == nil { // "languages": [], not null, for a site with nothing to search
 		langs = []Language{}
@@ -124,33 +125,47 @@ type shard struct {
 	data  []byte
 }
 
-// packShards cuts the sorted terms into shards of about size bytes.
+// packShards cuts the sorted terms into shards of about size bytes. The
+// shards are cut from one buffer, made the size they can at most need.
 func packShards(terms []*term, size int) []shard {
+	most := 0
+	for _, t := range terms {
+		most += 2*uvarintLen(len(t.key)) + len(t.key) + uvarintLen(len(t.postings)) + len(t.postings)
+	}
+	buf := make([]byte, 0, most)
 	var shards []shard
-	var cur bytes.Buffer
+	start := 0 // where the current shard starts in buf
+	cut := func() {
+		shards[len(shards)-1].data = buf[start:len(buf):len(buf)]
+		start = len(buf)
+	}
 	prev, lastKey := "", ""
 	for _, t := range terms {
 		entry := len(t.key) + len(t.postings) + 8
-		if cur.Len() > 0 && cur.Len()+entry > size {
-			shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
-			cur.Reset()
+		if len(buf) > start && len(buf)-start+entry > size {
+			cut()
 		}
-		if cur.Len() == 0 {
+		if len(buf) == start {
 			shards = append(shards, shard{first: separator(lastKey, t.key, len(shards) == 0)})
 			prev = ""
 		}
 		shared := commonPrefix(prev, t.key)
-		cur.Write(binary.AppendUvarint(nil, uint64(shared)))
-		cur.Write(binary.AppendUvarint(nil, uint64(len(t.key)-shared)))
-		cur.WriteString(t.key[shared:])
-		cur.Write(binary.AppendUvarint(nil, uint64(len(t.postings))))
-		cur.Write(t.postings)
+		buf = binary.AppendUvarint(buf, uint64(shared))
+		buf = binary.AppendUvarint(buf, uint64(len(t.key)-shared))
+		buf = append(buf, t.key[shared:]...)
+		buf = binary.AppendUvarint(buf, uint64(len(t.postings)))
+		buf = append(buf, t.postings...)
 		prev, lastKey = t.key, t.key
 	}
-	if cur.Len() > 0 {
-		shards[len(shards)-1].data = bytes.Clone(cur.Bytes())
+	if len(buf) > start {
+		cut()
 	}
 	return shards
+}
+
+// uvarintLen is the length of n as a uvarint.
+func uvarintLen(n int) int {
+	return (bits.Len64(uint64(n)|1) + 6) / 7
 }
 
 // separator is the shortest start of key that sorts above last: every key
@@ -176,7 +191,8 @@ func commonPrefix(a, b string) int {
 }
 
 // compareUTF16 orders strings as JavaScript's < does: by UTF-16 code
-// units, which puts characters above U+FFFF before U+E000–U+FFFF.
+// units, which puts characters above U+FFFF before U+E000–U+FFFF. A byte
+// that is not UTF-8 counts as U+FFFD.
 func compareUTF16(a, b string) int {
 	for a != "" && b != "" {
 		ra, n := utf8.DecodeRuneInString(a)
@@ -189,9 +205,150 @@ func compareUTF16(a, b string) int {
 	return len(a) - len(b)
 }
 
+// utf16Order numbers characters in UTF-16's order: U+E000–U+FFFF after
+// every other character, up to U+10FFFF.
 func utf16Order(r rune) rune {
 	if r >= 0xE000 && r <= 0xFFFF {
-		return r + 0x100000
+		return r - 0xE000 + utf8.MaxRune + 1
 	}
 	return r
+}
+
+// sortKey is a term as it is sorted: its number, with its key's first
+// bytes as a number and how the key may be compared at hand, so that most
+// comparisons read neither the term nor its key.
+type sortKey struct {
+	head  uint64 // the key's first 8 bytes, big-endian and in utf16Byte's order, 0s after a shorter key
+	n     int32
+	class keyClass
+}
+
+// keyClass says how a key compares with others.
+type keyClass uint8
+
+const (
+	// narrowKey: valid UTF-8, every character below U+E000.
+	narrowKey keyClass = iota
+	// wideKey: valid UTF-8, with a character from U+E000 up.
+	wideKey
+	// invalidKey: not UTF-8, which no key the page reader makes is.
+	invalidKey
+)
+
+func newSortKey(key string, n int32) sortKey {
+	var head [8]byte
+	copy(head[:], key)
+	for i, c := range head {
+		head[i] = utf16Byte(c)
+	}
+	k := sortKey{head: binary.BigEndian.Uint64(head[:]), n: n, class: narrowKey}
+	for _, r := range key {
+		if r >= 0xE000 { // or utf8.RuneError, for a byte that is not UTF-8
+			k.class = wideKey
+			break
+		}
+	}
+	if k.class == wideKey && !utf8.ValidString(key) {
+		k.class = invalidKey
+	}
+	return k
+}
+
+// utf16Byte renumbers the first bytes of UTF-8's characters from U+E000
+// up, so that strings of UTF-8 renumbered so are in the order of their
+// bytes as they are in compareUTF16's: UTF-8's bytes order characters by
+// number, as UTF-16's code units do, but for characters above U+FFFF,
+// which UTF-16 puts below U+E000–U+FFFF. Their first bytes, F0–F4, become
+// EE–F2, and those of U+E000–U+FFFF, EE and EF, become F3 and F4. No byte
+// but a character's first is EE or above, so where two strings' bytes
+// first differ, either both are characters' first bytes or both are of
+// characters that start with the same byte, whose order the renumbering
+// keeps.
+func utf16Byte(c byte) byte {
+	switch {
+	case c == 0xEE || c == 0xEF:
+		return c + 5
+	case 0xF0 <= c && c <= 0xF4:
+		return c - 2
+	}
+	return c
+}
+
+// compare orders terms by key as compareUTF16 does: by their heads if they
+// differ (a shorter key's missing bytes count as 0s, which sort below any
+// byte but 0, and if the other key has a 0 there the heads do not
+// differ), and else by their bytes, which is the same unless both keys
+// are wide (see utf16Byte). A key that is not UTF-8 is compared by
+// compareUTF16 alone. Only the sign of the result is compareUTF16's.
+func (x sortKey) compare(y sortKey, terms termList) int {
+	switch {
+	case x.class == invalidKey || y.class == invalidKey:
+	case x.head != y.head:
+		return cmp.Compare(x.head, y.head)
+	case x.class+y.class <= wideKey:
+		return strings.Compare(terms.at(x.n).key, terms.at(y.n).key)
+	}
+	return compareUTF16(terms.at(x.n).key, terms.at(y.n).key)
+}
+
+// sortTerms returns the terms in the order of their keys: by their heads,
+// a byte at a time (a radix sort, a few passes over the keys rather than
+// a comparison a key and a level), then each run of keys with the same
+// head by compare. Keys that are not UTF-8, which have no head to go by,
+// are all sorted by compare.
+func sortTerms(l termList) []*term {
+	keys := make([]sortKey, l.n)
+	invalid := false
+	for n := range keys {
+		keys[n] = newSortKey(l.at(int32(n)).key, int32(n))
+		invalid = invalid || keys[n].class == invalidKey
+	}
+	byKey := func(x, y sortKey) int { return x.compare(y, l) }
+	if invalid {
+		slices.SortFunc(keys, byKey)
+	} else {
+		sortHeads(keys)
+		for i := 0; i < len(keys); {
+			j := i + 1
+			for j < len(keys) && keys[j].head == keys[i].head {
+				j++
+			}
+			if j-i > 1 {
+				slices.SortFunc(keys[i:j], byKey)
+			}
+			i = j
+		}
+	}
+	terms := make([]*term, len(keys))
+	for i, k := range keys {
+		terms[i] = l.at(k.n)
+	}
+	return terms
+}
+
+// sortHeads sorts keys by head, a byte at a time from the last, each
+// pass keeping the order of the last among keys with the same byte.
+func sortHeads(keys []sortKey) {
+	from, to := keys, make([]sortKey, len(keys))
+	for shift := 0; shift < 64; shift += 8 {
+		var start [256]int
+		for _, k := range from {
+			start[byte(k.head>>shift)]++
+		}
+		if len(from) > 0 && start[byte(from[0].head>>shift)] == len(from) {
+			continue // every key has the same byte here
+		}
+		sum := 0
+		for b, count := range start {
+			start[b] = sum
+			sum += count
+		}
+		for _, k := range from {
+			b := byte(k.head >> shift)
+			to[start[b]] = k
+			start[b]++
+		}
+		from, to = to, from
+	}
+	copy(keys, from)
 }

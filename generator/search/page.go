@@ -14,18 +14,23 @@ type pageIndex struct {
 	counts  []uint32 // by term number: count<<2 | where; 0 for a key not in the page
 	touched []int32  // the terms whose counts are set
 	// Keys new to the index: words and pairs of words (by index in
-	// freshWords), and Han keys by hanKey, with their counts.
+	// freshWords), and Han keys (by index in freshHan), with their
+	// counts.
 	fresh      map[string]int
 	freshWords []freshWord
-	freshHan   map[uint64]uint32
-	key        []byte // a pair key being made
+	freshHanAt numberTable
+	freshHan   []freshHan
+	key        []byte // a pair key being made, or the text of new Han keys
 }
 
 // freshWord is a word or pair new to the index, and for a word its stem,
-// found once a page.
+// found once a page and kept for the index to add; for a pair, its stems'
+// numbers, 0 for a stem new when the page was read.
 type freshWord struct {
+	key   string
 	count uint32
 	stem  stemRef
+	stems [2]int32
 }
 
 // stemRef is a word's stem as a pair needs it: by its number, or for a
@@ -38,8 +43,14 @@ type stemRef struct {
 
 var noWord = stemRef{id: -1}
 
+// freshHan is a Han key new to the index, by hanKey, and its count.
+type freshHan struct {
+	key   uint64
+	count uint32
+}
+
 func newPageIndex() *pageIndex {
-	return &pageIndex{fresh: map[string]int{}, freshHan: map[uint64]uint32{}}
+	return &pageIndex{fresh: map[string]int{}}
 }
 
 func (p *pageIndex) reset(d *dictionary) {
@@ -48,7 +59,10 @@ func (p *pageIndex) reset(d *dictionary) {
 	}
 	p.touched = p.touched[:0]
 	clear(p.fresh)
-	clear(p.freshHan)
+	if len(p.freshHan) > 0 {
+		p.freshHanAt.clear()
+		p.freshHan = p.freshHan[:0]
+	}
 	clear(p.freshWords) // drops the stems' text for the collector
 	p.freshWords = p.freshWords[:0]
 	p.dict = d
@@ -106,7 +120,7 @@ func (p *pageIndex) word(w []byte, prev stemRef, where int) stemRef {
 func (p *pageIndex) freshWord(w []byte, where int) stemRef {
 	f := &p.freshWords[p.addFresh(w, where)]
 	if f.stem == (stemRef{}) { // the first time in the page
-		s := Stem(string(w))
+		s := Stem(f.key)
 		f.stem = stemRef{id: p.dict.stems[s], text: s}
 	}
 	return f.stem
@@ -121,7 +135,7 @@ func (p *pageIndex) pair(a, b stemRef, where int) {
 		}
 	}
 	p.key = append(append(append(append(p.key[:0], ' '), p.stemText(a)...), ' '), p.stemText(b)...)
-	p.addFresh(p.key, where)
+	p.freshWords[p.addFresh(p.key, where)].stems = [2]int32{a.id, b.id}
 }
 
 func (p *pageIndex) stemText(s stemRef) string {
@@ -137,8 +151,9 @@ func (p *pageIndex) addFresh(key []byte, where int) int {
 	i, ok := p.fresh[string(key)]
 	if !ok {
 		i = len(p.freshWords)
-		p.fresh[string(key)] = i
-		p.freshWords = append(p.freshWords, freshWord{})
+		k := string(key)
+		p.fresh[k] = i
+		p.freshWords = append(p.freshWords, freshWord{key: k})
 	}
 	p.freshWords[i].count = bump(p.freshWords[i].count, where)
 	return i
@@ -165,7 +180,13 @@ func (p *pageIndex) han(run []rune, where int) {
 }
 
 func (p *pageIndex) countFreshHan(key uint64, where int) {
-	p.freshHan[key] = bump(p.freshHan[key], where)
+	i, ok := p.freshHanAt.get(key)
+	if !ok {
+		i = int32(len(p.freshHan))
+		p.freshHanAt.put(key, i)
+		p.freshHan = append(p.freshHan, freshHan{key: key})
+	}
+	p.freshHan[i].count = bump(p.freshHan[i].count, where)
 }
 
 // count notes one more of a key the index has.
@@ -198,16 +219,37 @@ func (p *pageIndex) addFreshKeys(b *Builder) {
 		w := p.counts[n] - 1<<2
 		p.counts[n] = (v>>2+w>>2)<<2 | max(v&3, w&3)
 	}
-	for key, i := range p.fresh {
-		v := p.freshWords[i].count
-		if strings.HasPrefix(key, " ") {
-			merge(b.internPair(key), v)
+	for _, f := range p.freshWords {
+		if strings.HasPrefix(f.key, " ") {
+			merge(b.internPair(f.key, f.stems), f.count)
 		} else {
-			merge(b.internWord(key), v)
+			merge(b.internWord(f.key, f.stem), f.count)
 		}
 	}
-	for key, v := range p.freshHan {
-		merge(b.internHan(key), v)
+	p.addFreshHan(b, merge)
+}
+
+// addFreshHan adds the page's new Han keys. Their text is made as one
+// string, cut up, rather than a string a key: a page of Chinese new to
+// the index has hundreds.
+func (p *pageIndex) addFreshHan(b *Builder, merge func(n int32, v uint32)) {
+	p.key = p.key[:0]
+	for i, f := range p.freshHan {
+		if n, ok := b.dict.hanKeyTerm(f.key); ok { // added by another page since
+			merge(n, f.count)
+			p.freshHan[i].count = 0 // done
+			continue
+		}
+		p.key = appendHanKey(p.key, f.key)
+	}
+	text := string(p.key)
+	for _, f := range p.freshHan {
+		if f.count == 0 {
+			continue
+		}
+		n := hanKeyLen(f.key)
+		merge(b.addHan(f.key, text[:n]), f.count)
+		text = text[n:]
 	}
 }
 

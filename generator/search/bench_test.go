@@ -1,0 +1,121 @@
+package search
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// siteDocs reads the real site's Markdown (../../content) as documents:
+// a file's title and description from its front matter, each paragraph a
+// passage, a line starting with # a heading. Unlike corpus's, nearly every
+// word is new to the index the first time it is read, as in the real
+// site's build, where stemming and adding keys are most of the work.
+// Chinese documents come first, then English, as the site lists them.
+func siteDocs(t testing.TB) []Doc {
+	t.Helper()
+	root := filepath.Join("..", "..", "content")
+	var zh, en []Doc
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		d := markdownDoc(string(data))
+		d.URL = filepath.ToSlash(path)
+		if strings.HasSuffix(path, ".en.md") {
+			en = append(en, d)
+		} else {
+			zh = append(zh, d)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zh) < 10 || len(en) < 10 {
+		t.Fatalf("%s: %d Chinese and %d English pages, want at least 10 of each", root, len(zh), len(en))
+	}
+	docs := append(zh, en...)
+	for i := range docs {
+		docs[i].Group = i
+	}
+	return docs
+}
+
+// markdownDoc cuts a Markdown file into a Doc, roughly: this is text to
+// index, not a page to render.
+func markdownDoc(src string) Doc {
+	var d Doc
+	_, body, ok := strings.Cut(strings.TrimPrefix(src, "+++\n"), "\n+++\n")
+	if !ok {
+		body = src
+	}
+	for line := range strings.Lines(src[:len(src)-len(body)]) {
+		key, value, ok := strings.Cut(line, " = ")
+		if value, err := strconv.Unquote(strings.TrimSpace(value)); ok && err == nil {
+			switch key {
+			case "title":
+				d.Title = value
+			case "description":
+				d.Description = value
+			}
+		}
+	}
+	for i, para := range strings.Split(body, "\n\n") {
+		if para = strings.TrimSpace(para); para != "" {
+			heading := strings.HasPrefix(para, "#")
+			d.Passages = append(d.Passages, Passage{Text: strings.TrimLeft(para, "# "), Anchor: "p" + strconv.Itoa(i), Heading: heading})
+		}
+	}
+	return d
+}
+
+// BenchmarkAddSite indexes the real site's pages into a new index, on one
+// goroutine: the work each page's render adds when most of its words are
+// new to the index.
+func BenchmarkAddSite(b *testing.B) {
+	docs := siteDocs(b)
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		builder := NewBuilder(len(docs))
+		for i, d := range docs {
+			builder.Add(i, d)
+		}
+	}
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N*len(docs)), "cpu-ns/doc")
+}
+
+// BenchmarkFinish makes the index's files of the real site's pages, and
+// of 2,000 pairs of corpus's documents, whose keys are fewer but each in
+// many documents. Finish changes nothing in the Builder, so it is run
+// again on one filled once.
+func BenchmarkFinish(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		docs func(testing.TB) []Doc
+	}{
+		{"site", siteDocs},
+		{"corpus2k", func(t testing.TB) []Doc { return corpus(t, 2000, 8) }},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			docs := c.docs(b)
+			builder := NewBuilder(len(docs))
+			for i, d := range docs {
+				builder.Add(i, d)
+			}
+			langs := []Language{{"zh", "中文", 0, len(docs) / 2}, {"en", "English", len(docs) / 2, len(docs)}}
+			b.ReportAllocs()
+			for b.Loop() {
+				builder.Finish(langs, DefaultShardSize)
+			}
+		})
+	}
+}
