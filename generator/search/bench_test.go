@@ -80,18 +80,7 @@ func markdownDoc(src string) Doc {
 // BenchmarkAddSite indexes the real site's pages into a new index, on one
 // goroutine: the work each page's render adds when most of its words are
 // new to the index.
-func BenchmarkAddSite(b *testing.B) {
-	docs := siteDocs(b)
-	b.ReportAllocs()
-	start := cpuTime()
-	for b.Loop() {
-		builder := NewBuilder(len(docs))
-		for i, d := range docs {
-			builder.Add(i, d)
-		}
-	}
-	b.ReportMetric(float64(cpuTime()-start)/float64(b.N*len(docs)), "cpu-ns/doc")
-}
+func BenchmarkAddSite(b *testing.B) { benchmarkAdd(b, siteDocs(b)) }
 
 // BenchmarkFinish makes the index's files of the real site's pages, and
 // of 2,000 pairs of corpus's documents, whose keys are fewer but each in
