@@ -144,5 +144,31 @@ func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 			}
 		}
 	}
-	p.TermKeys = terms
+	p.TermKeys = b.sharedTerms(terms)
+}
+
+// sharedTerms returns a page's terms as a map that every page filed under
+// the same terms shares, or nil for none: a site has many pages and
+// few sets of terms, and a map of even one entry is larger than a page.
+// Nothing changes a page's terms after load.
+func (b *assembler) sharedTerms(terms map[string][]string) map[string][]string {
+	if len(terms) == 0 {
+		return nil
+	}
+	key := b.textsKey[:0]
+	for _, plural := range sortedKeys(terms) {
+		key = binary.AppendUvarint(append(binary.AppendUvarint(key, uint64(len(plural))), plural...), uint64(len(terms[plural])))
+		for _, t := range terms[plural] {
+			key = append(binary.AppendUvarint(key, uint64(len(t))), t...) // each with its length first, so that no two sets make one key
+		}
+	}
+	b.textsKey = key
+	if m, ok := b.sharedTermKeys[string(key)]; ok {
+		return m
+	}
+	if b.sharedTermKeys == nil {
+		b.sharedTermKeys = map[string]map[string][]string{}
+	}
+	b.sharedTermKeys[string(key)] = terms
+	return terms
 }

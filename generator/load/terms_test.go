@@ -170,3 +170,23 @@ func TestTextsShared(t *testing.T) {
 		t.Errorf("different texts shared a list: %q and %q", one, two)
 	}
 }
+
+// TestTermKeysShared: pages filed under the same terms share one map,
+// whatever the order of their taxonomies, and terms that would read the
+// same run together are not taken for one another.
+func TestTermKeysShared(t *testing.T) {
+	b := &assembler{}
+	a := b.sharedTerms(map[string][]string{"tags": {"x", "y"}, "themes": {"z"}})
+	again := b.sharedTerms(map[string][]string{"themes": {"z"}, "tags": {"x", "y"}})
+	if reflect.ValueOf(a).UnsafePointer() != reflect.ValueOf(again).UnsafePointer() {
+		t.Errorf("two pages filed under the same terms keep two maps")
+	}
+	for _, terms := range []map[string][]string{{"tags": {"xy"}}, {"tags": {"x", "y"}}, {"tagsx": {"y"}}, {"tags": {"x"}, "y": nil}} {
+		if got := b.sharedTerms(terms); !reflect.DeepEqual(got, terms) {
+			t.Errorf("sharedTerms(%v) = %v", terms, got)
+		}
+	}
+	if got := b.sharedTerms(map[string][]string{}); got != nil {
+		t.Errorf("a page filed under no terms keeps a map: %v", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"reflect"
 	"sort"
 	"time"
 )
@@ -42,8 +43,8 @@ type Site struct {
 	// Views are the site as each language sees it, in Languages' order:
 	// what a page's Site is.
 	Views    []*LangSite
-	byKey    map[string]*Page // "lang\x00key"
-	bySource map[string]*Page // content file → page
+	byKey    map[string]map[string]*Page // by language code, then key
+	bySource map[string]*Page            // content file → page
 }
 
 // LangSite is the site as the pages of one language see it, as Hugo's
@@ -147,9 +148,9 @@ type Page struct {
 	// last part is the page's Slug, if it sets one.
 	URL string
 	// Permalink is the page's absolute URL, from baseURL (Hugo's name):
-	// for canonical and hreflang links.
+	// for canonical and hreflang links. Load makes URL the end of it, so
+	// that the two are one string in memory.
 	Permalink   string
-	Slug        string
 	Section     string // first path element of Key; "" for the home page
 	Title       string
 	LinkTitle   string
@@ -157,27 +158,18 @@ type Page struct {
 	// Summary is converted once, by load, since every list shows it. The
 	// text itself is converted by render as the page is rendered (see
 	// Body), so that no stage holds every page's HTML.
-	Summary     template.HTML
-	Body        Text
-	Weight      int
-	Layout      string
-	Draft       bool
-	Monolingual bool
-	Params      map[string]any
-	// Date, Lastmod, PublishDate and ExpiryDate are the front matter's
-	// dates, or zero. As in Hugo, Date falls back to PublishDate, then
-	// Lastmod; Lastmod to Date; PublishDate to Date.
-	Date, Lastmod, PublishDate, ExpiryDate time.Time
-	// Aliases are the site paths of the page's redirect pages, with the
-	// language prefix: "/en/old/", "/old/page.html".
-	Aliases []string
+	Summary template.HTML
+	Body    Text
+	Weight  int
+	Params  map[string]any
 	// KeyPos says where the front matter keys that later stages may blame
 	// were written ("layout", "summary", "draft", "slug", a taxonomy's...),
 	// so that an error names the content file's line, not a template.
 	KeyPos  KeyPositions
 	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page
-	// is filed under; Terms maps it to the term pages, in order.
+	// is filed under; Terms maps it to the term pages, in order. Pages
+	// filed under the same terms share these maps.
 	TermKeys map[string][]string
 	Terms    map[string][]*Page
 	Site     *LangSite // the site as the page's language sees it
@@ -186,7 +178,6 @@ type Page struct {
 	Pages        []*Page // a section's or term's member pages, in order
 	Translations []*Page // the same page in the other languages, by language weight
 	Prev, Next   *Page   // neighbours among the parent's pages
-	Taxonomy     string  // for taxonomy and term pages: the plural name
 
 	// Alternates are the page in every language it is written in, this
 	// one included, in language order: for hreflang links, which must
@@ -204,6 +195,43 @@ type Page struct {
 	// Image is the absolute URL of the image that stands for the page
 	// where it is shared (og:image), or "" for none.
 	Image string
+	// Extra holds the fields that most pages leave unset; templates and
+	// code read them as the page's own (.Slug, p.Date). It is never nil.
+	*Extra
+}
+
+// Extra are a page's fields that most pages leave unset: a large site
+// has a great many pages, and each would otherwise carry them all. The
+// pages that set none of them share one Extra (KeepExtra), so an Extra is
+// never changed once a page has it: to change one, make another.
+type Extra struct {
+	Slug   string
+	Layout string
+	// Draft marks a page that a build leaves out unless it asks for
+	// drafts; Monolingual, one written in its language alone, on purpose.
+	Draft, Monolingual bool
+	// Date, Lastmod, PublishDate and ExpiryDate are the front matter's
+	// dates, or zero. As in Hugo, Date falls back to PublishDate, then
+	// Lastmod; Lastmod to Date; PublishDate to Date.
+	Date, Lastmod, PublishDate, ExpiryDate time.Time
+	// Aliases are the site paths of the page's redirect pages, with the
+	// language prefix: "/en/old/", "/old/page.html".
+	Aliases []string
+	// Taxonomy is, for taxonomy and term pages, the plural name.
+	Taxonomy string
+}
+
+// noExtra is the Extra of every page that sets none of its fields.
+var noExtra Extra
+
+// KeepExtra returns the Extra for a page to keep: a copy of x, or the one
+// that every page shares when x sets nothing.
+func KeepExtra(x *Extra) *Extra {
+	if reflect.ValueOf(x).Elem().IsZero() {
+		return &noExtra
+	}
+	keep := *x
+	return &keep
 }
 
 // Text is where a page's Markdown is in its source file: render reads it
@@ -291,7 +319,7 @@ func FindTaxonomy(taxonomies []Taxonomy, plural string) *Taxonomy {
 
 // Page returns the page with a key in a language, or nil.
 func (s *Site) Page(lang, key string) *Page {
-	return s.byKey[lang+"\x00"+key]
+	return s.byKey[lang][key]
 }
 
 // PageBySource returns the page of a content file, or nil.
@@ -302,10 +330,17 @@ func (s *Site) PageBySource(file string) *Page {
 // Index must be called once all pages are added, before Page or
 // PageBySource is used.
 func (s *Site) Index() {
-	s.byKey = make(map[string]*Page, len(s.Pages))
+	count := map[string]int{}
+	for _, p := range s.Pages {
+		count[p.Lang.Code]++
+	}
+	s.byKey = make(map[string]map[string]*Page, len(count))
+	for code, n := range count {
+		s.byKey[code] = make(map[string]*Page, n)
+	}
 	s.bySource = make(map[string]*Page, len(s.Pages))
 	for _, p := range s.Pages {
-		s.byKey[p.Lang.Code+"\x00"+p.Key] = p
+		s.byKey[p.Lang.Code][p.Key] = p
 		if p.Source != "" {
 			s.bySource[p.Source] = p
 		}

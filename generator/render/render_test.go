@@ -32,6 +32,7 @@ func testSite() *model.Site {
 	}
 	for _, p := range site.Pages {
 		p.Site = views[p.Lang]
+		p.Extra = new(model.Extra) // each its own, for tests to set
 	}
 	site.Index()
 	return site
