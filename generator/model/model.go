@@ -9,7 +9,9 @@ import (
 	"html/template"
 	"io/fs"
 	"reflect"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -42,9 +44,11 @@ type Site struct {
 	Unpublished map[string]string
 	// Views are the site as each language sees it, in Languages' order:
 	// what a page's Site is.
-	Views    []*LangSite
-	byKey    map[string]map[string]*Page // by language code, then key
-	bySource map[string]*Page            // content file → page
+	Views []*LangSite
+	// byKey and bySource are the pages sorted for Page and PageBySource
+	// to search: two maps took five times the memory, and longer to make.
+	byKey    []*Page // by language code, then key
+	bySource []*Page // the pages of content files, by file
 }
 
 // LangSite is the site as the pages of one language see it, as Hugo's
@@ -319,32 +323,47 @@ func FindTaxonomy(taxonomies []Taxonomy, plural string) *Taxonomy {
 
 // Page returns the page with a key in a language, or nil.
 func (s *Site) Page(lang, key string) *Page {
-	return s.byKey[lang][key]
+	return find(s.byKey, func(p *Page) int {
+		if c := strings.Compare(p.Lang.Code, lang); c != 0 {
+			return c
+		}
+		return strings.Compare(p.Key, key)
+	})
 }
 
 // PageBySource returns the page of a content file, or nil.
 func (s *Site) PageBySource(file string) *Page {
-	return s.bySource[file]
+	return find(s.bySource, func(p *Page) int { return strings.Compare(p.Source, file) })
+}
+
+// find returns the last page of a sorted list that cmp finds equal (0),
+// or nil: of two pages at one key, the later in Pages, as a map indexed
+// in their order would hold it.
+func find(sorted []*Page, cmp func(*Page) int) *Page {
+	n := sort.Search(len(sorted), func(i int) bool { return cmp(sorted[i]) > 0 })
+	if n > 0 && cmp(sorted[n-1]) == 0 {
+		return sorted[n-1]
+	}
+	return nil
 }
 
 // Index must be called once all pages are added, before Page or
 // PageBySource is used.
 func (s *Site) Index() {
-	count := map[string]int{}
+	s.byKey = slices.Clone(s.Pages)
+	slices.SortStableFunc(s.byKey, func(a, b *Page) int {
+		if c := strings.Compare(a.Lang.Code, b.Lang.Code); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	s.bySource = make([]*Page, 0, len(s.Pages))
 	for _, p := range s.Pages {
-		count[p.Lang.Code]++
-	}
-	s.byKey = make(map[string]map[string]*Page, len(count))
-	for code, n := range count {
-		s.byKey[code] = make(map[string]*Page, n)
-	}
-	s.bySource = make(map[string]*Page, len(s.Pages))
-	for _, p := range s.Pages {
-		s.byKey[p.Lang.Code][p.Key] = p
 		if p.Source != "" {
-			s.bySource[p.Source] = p
+			s.bySource = append(s.bySource, p)
 		}
 	}
+	slices.SortStableFunc(s.bySource, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
 }
 
 // SortPages orders pages the way lists show them: by weight (weighted
