@@ -54,6 +54,8 @@ type assembler struct {
 	// texts); textsKey is texts' buffer.
 	sharedTexts map[string]model.Texts
 	textsKey    []byte
+	// measures are figures' measures, by what they say (measure).
+	measures map[measureKey]*model.Measure
 	// sharedTermKeys are pages' TermKeys, by what they say (sharedTerms,
 	// which makes its keys in textsKey too).
 	sharedTermKeys map[string]map[string][]string

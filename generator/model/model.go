@@ -5,6 +5,8 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -104,9 +106,19 @@ type Language struct {
 
 // Figure is a number with a kind, entered once and rendered per language.
 type Figure struct {
-	ID     string
+	ID    string
+	Value float64
+	// Measure is what the figure counts and how it is shown: its kind,
+	// label, unit and the rest, which templates and code read as the
+	// figure's own (.Label, f.Kind). Never nil.
+	*Measure
+}
+
+// Measure is all of a figure but its id and value. Figures that measure
+// the same thing (the label, unit and kind that every zone's facts
+// repeat) share one, so it is never changed once a figure has it.
+type Measure struct {
 	Kind   string // money, count, percent
-	Value  float64
 	Unit   Texts
 	Period string
 	Approx string
@@ -117,6 +129,34 @@ type Figure struct {
 	Label  Texts
 	Chart  string
 }
+
+// flatFigure is a figure with its measure's fields among its own, in the
+// order they had before figures shared measures: a figure printed or
+// written as JSON whole (a template's {{.}}) is written as one.
+type flatFigure struct {
+	ID     string
+	Kind   string
+	Value  float64
+	Unit   Texts
+	Period string
+	Approx string
+	Status string
+	Label  Texts
+	Chart  string
+}
+
+func (f Figure) flat() flatFigure {
+	return flatFigure{ID: f.ID, Kind: f.Kind, Value: f.Value, Unit: f.Unit, Period: f.Period,
+		Approx: f.Approx, Status: f.Status, Label: f.Label, Chart: f.Chart}
+}
+
+// String writes the figure as fmt writes a struct: its fields, not the
+// address of its measure.
+func (f Figure) String() string { return fmt.Sprint(f.flat()) }
+
+// MarshalJSON writes the figure as one object, its measure's fields among
+// its own.
+func (f Figure) MarshalJSON() ([]byte, error) { return json.Marshal(f.flat()) }
 
 // Texts are one text in each language: a figure's label or unit. A
 // figure has a few of them, so a list, in language order, is smaller
