@@ -181,8 +181,8 @@ func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 
 // sharedTerms returns a page's terms as a map that every page filed under
 // the same terms shares, or nil for none: a site has many pages and
-// few sets of terms, and a map of even one entry is larger than a page.
-// Nothing changes a page's terms after load.
+// fewer sets of terms, and a map of one entry is most of the size of a
+// page. Nothing changes a page's terms after load.
 func (b *assembler) sharedTerms(terms map[string][]string) map[string][]string {
 	if len(terms) == 0 {
 		return nil

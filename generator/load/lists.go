@@ -144,9 +144,9 @@ func (b *assembler) urlClash(p, other *model.Page) *model.Error {
 	return keyPos(p, "slug").Errorf("slug %q gives this page the URL %s, which %s has too", p.Slug, p.URL, other.Source)
 }
 
-// pageURL is the URL of the page with a key after prefix (its language's,
-// or that and the base URL): its folders, then its slug if it sets one,
-// else the last part of its key.
+// pageURL is the address of the page with a key under prefix (the base
+// URL and the language's prefix): its folders, then its slug if it sets
+// one, else the last part of its key.
 func pageURL(prefix, key, slug string) string {
 	if key == "" {
 		return prefix + "/"

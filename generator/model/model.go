@@ -240,14 +240,15 @@ type Page struct {
 	// where it is shared (og:image), or "" for none.
 	Image string
 	// Extra holds the fields that most pages leave unset; templates and
-	// code read them as the page's own (.Slug, p.Date). It is never nil.
+	// code read them as the page's own (.Slug, p.Date). Load never leaves
+	// it nil.
 	*Extra
 }
 
-// Extra are a page's fields that most pages leave unset: a large site
-// has a great many pages, and each would otherwise carry them all. The
-// pages that set none of them share one Extra (KeepExtra), so an Extra is
-// never changed once a page has it: to change one, make another.
+// Extra holds the fields of a page that most pages leave unset: a large
+// site has a great many pages, and each would otherwise carry them all.
+// The pages that set none of them share one Extra (KeepExtra), so an Extra
+// is never changed once a page has it: to change one, make another.
 type Extra struct {
 	Slug   string
 	Layout string
