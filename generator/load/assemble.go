@@ -54,9 +54,16 @@ type assembler struct {
 	// texts); textsKey is texts' buffer.
 	sharedTexts map[string]model.Texts
 	textsKey    []byte
+	// measures are figures' measures, by what they say (measure).
+	measures map[measureKey]*model.Measure
+	// sharedTermKeys are pages' TermKeys, by what they say (sharedTerms,
+	// which makes its keys in textsKey too).
+	sharedTermKeys map[string]map[string][]string
 	// slugs remembers which terms are slugs (slugPart): a large site
 	// files thousands of pages under each of a few terms.
 	slugs map[string]bool
+	// extra is where addFile makes a page's Extra.
+	extra model.Extra
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
@@ -132,11 +139,14 @@ func (b *assembler) addFile(f contentFile) {
 		b.errs = append(b.errs, model.Errorf(f.path, 1, 1, "title is missing from the front matter"))
 	}
 	l := model.FindLanguage(b.langs, f.lang)
+	// The page's Extra is made in b.extra, then kept (KeepExtra): most
+	// pages set none of it, and share one.
+	b.extra = model.Extra{Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual}
 	p := &model.Page{
 		Kind: b.kindOf(f), Lang: l, Key: f.key, TranslationKey: groupOf(f.key, fm), Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
-		Weight: fm.Weight, Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual,
-		Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.views[f.lang],
+		Weight: fm.Weight, Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.views[f.lang],
+		Extra: &b.extra,
 	}
 	// The preview's cache keeps each page with its own faults, so there
 	// each page checks its figures.
@@ -146,6 +156,8 @@ func (b *assembler) addFile(f contentFile) {
 	b.slug(p, fm.Slug)
 	b.layout(p)
 	p.Aliases = b.aliases(p, fm.Aliases)
+	p.Taxonomy = taxonomyOf(p)
+	p.Extra = model.KeepExtra(p.Extra)
 	b.add(p)
 	b.cache.keepPage(b, f, p, b.errs[errs:])
 }
@@ -363,9 +375,6 @@ func (b *assembler) link() {
 		}
 		p.Parent = parent
 		parent.Pages = append(parent.Pages, p)
-		if p.Kind == model.KindTaxonomy || p.Kind == model.KindTerm {
-			p.Taxonomy = strings.Split(p.Key, "/")[0]
-		}
 	}
 	b.linkTerms()
 	for _, p := range b.site.Pages {
@@ -384,24 +393,74 @@ func (b *assembler) link() {
 
 // crossLinks works out what each page shows of others beside its
 // neighbours: its alternates, where its language switcher leads, and its
-// breadcrumbs. Templates read them as fields.
+// breadcrumbs. Templates read them as fields. Pages that show the same
+// list share it: the translations of a page have the same alternates, the
+// pages of a section the same breadcrumbs, and a page's switcher most
+// often leads to its translations.
 func (b *assembler) crossLinks() {
+	alternates := map[string][]*model.Page{}  // by translation key
+	crumbs := map[*model.Page][]*model.Page{} // of each page's members
+	var list []*model.Page
 	for _, p := range b.site.Pages {
+		list = list[:0]
 		for _, l := range b.langs {
 			if l == p.Lang {
-				p.Alternates = append(p.Alternates, p)
+				list = append(list, p)
 			} else if t := b.byGroup[p.TranslationKey][l.Code]; t != nil {
-				p.Alternates = append(p.Alternates, t)
+				list = append(list, t)
 			}
+		}
+		p.Alternates = alternates[p.TranslationKey]
+		if !slices.Equal(p.Alternates, list) {
+			p.Alternates = keepList(list)
+			alternates[p.TranslationKey] = p.Alternates
+		}
+		list = list[:0]
+		for _, l := range b.langs {
 			if l != p.Lang {
-				p.Switcher = append(p.Switcher, translationIn(p, l))
+				list = append(list, translationIn(p, l))
 			}
 		}
-		for q := p.Parent; q != nil; q = q.Parent {
-			p.Breadcrumbs = append(p.Breadcrumbs, q)
+		p.Switcher = p.Translations
+		if !slices.Equal(p.Switcher, list) {
+			p.Switcher = keepList(list)
 		}
-		slices.Reverse(p.Breadcrumbs)
+		if p.Parent != nil {
+			p.Breadcrumbs = crumbsOf(p.Parent, crumbs)
+		}
 	}
+}
+
+// crumbsOf returns the breadcrumbs of the members of q: q's, then q.
+func crumbsOf(q *model.Page, made map[*model.Page][]*model.Page) []*model.Page {
+	if list, ok := made[q]; ok {
+		return list
+	}
+	var above []*model.Page
+	if q.Parent != nil {
+		above = crumbsOf(q.Parent, made)
+	}
+	list := append(slices.Clone(above), q)
+	made[q] = slices.Clip(list)
+	return made[q]
+}
+
+// keepList returns a copy of list for pages to share, without room to
+// grow, so that no append to one page's list changes another's; none for
+// an empty list.
+func keepList(list []*model.Page) []*model.Page {
+	if len(list) == 0 {
+		return nil
+	}
+	return slices.Clip(slices.Clone(list))
+}
+
+// taxonomyOf is a taxonomy or term page's Taxonomy: the plural name.
+func taxonomyOf(p *model.Page) string {
+	if p.Kind != model.KindTaxonomy && p.Kind != model.KindTerm {
+		return ""
+	}
+	return strings.Split(p.Key, "/")[0]
 }
 
 // translationIn returns the page in language l: its translation, or for a

@@ -78,12 +78,44 @@ func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figur
 				bad("approx", "approx %q needs the UI string \"approx.%s\" (with %%s) in languages.%s.ui", fc.Approx, fc.Approx, l.Code)
 			}
 		}
-		// The kinds, periods, statuses and charts are a few words that
-		// every facts file repeats: one copy of each is kept, not each file's.
-		out = append(out, &model.Figure{ID: fc.ID, Kind: intern(fc.Kind), Value: fc.Value, Unit: b.texts(fc.units),
-			Period: intern(fc.Period), Approx: intern(fc.Approx), Status: intern(fc.Status), Label: b.texts(fc.labels), Chart: intern(fc.Chart)})
+		out = append(out, &model.Figure{ID: intern(fc.ID), Value: fc.Value, Measure: b.measure(fc)})
 	}
 	return out
+}
+
+// measureKey is what a Measure says: its texts are the lists that texts
+// shares, the same list for the same texts.
+type measureKey struct {
+	kind, period, approx, status, chart string
+	unit, label                         *model.LangText
+}
+
+// measure is what the figure measures, one Measure for all the figures
+// that measure the same: a few labels and units repeat from one facts
+// file to the next. The kinds, periods, statuses and charts are a few
+// words that every facts file repeats: one copy of each is kept, not
+// each file's.
+func (b *assembler) measure(fc figureConfig) *model.Measure {
+	m := model.Measure{Kind: intern(fc.Kind), Unit: b.texts(fc.units), Period: intern(fc.Period), Approx: intern(fc.Approx),
+		Status: intern(fc.Status), Label: b.texts(fc.labels), Chart: intern(fc.Chart)}
+	key := measureKey{kind: m.Kind, period: m.Period, approx: m.Approx, status: m.Status, chart: m.Chart,
+		unit: listAt(m.Unit), label: listAt(m.Label)}
+	if shared, ok := b.measures[key]; ok {
+		return shared
+	}
+	if b.measures == nil {
+		b.measures = map[measureKey]*model.Measure{}
+	}
+	b.measures[key] = &m
+	return &m
+}
+
+// listAt is where a shared list of texts starts, or nil for none.
+func listAt(t model.Texts) *model.LangText {
+	if len(t) == 0 {
+		return nil
+	}
+	return &t[0]
 }
 
 // texts keeps of a figure's label or unit the site's languages, in their
@@ -144,5 +176,31 @@ func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 			}
 		}
 	}
-	p.TermKeys = terms
+	p.TermKeys = b.sharedTerms(terms)
+}
+
+// sharedTerms returns a page's terms as a map that every page filed under
+// the same terms shares, or nil for none: a site has many pages and
+// fewer sets of terms, and a map of one entry is most of the size of a
+// page. Nothing changes a page's terms after load.
+func (b *assembler) sharedTerms(terms map[string][]string) map[string][]string {
+	if len(terms) == 0 {
+		return nil
+	}
+	key := b.textsKey[:0]
+	for _, plural := range sortedKeys(terms) {
+		key = binary.AppendUvarint(append(binary.AppendUvarint(key, uint64(len(plural))), plural...), uint64(len(terms[plural])))
+		for _, t := range terms[plural] {
+			key = append(binary.AppendUvarint(key, uint64(len(t))), t...) // each with its length first, so that no two sets make one key
+		}
+	}
+	b.textsKey = key
+	if m, ok := b.sharedTermKeys[string(key)]; ok {
+		return m
+	}
+	if b.sharedTermKeys == nil {
+		b.sharedTermKeys = map[string]map[string][]string{}
+	}
+	b.sharedTermKeys[string(key)] = terms
+	return terms
 }

@@ -129,7 +129,8 @@ func classify(p string, langs []*model.Language, defaultLang string) (contentFil
 	case "index":
 		f.key = dir
 	default:
-		f.key = path.Join(dir, base)
+		// path.Join(dir, base), without a copy: the path holds it already.
+		f.key = path.Clean(rel[:len(rel)-len(name)+len(base)])
 	}
 	for _, part := range strings.Split(f.key, "/") {
 		if f.key != "" && !slugPart.MatchString(part) {

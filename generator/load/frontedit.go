@@ -32,7 +32,12 @@ import (
 // Summary and Image are made from these after.
 func ownFields(p, d *model.Page) {
 	p.Title, p.LinkTitle, p.Description = d.Title, d.LinkTitle, d.Description
-	p.Body, p.Layout, p.Params, p.KeyPos = d.Body, d.Layout, d.Params, d.KeyPos
+	p.Body, p.Params, p.KeyPos = d.Body, d.Params, d.KeyPos
+	if p.Layout != d.Layout {
+		x := *p.Extra // shared with other pages, or with the page that p copies
+		x.Layout = d.Layout
+		p.Extra = model.KeepExtra(&x)
+	}
 }
 
 // frontEdit is an edited Markdown file and what the last load made of it.

@@ -245,7 +245,7 @@ func TestOrders(t *testing.T) {
 	for i := range 400 {
 		for _, lang := range []string{"zh", "en"} {
 			pages = append(pages, &model.Page{Key: lang[:1] + string(rune('a'+i%26)) + string(rune('a'+i/26)),
-				Weight: r.IntN(3), Title: []string{"", "A", "B", "a"}[r.IntN(4)], Date: day.AddDate(0, 0, r.IntN(3))})
+				Weight: r.IntN(3), Title: []string{"", "A", "B", "a"}[r.IntN(4)], Extra: &model.Extra{Date: day.AddDate(0, 0, r.IntN(3))}})
 		}
 	}
 	for i := range pages { // keys alike in two languages
@@ -267,5 +267,75 @@ func TestOrders(t *testing.T) {
 	slices.SortStableFunc(got, compareRank)
 	if !slices.Equal(got, want) {
 		t.Error("compareRank orders pages otherwise than by date after model.SortPages")
+	}
+}
+
+// TestExtraShared: pages that set none of model.Extra share one, which an
+// edit to one page's layout, taken the short way, does not change: that
+// page is given an Extra of its own, and neither the other pages nor the
+// last site see its layout.
+func TestExtraShared(t *testing.T) {
+	fsys := frontEditSite()
+	opts := Options{Cache: NewCache(), Now: time.Date(2024, 5, 15, 0, 0, 0, 0, time.UTC)}
+	old, _, err := Update(fsys, opts, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, dated := old.PageBySource("content/news/_index.en.md"), old.PageBySource("content/news/c.en.md")
+	if other := old.PageBySource("content/news/h.en.md"); plain.Extra != other.Extra {
+		t.Error("two pages that set none of Extra keep one each")
+	}
+	if dated.Extra == plain.Extra || dated.Date.IsZero() {
+		t.Errorf("a page with a date shares its Extra, or lost its date: %v", dated.Date)
+	}
+	name := "content/news/h.en.md"
+	fsys[name] = &fstest.MapFile{Data: []byte("+++\ntitle = \"H\"\nlayout = \"wide\"\n+++\nLead.\n\n<!--more-->\n\nText\n")}
+	got := opts.Cache.frontMatterOnly(fsys, old, []string{name}, opts.Now)
+	if got == nil {
+		t.Fatal("an edit to a layout is not taken as one to the page's own fields")
+	}
+	for _, s := range []*model.Site{old, got} {
+		for _, p := range s.Pages {
+			if want := ""; p.Layout != want && (s == old || p.Source != name) {
+				t.Errorf("%s has the layout %q", p.Source, p.Layout)
+			}
+		}
+	}
+	if p := got.PageBySource(name); p.Layout != "wide" {
+		t.Errorf("the edited page's layout is %q, want wide", p.Layout)
+	}
+	if !reflect.ValueOf(*plain.Extra).IsZero() {
+		t.Errorf("the Extra that pages share was changed: %+v", *plain.Extra)
+	}
+}
+
+// TestListsShared: the translations of a page share its alternates, the
+// members of a section their breadcrumbs, and a page whose switcher leads
+// to its translations shares that list, each without room to grow.
+func TestListsShared(t *testing.T) {
+	site, err := Site(frontEditSite(), Options{Now: time.Date(2024, 5, 15, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := func(a, b []*model.Page) bool { return len(a) > 0 && len(b) > 0 && &a[0] == &b[0] }
+	zh, en := site.PageBySource("content/news/c.zh.md"), site.PageBySource("content/news/c.en.md")
+	d := site.PageBySource("content/news/d.en.md")
+	if !same(zh.Alternates, en.Alternates) || len(en.Alternates) != 2 || en.Alternates[0] != zh || en.Alternates[1] != en {
+		t.Errorf("alternates of two translations: %v and %v", zh.Alternates, en.Alternates)
+	}
+	if !same(en.Breadcrumbs, d.Breadcrumbs) || len(d.Breadcrumbs) != 2 || d.Breadcrumbs[1] != d.Parent {
+		t.Errorf("breadcrumbs of two pages of a section: %v and %v", en.Breadcrumbs, d.Breadcrumbs)
+	}
+	if !same(en.Switcher, en.Translations) || en.Switcher[0] != zh {
+		t.Errorf("switcher %v, translations %v", en.Switcher, en.Translations)
+	}
+	solo := site.PageBySource("content/news/solo.en.md")
+	if len(solo.Switcher) != 1 || solo.Switcher[0] != site.PageBySource("content/news/_index.zh.md") || solo.Translations != nil {
+		t.Errorf("a page without a translation: switcher %v, translations %v", solo.Switcher, solo.Translations)
+	}
+	for _, list := range [][]*model.Page{en.Alternates, en.Breadcrumbs, solo.Switcher} {
+		if cap(list) != len(list) {
+			t.Errorf("a shared list has room to grow: %v", list)
+		}
 	}
 }

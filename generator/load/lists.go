@@ -61,6 +61,7 @@ func (b *assembler) addMissingListPages() {
 				continue
 			}
 			p := &model.Page{Kind: n.kind, Lang: l, Key: key, TranslationKey: key, Site: b.views[l.Code]}
+			p.Extra = model.KeepExtra(&model.Extra{Taxonomy: taxonomyOf(p)})
 			p.Title = b.autoTitle(p, n.users)
 			b.add(p)
 		}
@@ -112,6 +113,7 @@ func parentKey(key string) string {
 // pages of a language at one URL (a slug that another page's file name
 // has) are an error at the slug.
 func (b *assembler) collect() {
+	base := strings.TrimSuffix(b.cfg.BaseURL, "/")
 	for _, l := range b.langs {
 		byURL := make(map[string]*model.Page, len(b.byKey))
 		for _, key := range b.pageKeys() {
@@ -119,8 +121,9 @@ func (b *assembler) collect() {
 			if p == nil {
 				continue
 			}
-			p.URL = pageURL(l, key, p.Slug)
-			p.Permalink = strings.TrimSuffix(b.cfg.BaseURL, "/") + p.URL
+			// One string for both: the URL is the end of the permalink.
+			p.Permalink = pageURL(base+l.Prefix, key, p.Slug)
+			p.URL = p.Permalink[len(base):]
 			p.Section, _, _ = strings.Cut(key, "/")
 			if other := byURL[p.URL]; other != nil {
 				b.errs = append(b.errs, b.urlClash(p, other))
@@ -141,14 +144,15 @@ func (b *assembler) urlClash(p, other *model.Page) *model.Error {
 	return keyPos(p, "slug").Errorf("slug %q gives this page the URL %s, which %s has too", p.Slug, p.URL, other.Source)
 }
 
-// pageURL is the URL of the page with a key in language l: its folders,
-// then its slug if it sets one, else the last part of its key.
-func pageURL(l *model.Language, key, slug string) string {
+// pageURL is the address of the page with a key under prefix (the base
+// URL and the language's prefix): its folders, then its slug if it sets
+// one, else the last part of its key.
+func pageURL(prefix, key, slug string) string {
 	if key == "" {
-		return l.Prefix + "/"
+		return prefix + "/"
 	}
 	if slug != "" {
 		key = path.Join(parentKey(key), slug)
 	}
-	return l.Prefix + "/" + key + "/"
+	return prefix + "/" + key + "/"
 }

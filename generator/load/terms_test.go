@@ -2,6 +2,7 @@ package load
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"westcoast/generator/model"
@@ -168,5 +169,62 @@ func TestTextsShared(t *testing.T) {
 	two := b.texts(text("zh", "p", "en", "q"))
 	if len(one) != 1 || len(two) != 2 || one[0].Text != "p\x00en\x00q" {
 		t.Errorf("different texts shared a list: %q and %q", one, two)
+	}
+}
+
+// TestTermKeysShared: pages filed under the same terms share one map,
+// whatever the order of their taxonomies, and terms that would read the
+// same run together are not taken for one another.
+func TestTermKeysShared(t *testing.T) {
+	b := &assembler{}
+	a := b.sharedTerms(map[string][]string{"tags": {"x", "y"}, "themes": {"z"}})
+	again := b.sharedTerms(map[string][]string{"themes": {"z"}, "tags": {"x", "y"}})
+	if reflect.ValueOf(a).UnsafePointer() != reflect.ValueOf(again).UnsafePointer() {
+		t.Errorf("two pages filed under the same terms keep two maps")
+	}
+	for _, terms := range []map[string][]string{{"tags": {"xy"}}, {"tags": {"x", "y"}}, {"tagsx": {"y"}}, {"tags": {"x"}, "y": nil}} {
+		if got := b.sharedTerms(terms); !reflect.DeepEqual(got, terms) {
+			t.Errorf("sharedTerms(%v) = %v", terms, got)
+		}
+	}
+	if got := b.sharedTerms(map[string][]string{}); got != nil {
+		t.Errorf("a page filed under no terms keeps a map: %v", got)
+	}
+}
+
+// TestMeasuresShared: figures that measure the same thing share one
+// Measure, and a figure that differs from another in any of its measure's
+// fields has its own.
+func TestMeasuresShared(t *testing.T) {
+	b := &assembler{langs: []*model.Language{{Code: "zh"}, {Code: "en"}}}
+	unit := model.Texts{{Lang: "en", Text: "projects"}, {Lang: "zh", Text: "个"}}
+	label := model.Texts{{Lang: "zh", Text: "项目"}, {Lang: "en", Text: "Projects"}}
+	base := figureConfig{ID: "a", Kind: "count", Value: 1, Period: "h1", Chart: "c", units: unit, labels: label}
+	a := b.measure(base)
+	again := base
+	again.ID, again.Value, again.units = "b", 2, slices.Clone(unit) // the same texts, from another file
+	if b.measure(again) != a {
+		t.Error("two figures of the same measure keep one each")
+	}
+	want := &model.Measure{Kind: "count", Period: "h1", Chart: "c", Unit: model.Texts{{Lang: "zh", Text: "个"}, {Lang: "en", Text: "projects"}}, Label: label}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("measure = %+v, want %+v", *a, *want)
+	}
+	for _, change := range []func(*figureConfig){
+		func(f *figureConfig) { f.Kind = "money" },
+		func(f *figureConfig) { f.Period = "h2" },
+		func(f *figureConfig) { f.Approx = "about" },
+		func(f *figureConfig) { f.Status = "target" },
+		func(f *figureConfig) { f.Chart = "d" },
+		func(f *figureConfig) { f.units = nil },
+		func(f *figureConfig) {
+			f.labels = model.Texts{{Lang: "zh", Text: "项目"}, {Lang: "en", Text: "Items"}}
+		},
+	} {
+		other := base
+		change(&other)
+		if m := b.measure(other); m == a || reflect.DeepEqual(m, a) {
+			t.Errorf("%+v shares the measure of %+v", other, base)
+		}
 	}
 }

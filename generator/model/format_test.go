@@ -26,18 +26,18 @@ func TestFormatFigure(t *testing.T) {
 		form   string
 		zh, en string
 	}{
-		{Figure{Kind: "money", Value: 42e9}, "", "420亿元", "CNY 42 billion"},
-		{Figure{Kind: "money", Value: 16.4e9}, "", "164亿元", "CNY 16.4 billion"},
-		{Figure{Kind: "money", Value: 3e9}, "bare", "30亿", "3 billion"},
-		{Figure{Kind: "money", Value: 6e9, Approx: "about"}, "", "约60亿元", "about CNY 6 billion"},
-		{Figure{Kind: "money", Value: 5e6}, "", "500万元", "CNY 5 million"},
-		{Figure{Kind: "money", Value: 8000}, "", "8000元", "CNY 8,000"},
-		{Figure{Kind: "count", Value: 14, Unit: Texts{{"zh", "个"}, {"en", "projects"}}}, "", "14个", "14 projects"},
-		{Figure{Kind: "count", Value: 100, Approx: "atLeast", Unit: Texts{{"zh", "家"}, {"en", "companies"}}}, "", "100家以上", "at least 100 companies"},
-		{Figure{Kind: "count", Value: 12500}, "", "12500", "12,500"},
-		{Figure{Kind: "money", Value: 1.2345e12}, "", "12345亿元", "CNY 1,234.5 billion"},
-		{Figure{Kind: "percent", Value: 68.2}, "", "68.2%", "68.2%"},
-		{Figure{Kind: "percent", Value: 54}, "", "54%", "54%"},
+		{Figure{Value: 42e9, Measure: &Measure{Kind: "money"}}, "", "420亿元", "CNY 42 billion"},
+		{Figure{Value: 16.4e9, Measure: &Measure{Kind: "money"}}, "", "164亿元", "CNY 16.4 billion"},
+		{Figure{Value: 3e9, Measure: &Measure{Kind: "money"}}, "bare", "30亿", "3 billion"},
+		{Figure{Value: 6e9, Measure: &Measure{Kind: "money", Approx: "about"}}, "", "约60亿元", "about CNY 6 billion"},
+		{Figure{Value: 5e6, Measure: &Measure{Kind: "money"}}, "", "500万元", "CNY 5 million"},
+		{Figure{Value: 8000, Measure: &Measure{Kind: "money"}}, "", "8000元", "CNY 8,000"},
+		{Figure{Value: 14, Measure: &Measure{Kind: "count", Unit: Texts{{"zh", "个"}, {"en", "projects"}}}}, "", "14个", "14 projects"},
+		{Figure{Value: 100, Measure: &Measure{Kind: "count", Approx: "atLeast", Unit: Texts{{"zh", "家"}, {"en", "companies"}}}}, "", "100家以上", "at least 100 companies"},
+		{Figure{Value: 12500, Measure: &Measure{Kind: "count"}}, "", "12500", "12,500"},
+		{Figure{Value: 1.2345e12, Measure: &Measure{Kind: "money"}}, "", "12345亿元", "CNY 1,234.5 billion"},
+		{Figure{Value: 68.2, Measure: &Measure{Kind: "percent"}}, "", "68.2%", "68.2%"},
+		{Figure{Value: 54, Measure: &Measure{Kind: "percent"}}, "", "54%", "54%"},
 	}
 	for _, tt := range tests {
 		if got := tt.f.Format(zh, tt.form); got != tt.zh {
@@ -55,12 +55,12 @@ func TestFormatOtherLanguage(t *testing.T) {
 		form string
 		want string
 	}{
-		{Figure{Kind: "money", Value: 42e9}, "", "42\u00a0milliards de yuans"},
-		{Figure{Kind: "money", Value: 16.45e9, Approx: "about"}, "", "environ 16,45\u00a0milliards de yuans"},
-		{Figure{Kind: "money", Value: 3e9}, "bare", "3\u00a0milliards"},
-		{Figure{Kind: "count", Value: 12500, Unit: Texts{{"fr", "projets"}}}, "", "12\u202f500\u00a0projets"},
-		{Figure{Kind: "count", Value: -1234567.5}, "", "-1\u202f234\u202f567,5"},
-		{Figure{Kind: "percent", Value: 68.2}, "", "68,2\u00a0%"},
+		{Figure{Value: 42e9, Measure: &Measure{Kind: "money"}}, "", "42\u00a0milliards de yuans"},
+		{Figure{Value: 16.45e9, Measure: &Measure{Kind: "money", Approx: "about"}}, "", "environ 16,45\u00a0milliards de yuans"},
+		{Figure{Value: 3e9, Measure: &Measure{Kind: "money"}}, "bare", "3\u00a0milliards"},
+		{Figure{Value: 12500, Measure: &Measure{Kind: "count", Unit: Texts{{"fr", "projets"}}}}, "", "12\u202f500\u00a0projets"},
+		{Figure{Value: -1234567.5, Measure: &Measure{Kind: "count"}}, "", "-1\u202f234\u202f567,5"},
+		{Figure{Value: 68.2, Measure: &Measure{Kind: "percent"}}, "", "68,2\u00a0%"},
 	}
 	for _, tt := range tests {
 		if got := tt.f.Format(fr, tt.form); got != tt.want {

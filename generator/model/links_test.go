@@ -91,3 +91,27 @@ func FuzzContentLink(f *testing.F) {
 		}
 	})
 }
+
+// TestSiteIndex: Page and PageBySource find every page of a site whose
+// pages are in no particular order, and nothing else.
+func TestSiteIndex(t *testing.T) {
+	site, pages := linkSite()
+	for name, p := range pages {
+		if got := site.Page(p.Lang.Code, p.Key); got != p {
+			t.Errorf("Page(%q, %q) = %v, want %s", p.Lang.Code, p.Key, got, name)
+		}
+		if got := site.PageBySource(p.Source); got != p {
+			t.Errorf("PageBySource(%q) = %v, want %s", p.Source, got, name)
+		}
+	}
+	for _, k := range [][2]string{{"zh", "news/harbour"}, {"en", "solo"}, {"en", ""}, {"fr", "about"}, {"zh", "news"}, {"zh", "aboutx"}, {"", ""}} {
+		if got := site.Page(k[0], k[1]); got != nil {
+			t.Errorf("Page(%q, %q) = %v, want none", k[0], k[1], got.Source)
+		}
+	}
+	for _, file := range []string{"", "content/about.zh.md", "content/news", "content/zzz.md", "content/a"} {
+		if got := site.PageBySource(file); got != nil {
+			t.Errorf("PageBySource(%q) = %v, want none", file, got.Source)
+		}
+	}
+}

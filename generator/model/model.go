@@ -5,10 +5,15 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"reflect"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -41,9 +46,11 @@ type Site struct {
 	Unpublished map[string]string
 	// Views are the site as each language sees it, in Languages' order:
 	// what a page's Site is.
-	Views    []*LangSite
-	byKey    map[string]*Page // "lang\x00key"
-	bySource map[string]*Page // content file → page
+	Views []*LangSite
+	// byKey and bySource are the pages sorted for Page and PageBySource
+	// to search: two maps took five times the memory, and longer to make.
+	byKey    []*Page // by language code, then key
+	bySource []*Page // the pages of content files, by file
 }
 
 // LangSite is the site as the pages of one language see it, as Hugo's
@@ -99,9 +106,19 @@ type Language struct {
 
 // Figure is a number with a kind, entered once and rendered per language.
 type Figure struct {
-	ID     string
+	ID    string
+	Value float64
+	// Measure is what the figure counts and how it is shown: its kind,
+	// label, unit and the rest, which templates and code read as the
+	// figure's own (.Label, f.Kind). Never nil.
+	*Measure
+}
+
+// Measure is all of a figure but its id and value. Figures that measure
+// the same thing (the label, unit and kind that every zone's facts
+// repeat) share one, so it is never changed once a figure has it.
+type Measure struct {
 	Kind   string // money, count, percent
-	Value  float64
 	Unit   Texts
 	Period string
 	Approx string
@@ -112,6 +129,34 @@ type Figure struct {
 	Label  Texts
 	Chart  string
 }
+
+// flatFigure is a figure with its measure's fields among its own, in the
+// order they had before figures shared measures: a figure printed or
+// written as JSON whole (a template's {{.}}) is written as one.
+type flatFigure struct {
+	ID     string
+	Kind   string
+	Value  float64
+	Unit   Texts
+	Period string
+	Approx string
+	Status string
+	Label  Texts
+	Chart  string
+}
+
+func (f Figure) flat() flatFigure {
+	return flatFigure{ID: f.ID, Kind: f.Kind, Value: f.Value, Unit: f.Unit, Period: f.Period,
+		Approx: f.Approx, Status: f.Status, Label: f.Label, Chart: f.Chart}
+}
+
+// String writes the figure as fmt writes a struct: its fields, not the
+// address of its measure.
+func (f Figure) String() string { return fmt.Sprint(f.flat()) }
+
+// MarshalJSON writes the figure as one object, its measure's fields among
+// its own.
+func (f Figure) MarshalJSON() ([]byte, error) { return json.Marshal(f.flat()) }
 
 // Texts are one text in each language: a figure's label or unit. A
 // figure has a few of them, so a list, in language order, is smaller
@@ -147,9 +192,9 @@ type Page struct {
 	// last part is the page's Slug, if it sets one.
 	URL string
 	// Permalink is the page's absolute URL, from baseURL (Hugo's name):
-	// for canonical and hreflang links.
+	// for canonical and hreflang links. Load makes URL the end of it, so
+	// that the two are one string in memory.
 	Permalink   string
-	Slug        string
 	Section     string // first path element of Key; "" for the home page
 	Title       string
 	LinkTitle   string
@@ -157,27 +202,18 @@ type Page struct {
 	// Summary is converted once, by load, since every list shows it. The
 	// text itself is converted by render as the page is rendered (see
 	// Body), so that no stage holds every page's HTML.
-	Summary     template.HTML
-	Body        Text
-	Weight      int
-	Layout      string
-	Draft       bool
-	Monolingual bool
-	Params      map[string]any
-	// Date, Lastmod, PublishDate and ExpiryDate are the front matter's
-	// dates, or zero. As in Hugo, Date falls back to PublishDate, then
-	// Lastmod; Lastmod to Date; PublishDate to Date.
-	Date, Lastmod, PublishDate, ExpiryDate time.Time
-	// Aliases are the site paths of the page's redirect pages, with the
-	// language prefix: "/en/old/", "/old/page.html".
-	Aliases []string
+	Summary template.HTML
+	Body    Text
+	Weight  int
+	Params  map[string]any
 	// KeyPos says where the front matter keys that later stages may blame
 	// were written ("layout", "summary", "draft", "slug", a taxonomy's...),
 	// so that an error names the content file's line, not a template.
 	KeyPos  KeyPositions
 	Figures []*Figure
 	// TermKeys maps a taxonomy's plural name to the term slugs the page
-	// is filed under; Terms maps it to the term pages, in order.
+	// is filed under; Terms maps it to the term pages, in order. Pages
+	// filed under the same terms share these maps.
 	TermKeys map[string][]string
 	Terms    map[string][]*Page
 	Site     *LangSite // the site as the page's language sees it
@@ -186,7 +222,6 @@ type Page struct {
 	Pages        []*Page // a section's or term's member pages, in order
 	Translations []*Page // the same page in the other languages, by language weight
 	Prev, Next   *Page   // neighbours among the parent's pages
-	Taxonomy     string  // for taxonomy and term pages: the plural name
 
 	// Alternates are the page in every language it is written in, this
 	// one included, in language order: for hreflang links, which must
@@ -204,6 +239,44 @@ type Page struct {
 	// Image is the absolute URL of the image that stands for the page
 	// where it is shared (og:image), or "" for none.
 	Image string
+	// Extra holds the fields that most pages leave unset; templates and
+	// code read them as the page's own (.Slug, p.Date). Load never leaves
+	// it nil.
+	*Extra
+}
+
+// Extra holds the fields of a page that most pages leave unset: a large
+// site has a great many pages, and each would otherwise carry them all.
+// The pages that set none of them share one Extra (KeepExtra), so an Extra
+// is never changed once a page has it: to change one, make another.
+type Extra struct {
+	Slug   string
+	Layout string
+	// Draft marks a page that a build leaves out unless it asks for
+	// drafts; Monolingual, one written in its language alone, on purpose.
+	Draft, Monolingual bool
+	// Date, Lastmod, PublishDate and ExpiryDate are the front matter's
+	// dates, or zero. As in Hugo, Date falls back to PublishDate, then
+	// Lastmod; Lastmod to Date; PublishDate to Date.
+	Date, Lastmod, PublishDate, ExpiryDate time.Time
+	// Aliases are the site paths of the page's redirect pages, with the
+	// language prefix: "/en/old/", "/old/page.html".
+	Aliases []string
+	// Taxonomy is, for taxonomy and term pages, the plural name.
+	Taxonomy string
+}
+
+// noExtra is the Extra of every page that sets none of its fields.
+var noExtra Extra
+
+// KeepExtra returns the Extra for a page to keep: a copy of x, or the one
+// that every page shares when x sets nothing.
+func KeepExtra(x *Extra) *Extra {
+	if reflect.ValueOf(x).Elem().IsZero() {
+		return &noExtra
+	}
+	keep := *x
+	return &keep
 }
 
 // Text is where a page's Markdown is in its source file: render reads it
@@ -291,25 +364,47 @@ func FindTaxonomy(taxonomies []Taxonomy, plural string) *Taxonomy {
 
 // Page returns the page with a key in a language, or nil.
 func (s *Site) Page(lang, key string) *Page {
-	return s.byKey[lang+"\x00"+key]
+	return find(s.byKey, func(p *Page) int {
+		if c := strings.Compare(p.Lang.Code, lang); c != 0 {
+			return c
+		}
+		return strings.Compare(p.Key, key)
+	})
 }
 
 // PageBySource returns the page of a content file, or nil.
 func (s *Site) PageBySource(file string) *Page {
-	return s.bySource[file]
+	return find(s.bySource, func(p *Page) int { return strings.Compare(p.Source, file) })
+}
+
+// find returns the last page of a sorted list that cmp finds equal (0),
+// or nil: of two pages at one key, the later in Pages, as a map indexed
+// in their order would hold it.
+func find(sorted []*Page, cmp func(*Page) int) *Page {
+	n := sort.Search(len(sorted), func(i int) bool { return cmp(sorted[i]) > 0 })
+	if n > 0 && cmp(sorted[n-1]) == 0 {
+		return sorted[n-1]
+	}
+	return nil
 }
 
 // Index must be called once all pages are added, before Page or
 // PageBySource is used.
 func (s *Site) Index() {
-	s.byKey = make(map[string]*Page, len(s.Pages))
-	s.bySource = make(map[string]*Page, len(s.Pages))
+	s.byKey = slices.Clone(s.Pages)
+	slices.SortStableFunc(s.byKey, func(a, b *Page) int {
+		if c := strings.Compare(a.Lang.Code, b.Lang.Code); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Key, b.Key)
+	})
+	s.bySource = make([]*Page, 0, len(s.Pages))
 	for _, p := range s.Pages {
-		s.byKey[p.Lang.Code+"\x00"+p.Key] = p
 		if p.Source != "" {
-			s.bySource[p.Source] = p
+			s.bySource = append(s.bySource, p)
 		}
 	}
+	slices.SortStableFunc(s.bySource, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
 }
 
 // SortPages orders pages the way lists show them: by weight (weighted

@@ -7,11 +7,11 @@ import "testing"
 // shortcode names what is wrong with it.
 func TestFigureShortcode(t *testing.T) {
 	figures := []*Figure{
-		{ID: "x", Kind: "money", Value: 42e9},
-		{ID: "n", Kind: "count", Value: 9, Unit: Texts{{"zh", "个"}, {"en", "urban renewal projects"}}},
+		{ID: "x", Value: 42e9, Measure: &Measure{Kind: "money"}},
+		{ID: "n", Value: 9, Measure: &Measure{Kind: "count", Unit: Texts{{"zh", "个"}, {"en", "urban renewal projects"}}}},
 	}
 	site := &LangSite{Site: &Site{}}
-	other := &Page{Lang: en, Key: "other", Source: "content/other.en.md", Figures: []*Figure{{ID: "y", Kind: "percent", Value: 5}}, Site: site}
+	other := &Page{Lang: en, Key: "other", Source: "content/other.en.md", Figures: []*Figure{{ID: "y", Value: 5, Measure: &Measure{Kind: "percent"}}}, Site: site}
 	site.Pages = []*Page{other}
 	site.Index()
 	tests := []struct {

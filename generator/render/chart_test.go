@@ -24,13 +24,13 @@ func pageWith(lang string, figures ...*model.Figure) Page {
 }
 
 func pct(id string, v float64) *model.Figure {
-	return &model.Figure{ID: id, Kind: "percent", Value: v, Period: "h1", Chart: "shares",
-		Label: model.Texts{{Lang: "zh", Text: id}, {Lang: "en", Text: id}}}
+	return &model.Figure{ID: id, Value: v, Measure: &model.Measure{Kind: "percent", Period: "h1", Chart: "shares",
+		Label: model.Texts{{Lang: "zh", Text: id}, {Lang: "en", Text: id}}}}
 }
 
 func money(id string, v float64, chart string) *model.Figure {
-	return &model.Figure{ID: id, Kind: "money", Value: v, Period: "h2", Chart: chart,
-		Label: model.Texts{{Lang: "zh", Text: id}, {Lang: "en", Text: id}}}
+	return &model.Figure{ID: id, Value: v, Measure: &model.Measure{Kind: "money", Period: "h2", Chart: chart,
+		Label: model.Texts{{Lang: "zh", Text: id}, {Lang: "en", Text: id}}}}
 }
 
 // bar is what a test checks of a Bar.
@@ -44,9 +44,9 @@ func TestCharts(t *testing.T) {
 	target.Status = "target"
 	about := money("c", 6e9, "money")
 	about.Approx = "about"
-	count := &model.Figure{ID: "n", Kind: "count", Value: 14, Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "projects"}}}
-	otherUnit := &model.Figure{ID: "m", Kind: "count", Value: 9, Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "systems"}}}
-	count2 := &model.Figure{ID: "n2", Kind: "count", Value: 14, Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "projects"}}}
+	count := &model.Figure{ID: "n", Value: 14, Measure: &model.Measure{Kind: "count", Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "projects"}}}}
+	otherUnit := &model.Figure{ID: "m", Value: 9, Measure: &model.Measure{Kind: "count", Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "systems"}}}}
+	count2 := &model.Figure{ID: "n2", Value: 14, Measure: &model.Measure{Kind: "count", Period: "h2", Chart: "money", Unit: model.Texts{{Lang: "en", Text: "projects"}}}}
 	h1 := money("h1", 3e9, "money")
 	h1.Period = "h1"
 

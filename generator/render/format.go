@@ -168,6 +168,8 @@ var typeNames = map[string]string{
 	"model.MenuEntry":   "a menu entry",
 	"model.Config":      "the site's settings",
 	"model.Figure":      "a figure",
+	"model.Extra":       "a page", // the fields of a page that most pages leave unset
+	"model.Measure":     "a figure",
 	"[]*model.Figure":   "a list of figures",
 	"model.Kind":        "a page kind",
 	"template.HTML":     "HTML",

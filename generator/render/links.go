@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"net/url"
 	"sort"
 	"strings"
@@ -33,8 +34,40 @@ type contentLinks struct {
 	reserved map[string]string // the layouts' ids
 	record   bool              // the output wants TextLinks
 	mu       sync.Mutex
-	ids      map[*model.Page][]string // heading ids of each converted page
+	ids      map[*model.Page]idList // heading ids of each converted page
 	pending  []fragmentLink
+}
+
+// idList is a page's heading ids in one string, each after its length
+// (a uvarint): every page's ids are kept until the last page is
+// rendered, and one string a page is a fraction of a list of strings.
+type idList string
+
+func packIDs(ids []string) idList {
+	var n [binary.MaxVarintLen64]byte
+	size := 0
+	for _, id := range ids {
+		size += binary.PutUvarint(n[:], uint64(len(id))) + len(id)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, id := range ids {
+		b.Write(n[:binary.PutUvarint(n[:], uint64(len(id)))])
+		b.WriteString(id)
+	}
+	return idList(b.String())
+}
+
+func (l idList) has(id string) bool {
+	for len(l) > 0 {
+		n, w := binary.Uvarint([]byte(l[:min(len(l), binary.MaxVarintLen64)]))
+		l = l[w:]
+		if string(l[:n]) == id {
+			return true
+		}
+		l = l[n:]
+	}
+	return false
 }
 
 // fragmentLink is a link to an id of a page, to be checked at the end.
@@ -47,7 +80,7 @@ type fragmentLink struct {
 
 func newContentLinks(reserved map[string]string, out Output) *contentLinks {
 	_, record := out.(TextLinker)
-	return &contentLinks{reserved: reserved, record: record, ids: map[*model.Page][]string{}}
+	return &contentLinks{reserved: reserved, record: record, ids: map[*model.Page]idList{}}
 }
 
 // of is what the converter does with the links of p's text.
@@ -90,8 +123,9 @@ func (c *contentLinks) resolve(p *model.Page, l markdown.Link) (string, error) {
 // converted notes a page's heading ids, and hands its text's links to an
 // output that wants them.
 func (c *contentLinks) converted(p *model.Page, doc markdown.Doc, out Output, path string) {
+	ids := packIDs(doc.HeadingIDs)
 	c.mu.Lock()
-	c.ids[p] = doc.HeadingIDs
+	c.ids[p] = ids
 	c.mu.Unlock()
 	if tl, ok := out.(TextLinker); ok && len(doc.Links) > 0 {
 		links := make([]TextLink, len(doc.Links))
@@ -112,22 +146,13 @@ func (c *contentLinks) check() error {
 		if !converted && f.target.Body.File != "" {
 			continue
 		}
-		if hasID(ids, f.id) || f.target.OwnIDs()[f.id] != "" || c.reserved[f.id] != "" {
+		if ids.has(f.id) || f.target.OwnIDs()[f.id] != "" || c.reserved[f.id] != "" {
 			continue
 		}
 		errs = append(errs, f.at.Errorf("link %q: %s has no heading or figure with the id %q", f.dest, newPage(f.target).what(), f.id))
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errs.Err()
-}
-
-func hasID(ids []string, id string) bool {
-	for _, x := range ids {
-		if x == id {
-			return true
-		}
-	}
-	return false
 }
 
 // textPos places a line and column of a page's text in its file.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"westcoast/generator/model"
+	"westcoast/generator/render/tmplexec"
 )
 
 // testSite is a small site: a home page and a section with two pages, in
@@ -32,6 +33,7 @@ func testSite() *model.Site {
 	}
 	for _, p := range site.Pages {
 		p.Site = views[p.Lang]
+		p.Extra = new(model.Extra) // each its own, for tests to set
 	}
 	site.Index()
 	return site
@@ -110,6 +112,9 @@ func TestRenderErrors(t *testing.T) {
 		{"a number as a date",
 			page(`{{.Date 3}}`),
 			`layouts/_default/page.html:1:20: .Date: cannot write the number 3 as a date (rendering content/posts/a.zh.md and 3 more pages)`},
+		{"a field the page has not, among those most pages leave unset",
+			page(`{{.Extra.Foo}}`),
+			`layouts/_default/page.html:1:26: .Extra.Foo: a page has no field or method Foo (rendering content/posts/a.zh.md and 3 more pages)`},
 		{"the 404 page",
 			map[string]string{"layouts/404.html": `<p>{{.Titel}}</p>`},
 			`layouts/404.html:1:6: .Titel: a page has no field or method Titel (rendering the zh 404 page and 1 more page)`},
@@ -268,4 +273,29 @@ func TestCappedPage(t *testing.T) {
 	if buf.Len() > MaxPageSize {
 		t.Errorf("the buffer grew to %d bytes", buf.Len())
 	}
+}
+
+// TestFigurePrintedWhole: a figure that a template writes whole, as text
+// or as a script's value, is written as before figures shared their
+// measures (the want strings are what that model wrote), by the fast
+// executor and by html/template alike.
+func TestFigurePrintedWhole(t *testing.T) {
+	const want = `<p>{n count 14 [{zh 个} {en projects}]  about  [{zh 项目} {en Projects}] money}</p>` +
+		`<script>var f = {"ID":"n","Kind":"count","Value":14,"Unit":[{"Lang":"zh","Text":"个"},{"Lang":"en","Text":"projects"}],` +
+		`"Period":"","Approx":"about","Status":"","Label":[{"Lang":"zh","Text":"项目"},{"Lang":"en","Text":"Projects"}],"Chart":"money"};</script>`
+	for _, slow := range []bool{false, true} {
+		tmplexec.Disable(slow)
+		site := testSite()
+		site.Page("en", "posts/a").Figures = []*model.Figure{{ID: "n", Value: 14, Measure: &model.Measure{Kind: "count",
+			Unit: model.Texts{{Lang: "zh", Text: "个"}, {Lang: "en", Text: "projects"}}, Approx: "about",
+			Label: model.Texts{{Lang: "zh", Text: "项目"}, {Lang: "en", Text: "Projects"}}, Chart: "money"}}}
+		files, err := renderWith(t, site, map[string]string{"layouts/_default/page.html": `{{define "main"}}{{range .Figures}}<p>{{.}}</p><script>var f = {{.}};</script>{{end}}{{end}}`})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(files["en/posts/a/index.html"]); got != "<html>"+want+"</html>" {
+			t.Errorf("html/template %v:\n got %s\nwant <html>%s</html>", slow, got, want)
+		}
+	}
+	tmplexec.Disable(false)
 }
