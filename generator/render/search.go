@@ -149,10 +149,7 @@ func (s *searchIndex) files(out Output) error {
 			return err
 		}
 	}
-	for _, f := range s.b.Finish(s.langs, search.DefaultShardSize) {
-		if err := out.Write(model.SearchDir+f.Path, f.Data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return s.b.Finish(s.langs, search.DefaultShardSize, func(path string, data []byte) error {
+		return out.Write(model.SearchDir+path, data)
+	})
 }

@@ -114,7 +114,7 @@ func BenchmarkFinish(b *testing.B) {
 			langs := []Language{{"zh", "中文", 0, len(docs) / 2}, {"en", "English", len(docs) / 2, len(docs)}}
 			b.ReportAllocs()
 			for b.Loop() {
-				builder.Finish(langs, DefaultShardSize)
+				builder.Finish(langs, DefaultShardSize, func(string, []byte) error { return nil })
 			}
 		})
 	}

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -105,10 +108,29 @@ func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte,
 	held := after.HeapAlloc - before.HeapAlloc
 	// English documents come after the Chinese ones, as the site lists them.
 	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
-	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize) {
-		files[f.Path] = f.Data
-	}
+	maps.Copy(files, finish(b, []Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize))
 	return files, held
+}
+
+// finish returns the files Finish makes, by path, each copied as Finish
+// hands it over. The data handed over is then overwritten, so that a
+// Finish that read it after (to hash it, say) would make other files.
+func finish(b *Builder, langs []Language, shardSize int) map[string][]byte {
+	files := map[string][]byte{}
+	err := b.Finish(langs, shardSize, func(path string, data []byte) error {
+		if _, ok := files[path]; ok {
+			return fmt.Errorf("%s made twice", path)
+		}
+		files[path] = bytes.Clone(data)
+		for i := range data {
+			data[i] = 0xFF
+		}
+		return nil
+	})
+	if err != nil {
+		panic(err) // no write above fails but for a bug in Finish
+	}
+	return files
 }
 
 // BenchmarkIndex10kPairs indexes 10,000 pairs of documents; it reports
