@@ -73,7 +73,7 @@ func (b *Builder) Finish(langs []Language, shardSize int, write func(path string
 		return ok
 	})}
 	version := b.versionHash()
-	err := packShards(terms, shardSize, func(first string, data []byte) error {
+	err := packShards(terms, &b.postings, shardSize, func(first string, data []byte) error {
 		m.Shards = append(m.Shards, first)
 		version.Write(data)
 		return write("s/"+strconv.Itoa(len(m.Shards)-1)+".bin", data)
@@ -126,12 +126,12 @@ func (b *Builder) groupRuns() [][3]int {
 // hands each to emit, with the shortest start of its first key above the
 // last shard's keys (see separator), in a buffer the next one reuses. A
 // site with no text still has a shard, so that every key has one.
-func packShards(terms []*term, size int, emit func(first string, data []byte) error) error {
+func packShards(terms []*term, postings *postingStore, size int, emit func(first string, data []byte) error) error {
 	buf := make([]byte, 0, size+size/2)
 	shards := 0
 	first, prev, lastKey := "", "", ""
 	for _, t := range terms {
-		entry := len(t.key) + len(t.postings) + 8
+		entry := len(t.key) + int(t.size) + 8
 		if len(buf) > 0 && len(buf)+entry > size {
 			if err := emit(first, buf); err != nil {
 				return err
@@ -146,8 +146,8 @@ func packShards(terms []*term, size int, emit func(first string, data []byte) er
 		buf = binary.AppendUvarint(buf, uint64(shared))
 		buf = binary.AppendUvarint(buf, uint64(len(t.key)-shared))
 		buf = append(buf, t.key[shared:]...)
-		buf = binary.AppendUvarint(buf, uint64(len(t.postings)))
-		buf = append(buf, t.postings...)
+		buf = binary.AppendUvarint(buf, uint64(t.size))
+		buf = postings.appendTo(buf, t)
 		prev, lastKey = t.key, t.key
 	}
 	if len(buf) > 0 || shards == 0 {
