@@ -80,36 +80,45 @@ func build(docs []Doc, shardSize int) map[string][]byte {
 // holds once every document is in, before it makes the files. Unless
 // keepDocs, the documents' files are dropped as a build writes them out.
 func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte, uint64) {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	b := NewBuilder(len(docs))
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for w := 0; w < 2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < len(docs); i += 2 {
-				frag := b.Add(i, docs[i])
-				if !keepDocs {
-					continue
-				}
-				mu.Lock()
-				files[FragmentPath(i)] = frag
-				mu.Unlock()
-			}
-		}()
+	keep := func(id int, frag []byte) {
+		mu.Lock()
+		files[FragmentPath(id)] = frag
+		mu.Unlock()
 	}
-	wg.Wait()
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	held := after.HeapAlloc - before.HeapAlloc
+	if !keepDocs {
+		keep = nil
+	}
+	b, held := addMeasured(docs, keep)
 	// English documents come after the Chinese ones, as the site lists them.
 	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
 	maps.Copy(files, finish(b, []Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize))
 	return files, held
+}
+
+// addMeasured adds docs to a new Builder on two goroutines, as render
+// does, giving each document's file to keep if it is not nil, and says
+// how many bytes of memory the Builder holds once every document is in.
+func addMeasured(docs []Doc, keep func(id int, frag []byte)) (*Builder, uint64) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b := NewBuilder(len(docs))
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += 2 {
+				if frag := b.Add(i, docs[i]); keep != nil {
+					keep(i, frag)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	return b, after.HeapAlloc - before.HeapAlloc
 }
 
 // finish returns the files Finish makes, by path, each copied as Finish
@@ -122,9 +131,7 @@ func finish(b *Builder, langs []Language, shardSize int) map[string][]byte {
 			return fmt.Errorf("%s made twice", path)
 		}
 		files[path] = bytes.Clone(data)
-		for i := range data {
-			data[i] = 0xFF
-		}
+		clear(data)
 		return nil
 	})
 	if err != nil {
