@@ -101,7 +101,7 @@ func (d *dictionary) stem(s string) int32 {
 // these keys, which the Han keys of a page need thousands of, costs
 // several times more.
 type numberTable struct {
-	slots []slot // a power of two, at most half full
+	slots []slot // a power of two, at most three quarters full
 	shift uint   // 64 less the power
 	used  int
 }
@@ -130,7 +130,7 @@ func (t *numberTable) get(key uint64) (int32, bool) {
 
 // put adds key, which the table does not have, for term.
 func (t *numberTable) put(key uint64, term int32) {
-	if 2*(t.used+1) > len(t.slots) {
+	if 4*(t.used+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	mask := uint64(len(t.slots) - 1)
@@ -148,7 +148,7 @@ func (t *numberTable) clear() {
 	t.used = 0
 }
 
-// newNumberTable returns a table with room for size/2 keys, size a power
+// newNumberTable returns a table with room for 3/4 size keys, size a power
 // of two.
 func newNumberTable(size int) numberTable {
 	return numberTable{slots: make([]slot, size), shift: uint(64 - bits.Len(uint(size-1)))}
