@@ -1,10 +1,10 @@
 package search
 
 import (
-	"runtime"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
