@@ -181,7 +181,7 @@ func (b *Builder) read(d Doc) []posting {
 // internWord returns the term of a word, whose stem the page reader
 // found, adding it if it is new. The caller holds b.dictMu's lock.
 func (b *Builder) internWord(key string, stem stemRef) int32 {
-	if e, ok := b.dict.words[key]; ok {
+	if e, ok := b.dict.wordString(key); ok {
 		return e.term
 	}
 	n := b.terms.add(key)
@@ -189,7 +189,7 @@ func (b *Builder) internWord(key string, stem stemRef) int32 {
 	if id == 0 { // a stem new when the page was read
 		id = b.dict.stem(stem.text)
 	}
-	b.dict.words[key] = wordEntry{term: n, stem: id}
+	b.dict.addWord(key, wordEntry{term: n, stem: id})
 	return n
 }
 
