@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -52,6 +53,11 @@ func TestPiecesAsSite(t *testing.T) {
 	}
 	maps.Copy(pieces, rest.Files())
 	sameFiles(t, pieces, whole.Files())
+	// The search index is let go once written: a second time is a fault,
+	// not a crash.
+	if err := ps.SiteFiles(&Memory{}); err == nil || !strings.Contains(err.Error(), "search index was written already") {
+		t.Errorf("the site files made twice: %v", err)
+	}
 
 	// The next render keeps every page's passages and makes the same
 	// site files.

@@ -139,8 +139,13 @@ func (s *searchIndex) skip(p *model.Page) {
 }
 
 // files writes the manifest and the shards, once every page is in, and
-// the pages' own files a preview's index held.
+// the pages' own files a preview's index held; then it lets the index go:
+// its postings are most of what a large site's build holds by then, with
+// the sitemap still to make. It is called once.
 func (s *searchIndex) files(out Output) error {
+	if s.b == nil {
+		return errors.New("internal error: the search index was written already")
+	}
 	if err := s.indexKept(); err != nil {
 		return err
 	}
@@ -149,10 +154,9 @@ func (s *searchIndex) files(out Output) error {
 			return err
 		}
 	}
-	for _, f := range s.b.Finish(s.langs, search.DefaultShardSize) {
-		if err := out.Write(model.SearchDir+f.Path, f.Data); err != nil {
-			return err
-		}
-	}
-	return nil
+	b := s.b
+	s.b, s.fragments = nil, nil
+	return b.Finish(s.langs, search.DefaultShardSize, func(path string, data []byte) error {
+		return out.Write(model.SearchDir+path, data)
+	})
 }

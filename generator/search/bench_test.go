@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,6 +19,17 @@ import (
 func siteDocs(t testing.TB) []Doc {
 	t.Helper()
 	root := filepath.Join("..", "..", "content")
+	docs, zh := contentDocs(t, root)
+	if zh < 10 || len(docs)-zh < 10 {
+		t.Fatalf("%s: %d Chinese and %d English pages, want at least 10 of each", root, zh, len(docs)-zh)
+	}
+	return docs
+}
+
+// contentDocs reads the Markdown under root as siteDocs does, and says
+// how many documents are Chinese.
+func contentDocs(t testing.TB, root string) ([]Doc, int) {
+	t.Helper()
 	var zh, en []Doc
 	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".md") {
@@ -39,14 +51,11 @@ func siteDocs(t testing.TB) []Doc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(zh) < 10 || len(en) < 10 {
-		t.Fatalf("%s: %d Chinese and %d English pages, want at least 10 of each", root, len(zh), len(en))
-	}
 	docs := append(zh, en...)
 	for i := range docs {
 		docs[i].Group = i
 	}
-	return docs
+	return docs, len(zh)
 }
 
 // markdownDoc cuts a Markdown file into a Doc, roughly: this is text to
@@ -103,8 +112,47 @@ func BenchmarkFinish(b *testing.B) {
 			langs := []Language{{"zh", "中文", 0, len(docs) / 2}, {"en", "English", len(docs) / 2, len(docs)}}
 			b.ReportAllocs()
 			for b.Loop() {
-				builder.Finish(langs, DefaultShardSize)
+				builder.Finish(langs, DefaultShardSize, func(string, []byte) error { return nil })
 			}
 		})
 	}
+}
+
+// BenchmarkIndexContent indexes the Markdown of the content folder that
+// $SEARCH_BENCH_CONTENT names, such as a corpus that
+// ../shared/bench/gencorpus makes, read as siteDocs reads the real site's,
+// on two goroutines as a build does, then makes the index's files. It
+// reports the memory the Builder holds once every document is in
+// (MB-held) and what Finish allocates (MB-finish), beside the files'
+// size (MB-files), which Finish once held all at once.
+func BenchmarkIndexContent(b *testing.B) {
+	root := os.Getenv("SEARCH_BENCH_CONTENT")
+	if root == "" {
+		b.Skip("SEARCH_BENCH_CONTENT names no content folder")
+	}
+	docs, zh := contentDocs(b, root)
+	langs := []Language{{"zh", "中文", 0, zh}, {"en", "English", zh, len(docs)}}
+	b.ReportAllocs()
+	var held, finish, files uint64
+	start := cpuTime()
+	for b.Loop() {
+		builder, h := addMeasured(docs, nil)
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		files = 0
+		err := builder.Finish(langs, DefaultShardSize, func(_ string, data []byte) error {
+			files += uint64(len(data))
+			return nil
+		})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			b.Fatal(err)
+		}
+		held, finish = h, after.TotalAlloc-before.TotalAlloc
+	}
+	runtime.KeepAlive(docs)
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N*len(docs)), "cpu-ns/doc")
+	b.ReportMetric(float64(held)/(1<<20), "MB-held")
+	b.ReportMetric(float64(finish)/(1<<20), "MB-finish")
+	b.ReportMetric(float64(files)/(1<<20), "MB-files")
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/binary"
 	"hash/crc32"
 	"math/bits"
 	"strconv"
@@ -56,15 +55,16 @@ type Builder struct {
 	spare    chan []posting
 	fragHash []uint64  // each document's file, hashed, for the version
 	pages    sync.Pool // *pageIndex
-	// firstBytes is where terms' postings start (see startPostings).
-	firstBytes []byte
+	postings postingStore
 }
 
-// term is one key and its postings, kept encoded as the shard will hold them.
+// term is one key and its postings, kept encoded as the shard will hold
+// them, in the Builder's postingStore.
 type term struct {
-	key      string
-	postings []byte
-	last     int32 // the last document in postings; -1 for none
+	key         string
+	first, tail uint32 // the first and last chunks of its postings
+	size        uint32 // bytes of postings; 0 before the first, with no chunk
+	last        int32  // the last document in postings; -1 for none
 }
 
 // termList holds the terms by number, in blocks that never move, so that
@@ -147,11 +147,7 @@ func (b *Builder) drain() {
 		}
 		delete(b.pending, b.next)
 		for _, p := range list {
-			t := terms.at(p.term)
-			if t.postings == nil {
-				t.postings = b.startPostings()
-			}
-			t.add(b.next, p.info)
+			b.postings.add(terms.at(p.term), b.next, p.info)
 		}
 		select {
 		case b.spare <- list[:0]:
@@ -159,25 +155,6 @@ func (b *Builder) drain() {
 		}
 		b.next++
 	}
-}
-
-// startPostings returns room for a term's first postings, cut from a
-// block that many terms share: most keys are in a few documents, and an
-// allocation for each would cost more than the rest of its work. A
-// term's postings that outgrow the room move out, as append moves them.
-func (b *Builder) startPostings() []byte {
-	const room, block = 8, 16 << 10
-	if len(b.firstBytes) < room {
-		b.firstBytes = make([]byte, block)
-	}
-	p := b.firstBytes[:0:room]
-	b.firstBytes = b.firstBytes[room:]
-	return p
-}
-
-func (t *term) add(doc int32, info uint8) {
-	t.postings = binary.AppendUvarint(t.postings, uint64(doc-t.last-1)<<5|uint64(info))
-	t.last = doc
 }
 
 // read reads a document's text and returns its postings.
@@ -204,7 +181,7 @@ func (b *Builder) read(d Doc) []posting {
 // internWord returns the term of a word, whose stem the page reader
 // found, adding it if it is new. The caller holds b.dictMu's lock.
 func (b *Builder) internWord(key string, stem stemRef) int32 {
-	if e, ok := b.dict.words[key]; ok {
+	if e, ok := b.dict.wordString(key); ok {
 		return e.term
 	}
 	n := b.terms.add(key)
@@ -212,7 +189,7 @@ func (b *Builder) internWord(key string, stem stemRef) int32 {
 	if id == 0 { // a stem new when the page was read
 		id = b.dict.stem(stem.text)
 	}
-	b.dict.words[key] = wordEntry{term: n, stem: id}
+	b.dict.addWord(key, wordEntry{term: n, stem: id})
 	return n
 }
 

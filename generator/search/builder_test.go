@@ -180,24 +180,20 @@ func TestIndex(t *testing.T) {
 // TestEmptyIndex: a site with nothing to search still gets a manifest the
 // script can read, with lists, not nulls, and one shard.
 func TestEmptyIndex(t *testing.T) {
-	files := NewBuilder(0).Finish(nil, DefaultShardSize)
+	files := finish(NewBuilder(0), nil, DefaultShardSize)
 	var m struct {
 		Languages []Language `json:"languages"`
 		Shards    []string   `json:"shards"`
 	}
-	for _, f := range files {
-		if f.Path != ManifestPath {
-			continue
-		}
-		if !bytes.Contains(f.Data, []byte(`"languages":[]`)) {
-			t.Errorf("the manifest of an empty index has no empty list of languages: %s", f.Data)
-		}
-		if err := json.Unmarshal(f.Data, &m); err != nil {
-			t.Fatal(err)
-		}
+	manifest := files[ManifestPath]
+	if !bytes.Contains(manifest, []byte(`"languages":[]`)) {
+		t.Errorf("the manifest of an empty index has no empty list of languages: %s", manifest)
 	}
-	if len(m.Shards) != 1 {
-		t.Errorf("an empty index has %d shards, want 1", len(m.Shards))
+	if err := json.Unmarshal(manifest, &m); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := files["s/0.bin"]; len(m.Shards) != 1 || len(files) != 2 || !ok {
+		t.Errorf("an empty index has %d shards and files %v, want 1 and s/0.bin beside the manifest", len(m.Shards), slices.Sorted(maps.Keys(files)))
 	}
 }
 

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -77,38 +80,64 @@ func build(docs []Doc, shardSize int) map[string][]byte {
 // holds once every document is in, before it makes the files. Unless
 // keepDocs, the documents' files are dropped as a build writes them out.
 func buildMeasured(docs []Doc, shardSize int, keepDocs bool) (map[string][]byte, uint64) {
+	files := map[string][]byte{}
+	var mu sync.Mutex
+	keep := func(id int, frag []byte) {
+		mu.Lock()
+		files[FragmentPath(id)] = frag
+		mu.Unlock()
+	}
+	if !keepDocs {
+		keep = nil
+	}
+	b, held := addMeasured(docs, keep)
+	// English documents come after the Chinese ones, as the site lists them.
+	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
+	maps.Copy(files, finish(b, []Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize))
+	return files, held
+}
+
+// addMeasured adds docs to a new Builder on two goroutines, as render
+// does, giving each document's file to keep if it is not nil, and says
+// how many bytes of memory the Builder holds once every document is in.
+func addMeasured(docs []Doc, keep func(id int, frag []byte)) (*Builder, uint64) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
 	b := NewBuilder(len(docs))
-	files := map[string][]byte{}
-	var mu sync.Mutex
 	var wg sync.WaitGroup
-	for w := 0; w < 2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for w := range 2 {
+		wg.Go(func() {
 			for i := w; i < len(docs); i += 2 {
-				frag := b.Add(i, docs[i])
-				if !keepDocs {
-					continue
+				if frag := b.Add(i, docs[i]); keep != nil {
+					keep(i, frag)
 				}
-				mu.Lock()
-				files[FragmentPath(i)] = frag
-				mu.Unlock()
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
-	held := after.HeapAlloc - before.HeapAlloc
-	// English documents come after the Chinese ones, as the site lists them.
-	n := slices.IndexFunc(docs, func(d Doc) bool { return strings.HasPrefix(d.URL, "en/") })
-	for _, f := range b.Finish([]Language{{"zh", "中文", 0, n}, {"en", "English", n, len(docs)}}, shardSize) {
-		files[f.Path] = f.Data
+	return b, after.HeapAlloc - before.HeapAlloc
+}
+
+// finish returns the files Finish makes, by path, each copied as Finish
+// hands it over. The data handed over is then overwritten, so that a
+// Finish that read it after (to hash it, say) would make other files.
+func finish(b *Builder, langs []Language, shardSize int) map[string][]byte {
+	files := map[string][]byte{}
+	err := b.Finish(langs, shardSize, func(path string, data []byte) error {
+		if _, ok := files[path]; ok {
+			return fmt.Errorf("%s made twice", path)
+		}
+		files[path] = bytes.Clone(data)
+		clear(data)
+		return nil
+	})
+	if err != nil {
+		panic(err) // no write above fails but for a bug in Finish
 	}
-	return files, held
+	return files
 }
 
 // BenchmarkIndex10kPairs indexes 10,000 pairs of documents; it reports

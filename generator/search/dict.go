@@ -12,12 +12,17 @@ import (
 // characters by the two as one number. It is only read under
 // Builder.dictMu's read lock, and added to under its lock.
 type dictionary struct {
-	words     map[string]wordEntry
-	stems     map[string]int32 // every stem of a word the index has, numbered from 1
-	stemNames []string         // stems by number
-	stemPairs numberTable      // pairs of words, by stemPair
-	hanBMP    *[0x10000]int32  // Han characters below U+10000: term number + 1, 0 for none
-	han       numberTable      // other Han characters and pairs, by hanKey
+	// Words of up to 7 bytes, most of English, are found by their bytes
+	// and length as one number (shortWord), with one probe of a table
+	// that holds their stems beside their terms; a map would hash the
+	// word and compare it through a pointer. Longer words are in words.
+	shortWords numberTable
+	words      map[string]wordEntry
+	stems      map[string]int32 // every stem of a word the index has, numbered from 1
+	stemNames  []string         // stems by number
+	stemPairs  numberTable      // pairs of words, by stemPair
+	hanBMP     *[0x10000]int32  // Han characters below U+10000: term number + 1, 0 for none
+	han        numberTable      // other Han characters and pairs, by hanKey
 }
 
 // wordEntry is a word's term and its stem's number.
@@ -27,14 +32,57 @@ type wordEntry struct {
 
 func newDictionary() dictionary {
 	return dictionary{
-		words:     make(map[string]wordEntry, 1<<10),
+		words:     make(map[string]wordEntry, 1<<8),
 		stems:     make(map[string]int32, 1<<10),
 		stemNames: []string{""}, // numbers start at 1: 0 is a stem the index does not have
 		hanBMP:    new([0x10000]int32),
 		// Room from the start for the keys of a small site, such as
 		// the real one, rather than growing to it a step at a time.
-		stemPairs: newNumberTable(1 << 13),
-		han:       newNumberTable(1 << 13),
+		shortWords: newNumberTable(1 << 11),
+		stemPairs:  newNumberTable(1 << 13),
+		han:        newNumberTable(1 << 13),
+	}
+}
+
+// shortWord packs a word of 1 to 7 bytes into a number, its bytes in
+// order from the lowest and its length in the highest byte, and says
+// whether the word is one.
+func shortWord[T string | []byte](w T) (uint64, bool) {
+	n := len(w)
+	if n == 0 || n > 7 {
+		return 0, false
+	}
+	k := uint64(n) << 56
+	for i := range n {
+		k |= uint64(w[i]) << (8 * i)
+	}
+	return k, true
+}
+
+// word finds a word's term and its stem's number.
+func (d *dictionary) word(w []byte) (wordEntry, bool) {
+	if k, ok := shortWord(w); ok {
+		return d.shortWords.getWord(k)
+	}
+	e, ok := d.words[string(w)]
+	return e, ok
+}
+
+// wordString is word for a word as a string.
+func (d *dictionary) wordString(w string) (wordEntry, bool) {
+	if k, ok := shortWord(w); ok {
+		return d.shortWords.getWord(k)
+	}
+	e, ok := d.words[w]
+	return e, ok
+}
+
+// addWord adds a word, which the dictionary does not have.
+func (d *dictionary) addWord(w string, e wordEntry) {
+	if k, ok := shortWord(w); ok {
+		d.shortWords.putWord(k, e)
+	} else {
+		d.words[w] = e
 	}
 }
 
@@ -101,7 +149,7 @@ func (d *dictionary) stem(s string) int32 {
 // these keys, which the Han keys of a page need thousands of, costs
 // several times more.
 type numberTable struct {
-	slots []slot // a power of two, at most half full
+	slots []slot // a power of two, at most three quarters full
 	shift uint   // 64 less the power
 	used  int
 }
@@ -109,6 +157,7 @@ type numberTable struct {
 type slot struct {
 	key  uint64
 	term int32 // term number + 1; 0 for an empty slot
+	stem int32 // a short word's stem's number (in room the alignment leaves)
 }
 
 // get returns the term of key, if the table has it.
@@ -128,17 +177,40 @@ func (t *numberTable) get(key uint64) (int32, bool) {
 	}
 }
 
+// getWord is get for a short word: its term and its stem's number.
+func (t *numberTable) getWord(key uint64) (wordEntry, bool) {
+	mask := uint64(len(t.slots) - 1)
+	for i := t.home(key); ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.term == 0 {
+			return wordEntry{}, false
+		}
+		if s.key == key {
+			return wordEntry{s.term - 1, s.stem}, true
+		}
+	}
+}
+
 // put adds key, which the table does not have, for term.
 func (t *numberTable) put(key uint64, term int32) {
-	if 2*(t.used+1) > len(t.slots) {
+	t.putSlot(slot{key: key, term: term + 1})
+}
+
+// putWord is put for a short word.
+func (t *numberTable) putWord(key uint64, e wordEntry) {
+	t.putSlot(slot{key: key, term: e.term + 1, stem: e.stem})
+}
+
+func (t *numberTable) putSlot(s slot) {
+	if 4*(t.used+1) > 3*len(t.slots) {
 		t.grow()
 	}
 	mask := uint64(len(t.slots) - 1)
-	i := t.home(key)
+	i := t.home(s.key)
 	for t.slots[i].term != 0 {
 		i = (i + 1) & mask
 	}
-	t.slots[i] = slot{key, term + 1}
+	t.slots[i] = s
 	t.used++
 }
 
@@ -148,7 +220,7 @@ func (t *numberTable) clear() {
 	t.used = 0
 }
 
-// newNumberTable returns a table with room for size/2 keys, size a power
+// newNumberTable returns a table with room for 3/4 size keys, size a power
 // of two.
 func newNumberTable(size int) numberTable {
 	return numberTable{slots: make([]slot, size), shift: uint(64 - bits.Len(uint(size-1)))}
@@ -159,7 +231,7 @@ func (t *numberTable) grow() {
 	*t = newNumberTable(max(2*len(old), 1024))
 	for _, s := range old {
 		if s.term != 0 {
-			t.put(s.key, s.term-1)
+			t.putSlot(s)
 		}
 	}
 }

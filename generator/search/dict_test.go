@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestNumberTable: every key put is found with its term, through the
 // table's growth, and keys never put are not, however alike their bits.
@@ -24,7 +27,42 @@ func TestNumberTable(t *testing.T) {
 			t.Fatalf("key %d, never put, found as %d", i, got)
 		}
 	}
-	if 2*table.used > len(table.slots) {
-		t.Errorf("%d keys in %d slots: more than half full", table.used, len(table.slots))
+	if 4*table.used > 3*len(table.slots) {
+		t.Errorf("%d keys in %d slots: more than three quarters full", table.used, len(table.slots))
+	}
+}
+
+// TestDictionaryWords: words of every length up to past the short words'
+// 7 bytes, some alike but for their length or a byte, are each found
+// with their term and stem once added, as bytes and as strings, and not
+// before.
+func TestDictionaryWords(t *testing.T) {
+	d := newDictionary()
+	var words []string
+	for _, base := range []string{"abcdefghij", "abcdefgh\x00\x00", "ééééé", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		for n := 1; n <= len(base); n++ {
+			words = append(words, base[:n])
+		}
+	}
+	words = append(words, "zbcdefg", "abcdefz", "2025", "don't")
+	slices.Sort(words)
+	words = slices.Compact(words)
+	for i, w := range words {
+		if e, ok := d.word([]byte(w)); ok {
+			t.Fatalf("%q found as %v before it was added", w, e)
+		}
+		d.addWord(w, wordEntry{term: int32(i), stem: int32(1000 + i)})
+	}
+	for i, w := range words {
+		want := wordEntry{term: int32(i), stem: int32(1000 + i)}
+		if e, ok := d.word([]byte(w)); !ok || e != want {
+			t.Errorf("%q: %v, %v; want %v", w, e, ok, want)
+		}
+		if e, ok := d.wordString(w); !ok || e != want {
+			t.Errorf("%q as a string: %v, %v; want %v", w, e, ok, want)
+		}
+	}
+	if got := d.shortWords.used + len(d.words); got != len(words) {
+		t.Errorf("%d words added, %d held", len(words), got)
 	}
 }

@@ -5,8 +5,8 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"hash"
 	"hash/fnv"
-	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,14 +46,14 @@ type Manifest struct {
 	Fold string `json:"fold"`
 }
 
-// File is one file of the index, with its path in the index's folder.
-type File struct {
-	Path string
-	Data []byte
-}
-
-// Finish makes the manifest and the shards, once every document is added.
-func (b *Builder) Finish(langs []Language, shardSize int) []File {
+// Finish makes the index's files once every document is added: the
+// shards, then the manifest, which names them and hashes them all. It
+// hands each to write as it is made, with its path in the index's folder,
+// and reuses the data once write returns, so that it never holds more
+// than one shard's bytes beside the postings; it stops at the first error
+// write returns, and returns it. Finish adds nothing to the postings but
+// what was still due, so that it can be called again.
+func (b *Builder) Finish(langs []Language, shardSize int, write func(path string, data []byte) error) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for len(b.pending) > 0 { // documents never added are left out
@@ -72,33 +72,35 @@ func (b *Builder) Finish(langs []Language, shardSize int) []File {
 		_, ok := b.dict.hanChar(r)
 		return ok
 	})}
-	shards := packShards(terms, shardSize)
-	if len(shards) == 0 { // a site with no text still has a shard, so that every key has one
-		shards = []shard{{first: ""}}
+	version := b.versionHash()
+	err := packShards(terms, &b.postings, shardSize, func(first string, data []byte) error {
+		m.Shards = append(m.Shards, first)
+		version.Write(data)
+		return write("s/"+strconv.Itoa(len(m.Shards)-1)+".bin", data)
+	})
+	if err != nil {
+		return err
 	}
-	var files []File
-	for i, shard := range shards {
-		m.Shards = append(m.Shards, shard.first)
-		files = append(files, File{Path: "s/" + strconv.Itoa(i) + ".bin", Data: shard.data})
-	}
-	m.Version = b.version(files)
+	m.Version = fmt.Sprintf("%016x", version.Sum64())
 	data, _ := json.Marshal(m) // a struct of strings and ints always encodes
-	return append(files, File{Path: ManifestPath, Data: data})
+	return write(ManifestPath, data)
 }
 
-// version hashes every file of the index.
-func (b *Builder) version(shards []File) string {
+// versionHash starts the hash of every file of the index, which the
+// version is: the documents' files (by their sums), the groups, then the
+// shards, added as they are made.
+func (b *Builder) versionHash() hash.Hash64 {
 	h := fnv.New64a()
+	var buf [8]byte
 	for _, f := range b.fragHash {
-		h.Write(binary.LittleEndian.AppendUint64(nil, f))
+		binary.LittleEndian.PutUint64(buf[:], f)
+		h.Write(buf[:])
 	}
 	for _, g := range b.groups {
-		h.Write(binary.LittleEndian.AppendUint32(nil, uint32(g)))
+		binary.LittleEndian.PutUint32(buf[:4], uint32(g))
+		h.Write(buf[:4])
 	}
-	for _, s := range shards {
-		h.Write(s.Data)
-	}
-	return fmt.Sprintf("%016x", h.Sum64())
+	return h
 }
 
 // groupRuns describes each document's group as the manifest gives it.
@@ -120,52 +122,38 @@ func (b *Builder) groupRuns() [][3]int {
 	return runs
 }
 
-type shard struct {
-	first string // the shortest start of its first key above the last shard's keys
-	data  []byte
-}
-
-// packShards cuts the sorted terms into shards of about size bytes. The
-// shards are cut from one buffer, made the size they can at most need.
-func packShards(terms []*term, size int) []shard {
-	most := 0
+// packShards cuts the sorted terms into shards of about size bytes, and
+// hands each to emit, with the shortest start of its first key above the
+// last shard's keys (see separator), in a buffer the next one reuses. A
+// site with no text still has a shard, so that every key has one.
+func packShards(terms []*term, postings *postingStore, size int, emit func(first string, data []byte) error) error {
+	buf := make([]byte, 0, size+size/2)
+	shards := 0
+	first, prev, lastKey := "", "", ""
 	for _, t := range terms {
-		most += 2*uvarintLen(len(t.key)) + len(t.key) + uvarintLen(len(t.postings)) + len(t.postings)
-	}
-	buf := make([]byte, 0, most)
-	var shards []shard
-	start := 0 // where the current shard starts in buf
-	cut := func() {
-		shards[len(shards)-1].data = buf[start:len(buf):len(buf)]
-		start = len(buf)
-	}
-	prev, lastKey := "", ""
-	for _, t := range terms {
-		entry := len(t.key) + len(t.postings) + 8
-		if len(buf) > start && len(buf)-start+entry > size {
-			cut()
+		entry := len(t.key) + int(t.size) + 8
+		if len(buf) > 0 && len(buf)+entry > size {
+			if err := emit(first, buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+			shards++
 		}
-		if len(buf) == start {
-			shards = append(shards, shard{first: separator(lastKey, t.key, len(shards) == 0)})
-			prev = ""
+		if len(buf) == 0 {
+			first, prev = separator(lastKey, t.key, shards == 0), ""
 		}
 		shared := commonPrefix(prev, t.key)
 		buf = binary.AppendUvarint(buf, uint64(shared))
 		buf = binary.AppendUvarint(buf, uint64(len(t.key)-shared))
 		buf = append(buf, t.key[shared:]...)
-		buf = binary.AppendUvarint(buf, uint64(len(t.postings)))
-		buf = append(buf, t.postings...)
+		buf = binary.AppendUvarint(buf, uint64(t.size))
+		buf = postings.appendTo(buf, t)
 		prev, lastKey = t.key, t.key
 	}
-	if len(buf) > start {
-		cut()
+	if len(buf) > 0 || shards == 0 {
+		return emit(first, buf)
 	}
-	return shards
-}
-
-// uvarintLen is the length of n as a uvarint.
-func uvarintLen(n int) int {
-	return (bits.Len64(uint64(n)|1) + 6) / 7
+	return nil
 }
 
 // separator is the shortest start of key that sorts above last: every key

@@ -2,7 +2,10 @@ package search
 
 import (
 	"cmp"
+	"errors"
+	"runtime"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -108,4 +111,59 @@ func FuzzCompareKeys(f *testing.F) {
 			t.Fatalf("compare(%q, %q) = %d, UTF-16 %d", a, b, got, want)
 		}
 	})
+}
+
+// TestFinishStopsAtError: Finish returns the first error write returns,
+// and asks it to write nothing more.
+func TestFinishStopsAtError(t *testing.T) {
+	docs := corpus(t, 100, 4)
+	b := NewBuilder(len(docs))
+	for i, d := range docs {
+		b.Add(i, d)
+	}
+	all := finish(b, nil, 2<<10)
+	if len(all) < 4 {
+		t.Fatalf("the index has %d files, want at least 4 for this test", len(all))
+	}
+	failed := errors.New("disk full")
+	for _, stop := range []int{0, 2, len(all) - 1} {
+		var paths []string
+		err := b.Finish(nil, 2<<10, func(path string, data []byte) error {
+			paths = append(paths, path)
+			if len(paths) == stop+1 {
+				return failed
+			}
+			return nil
+		})
+		if !errors.Is(err, failed) || len(paths) != stop+1 {
+			t.Errorf("write fails at file %d: Finish wrote %d files and returned %v", stop+1, len(paths), err)
+		}
+	}
+}
+
+// TestFinishHoldsOneShard: Finish allocates less than half the size of
+// the shards it makes, since it makes each in the buffer of the one
+// before. (It once made them all at once, in one buffer their size.)
+func TestFinishHoldsOneShard(t *testing.T) {
+	docs := corpus(t, 2000, 4)
+	b := NewBuilder(len(docs))
+	for i, d := range docs {
+		b.Add(i, d)
+	}
+	shards := 0
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	err := b.Finish(nil, DefaultShardSize, func(path string, data []byte) error {
+		if strings.HasPrefix(path, "s/") {
+			shards += len(data)
+		}
+		return nil
+	})
+	runtime.ReadMemStats(&after)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made := after.TotalAlloc - before.TotalAlloc; made > uint64(shards)/2 {
+		t.Errorf("Finish allocated %d bytes to make %d bytes of shards", made, shards)
+	}
 }

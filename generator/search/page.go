@@ -104,7 +104,7 @@ func (p *pageIndex) index(text string, where int) {
 // returns its stem.
 func (p *pageIndex) word(w []byte, prev stemRef, where int) stemRef {
 	var stem stemRef
-	if e, ok := p.dict.words[string(w)]; ok {
+	if e, ok := p.dict.word(w); ok {
 		p.count(e.term, where)
 		stem = stemRef{id: e.stem}
 	} else {
