@@ -33,6 +33,7 @@ const (
 // parts, sitemap-1.xml, sitemap-2.xml and on, and robots.txt points at it.
 type sitemapPlan struct {
 	starts []int
+	sizes  []int // of each part's file, in bytes, as measured
 	limits sitemapLimits
 }
 
@@ -49,11 +50,13 @@ func planSitemap(site *model.Site, limits sitemapLimits) sitemapPlan {
 		entry = appendSitemapURL(entry[:0], site.Config.BaseURL, p, def)
 		if n > 0 && (n == limits.urls || size+len(entry) > limits.bytes) {
 			plan.starts = append(plan.starts, i)
+			plan.sizes = append(plan.sizes, size)
 			size, n = len(urlsetHead)+len(urlsetTail), 0
 		}
 		size += len(entry)
 		n++
 	}
+	plan.sizes = append(plan.sizes, size)
 	return plan
 }
 
@@ -71,13 +74,13 @@ func (sp sitemapPlan) files() []string {
 func (r *renderer) writeSitemap(sp sitemapPlan) error {
 	site := r.site
 	if len(sp.starts) == 0 {
-		data, _ := sitemapPart(site, site.Pages)
+		data, _ := sitemapPart(site, site.Pages, sp.sizes[0])
 		return r.out.Write(model.SitemapFile, data)
 	}
 	bounds := append(append([]int{0}, sp.starts...), len(site.Pages))
 	index := bytes.NewBufferString(xml.Header + `<sitemapindex xmlns="` + sitemapNS + `">` + "\n")
 	for n := 1; n < len(bounds); n++ {
-		data, lastmod := sitemapPart(site, site.Pages[bounds[n-1]:bounds[n]])
+		data, lastmod := sitemapPart(site, site.Pages[bounds[n-1]:bounds[n]], sp.sizes[n-1])
 		if err := r.out.Write(model.SitemapPart(n), data); err != nil {
 			return err
 		}
@@ -94,10 +97,12 @@ func (r *renderer) writeSitemap(sp sitemapPlan) error {
 }
 
 // sitemapPart is a sitemap of pages, and when the latest of them last
-// changed (zero if none says).
-func sitemapPart(site *model.Site, pages []*model.Page) ([]byte, time.Time) {
+// changed (zero if none says). size is its length as planned: the file is
+// made in one buffer of that size, not in one grown to it, which at 50 MB
+// a part made the sitemap the largest thing a large build allocated.
+func sitemapPart(site *model.Site, pages []*model.Page, size int) ([]byte, time.Time) {
 	def := site.LanguageByCode(site.Config.DefaultLanguage)
-	data := []byte(urlsetHead)
+	data := append(make([]byte, 0, size), urlsetHead...)
 	var lastmod time.Time
 	for _, p := range pages {
 		data = appendSitemapURL(data, site.Config.BaseURL, p, def)

@@ -162,3 +162,30 @@ func TestSitemapPartsPlanned(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
+
+// TestSitemapSizesPlanned: each file of the sitemap is as long as planned,
+// so that it is made in one buffer of its size, whole or in parts.
+func TestSitemapSizesPlanned(t *testing.T) {
+	site, _ := loadFixture(t, "../testdata/newsroom", load.Options{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)})
+	for _, limits := range []sitemapLimits{{sitemapMaxURLs, sitemapMaxBytes}, {urls: 5, bytes: sitemapMaxBytes}, {urls: sitemapMaxURLs, bytes: 3000}} {
+		plan, files, err := writeSitemapWith(site, limits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := []string{model.SitemapFile}
+		if len(plan.starts) > 0 {
+			names = names[:0]
+			for n := 1; n <= len(plan.starts)+1; n++ {
+				names = append(names, model.SitemapPart(n))
+			}
+		}
+		if len(plan.sizes) != len(names) {
+			t.Fatalf("%+v: %d sizes planned for %d files", limits, len(plan.sizes), len(names))
+		}
+		for i, name := range names {
+			if got := len(files[name]); got != plan.sizes[i] {
+				t.Errorf("%+v: %s is %d bytes, planned %d", limits, name, got, plan.sizes[i])
+			}
+		}
+	}
+}
