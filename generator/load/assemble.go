@@ -51,8 +51,9 @@ type assembler struct {
 	// translation of their pages shares, by the facts file's front matter.
 	sharedFigures map[*tomlSource][]*model.Figure
 	// sharedTexts are figures' labels and units, by what they say (see
-	// texts); textsKey is texts' buffer.
+	// texts); textsBuf and textsKey are texts' buffers.
 	sharedTexts map[string]model.Texts
+	textsBuf    model.Texts
 	textsKey    []byte
 	// measures are figures' measures, by what they say (measure).
 	measures map[measureKey]*model.Measure

@@ -125,23 +125,20 @@ func (b *assembler) texts(byCode model.Texts) model.Texts {
 	if len(byCode) == 0 {
 		return nil
 	}
-	key := b.textsKey[:0]
-	for _, l := range b.langs {
-		if i := slices.IndexFunc(byCode, func(x model.LangText) bool { return x.Lang == l.Code }); i >= 0 {
-			key = binary.AppendUvarint(append(binary.AppendUvarint(key, uint64(len(l.Code))), l.Code...), uint64(len(byCode[i].Text)))
-			key = append(key, byCode[i].Text...) // each with its length first, so that no two lists make one key
-		}
-	}
-	b.textsKey = key
-	if t, ok := b.sharedTexts[string(key)]; ok {
-		return t
-	}
-	t := make(model.Texts, 0, len(b.langs))
+	t, key := b.textsBuf[:0], b.textsKey[:0]
 	for _, l := range b.langs {
 		if i := slices.IndexFunc(byCode, func(x model.LangText) bool { return x.Lang == l.Code }); i >= 0 {
 			t = append(t, model.LangText{Lang: l.Code, Text: byCode[i].Text}) // not the file's code, a part of its text
+			// Each with its length first, so that no two lists make one key.
+			key = binary.AppendUvarint(append(binary.AppendUvarint(key, uint64(len(l.Code))), l.Code...), uint64(len(byCode[i].Text)))
+			key = append(key, byCode[i].Text...)
 		}
 	}
+	b.textsBuf, b.textsKey = t, key
+	if shared, ok := b.sharedTexts[string(key)]; ok {
+		return shared
+	}
+	t = append(make(model.Texts, 0, len(t)), t...)
 	if b.sharedTexts == nil {
 		b.sharedTexts = map[string]model.Texts{}
 	}
