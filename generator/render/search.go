@@ -25,7 +25,12 @@ type searchIndex struct {
 	site  *model.Site
 	ids   map[*model.Page]int // document numbers, in the site's page order
 	langs []search.Language
-	b     *search.Builder
+	// b is nil once the index is written. A preview may render a page of
+	// the same site again after that; the written index does not take it
+	// (the next load's index will), so add and skip leave it alone, under
+	// a read lock that keeps files from letting b go under them.
+	written sync.RWMutex
+	b       *search.Builder
 
 	hold      bool
 	mu        sync.Mutex
@@ -63,8 +68,19 @@ func (s *searchIndex) holdFiles() {
 // searchable: the search pages do not find themselves.
 func searchable(p *model.Page) bool { return p.Layout != "search" }
 
-// add indexes a page and writes its file to out.
+// add indexes a page and writes its file to out, unless the index is
+// written already.
 func (s *searchIndex) add(out Output, p *model.Page, passages []markdown.Passage) error {
+	s.written.RLock()
+	defer s.written.RUnlock()
+	if s.b == nil {
+		return nil
+	}
+	return s.index(s.b, out, p, passages)
+}
+
+// index gives a page to b and writes its file to out, or holds it.
+func (s *searchIndex) index(b *search.Builder, out Output, p *model.Page, passages []markdown.Passage) error {
 	id, ok := s.ids[p]
 	if !ok {
 		return nil
@@ -88,7 +104,7 @@ func (s *searchIndex) add(out Output, p *model.Page, passages []markdown.Passage
 			break
 		}
 	}
-	fragment := s.b.Add(id, d)
+	fragment := b.Add(id, d)
 	if s.hold {
 		s.mu.Lock()
 		s.fragments[id], s.passages[p] = fragment, passages
@@ -116,8 +132,8 @@ func (s *searchIndex) keep(p *model.Page, passages []markdown.Passage) {
 	s.kept = append(s.kept, p)
 }
 
-// indexKept indexes the pages keep was given.
-func (s *searchIndex) indexKept() error {
+// indexKept gives b the pages keep was given.
+func (s *searchIndex) indexKept(b *search.Builder) error {
 	s.mu.Lock()
 	kept := s.kept
 	s.kept = nil
@@ -125,7 +141,7 @@ func (s *searchIndex) indexKept() error {
 	errs := make([]error, len(kept))
 	par.Do(len(kept), func(i int) {
 		passages, _ := s.passagesOf(kept[i])
-		errs[i] = s.add(nil, kept[i], passages)
+		errs[i] = s.index(b, nil, kept[i], passages)
 	})
 	return errors.Join(errs...)
 }
@@ -133,7 +149,9 @@ func (s *searchIndex) indexKept() error {
 // skip stands in for a page that could not be rendered, so that the index
 // does not wait for it.
 func (s *searchIndex) skip(p *model.Page) {
-	if id, ok := s.ids[p]; ok {
+	s.written.RLock()
+	defer s.written.RUnlock()
+	if id, ok := s.ids[p]; ok && s.b != nil {
 		s.b.Add(id, search.Doc{Group: id})
 	}
 }
@@ -143,19 +161,25 @@ func (s *searchIndex) skip(p *model.Page) {
 // its postings are most of what a large site's build holds by then, with
 // the sitemap still to make. It is called once.
 func (s *searchIndex) files(out Output) error {
-	if s.b == nil {
+	s.written.Lock()
+	b := s.b
+	s.b = nil
+	s.written.Unlock()
+	if b == nil {
 		return errors.New("internal error: the search index was written already")
 	}
-	if err := s.indexKept(); err != nil {
+	if err := s.indexKept(b); err != nil {
 		return err
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.fragments)) {
-		if err := out.Write(model.SearchDir+search.FragmentPath(id), s.fragments[id]); err != nil {
+	s.mu.Lock()
+	fragments := s.fragments
+	s.fragments = nil
+	s.mu.Unlock()
+	for _, id := range slices.Sorted(maps.Keys(fragments)) {
+		if err := out.Write(model.SearchDir+search.FragmentPath(id), fragments[id]); err != nil {
 			return err
 		}
 	}
-	b := s.b
-	s.b, s.fragments = nil, nil
 	return b.Finish(s.langs, search.DefaultShardSize, func(path string, data []byte) error {
 		return out.Write(model.SearchDir+path, data)
 	})
