@@ -22,6 +22,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,9 +58,7 @@ type Staging struct {
 	// removeAll removes the old site after the swap; tests replace it to
 	// see what happens when it fails (root can remove anything).
 	removeAll func(string) error
-	mu        sync.Mutex
-	written   map[string]bool
-	dirs      sync.Map // folders already made under tmp
+	dirs      folders  // folders made under tmp lately
 	prev      previous // the site being replaced, whose unchanged files are shared
 }
 
@@ -103,31 +102,40 @@ func Stage(dest string, opts Options) (*Staging, error) {
 		return nil, fmt.Errorf("cannot publish to %s: %w", dest, unwrapPath(err))
 	}
 	return &Staging{dest: dest, abs: abs, tmp: tmp, log: log, unlock: unlock, removeAll: os.RemoveAll,
-		written: map[string]bool{}, prev: openPrevious(abs)}, nil
+		prev: openPrevious(abs)}, nil
 }
 
 // Write adds a file to the new site. name is a slash-separated path inside
 // the site; anything that could lead outside it is refused, as is a second
 // file at the same path. Write is safe for concurrent use.
+//
+// The second file is found by the file system, which refuses to create a
+// file that exists (O_EXCL), rather than by a list of the files written:
+// at 100,000 pages that list held tens of megabytes to the end.
 func (s *Staging) Write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
-	}
-	s.mu.Lock()
-	twice := s.written[name]
-	s.written[name] = true
-	s.mu.Unlock()
-	if twice {
-		return fmt.Errorf("publish: %s is written twice", name)
 	}
 	p := filepath.Join(s.tmp, filepath.FromSlash(name))
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return fmt.Errorf("publish: %s: %w", name, err)
 	}
-	if err := s.put(name, p, data); err != nil {
-		return fmt.Errorf("publish: %s: %w", name, err)
+	err := s.put(name, p, data)
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrExist) && isFolder(p):
+		return fmt.Errorf("publish: %s: other files are written inside it", name)
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("publish: %s is written twice", name)
 	}
-	return nil
+	return fmt.Errorf("publish: %s: %w", name, err)
+}
+
+// isFolder reports whether p is a folder.
+func isFolder(p string) bool {
+	info, err := os.Lstat(p)
+	return err == nil && info.IsDir()
 }
 
 // put makes the file p, which is name in the site, hold data: shared with
@@ -158,9 +166,9 @@ func checkName(name string) error {
 }
 
 // mkdir makes dir and any of its parents that this staging has not made
-// yet: one system call a folder, where MkdirAll would look first.
+// lately: one system call a folder, where MkdirAll would look first.
 func (s *Staging) mkdir(dir string) error {
-	if _, done := s.dirs.Load(dir); done || dir == s.tmp {
+	if dir == s.tmp || s.dirs.has(dir) {
 		return nil
 	}
 	if err := s.mkdir(filepath.Dir(dir)); err != nil {
@@ -170,8 +178,35 @@ func (s *Staging) mkdir(dir string) error {
 	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, os.ErrExist) {
 		return unwrapPath(err)
 	}
-	s.dirs.Store(dir, true)
+	s.dirs.add(dir)
 	return nil
+}
+
+// folders remembers the folders made lately, so that the files written
+// into one (a section's pages, the search index's) make it once. It
+// forgets them all when it holds maxFolders: a large site has a folder a
+// page, and a folder forgotten only costs a mkdir that finds it made.
+type folders struct {
+	mu   sync.Mutex
+	made map[string]struct{}
+}
+
+const maxFolders = 1024
+
+func (f *folders) has(dir string) bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, ok := f.made[dir]
+	return ok
+}
+
+func (f *folders) add(dir string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.made == nil || len(f.made) >= maxFolders {
+		f.made = make(map[string]struct{}, maxFolders)
+	}
+	f.made[dir] = struct{}{}
 }
 
 // Commit puts the new site in the destination's place and removes the old

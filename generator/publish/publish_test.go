@@ -3,8 +3,10 @@ package publish
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -170,6 +172,60 @@ func TestWriteRefusesPathsOutside(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(filepath.Dir(dest)))
 	if len(entries) != 1 {
 		t.Errorf("writes escaped: %d entries above the destination's folder", len(entries))
+	}
+}
+
+// TestWriteTwice: a second file at a path, or a file where other files
+// made a folder, is refused by name, also when the first was shared from
+// the published site, and after the folders made were forgotten.
+func TestWriteTwice(t *testing.T) {
+	var many []file
+	for i := range maxFolders + 10 {
+		many = append(many, file{fmt.Sprintf("p%d/index.html", i), "x"})
+	}
+	for _, tc := range []struct {
+		name   string
+		before []file // published first
+		writes []file
+		want   string
+	}{
+		{"file", nil, files("a.html", "1", "a.html", "1"), "publish: a.html is written twice"},
+		{"shared", files("a.html", "1"), files("a.html", "1", "a.html", "1"), "publish: a.html is written twice"},
+		{"folder", nil, files("a/b.html", "1", "a", "2"), "publish: a: other files are written inside it"},
+		{"forgotten", nil, append(slices.Clone(many), many[0]), "publish: p0/index.html is written twice"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			if tc.before != nil {
+				if err := Dir(dest, Options{}, tc.before); err != nil {
+					t.Fatal(err)
+				}
+			}
+			err := Dir(dest, Options{}, tc.writes)
+			if err == nil || err.Error() != tc.want {
+				t.Errorf("got %v, want %s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestFoldersForgotten: files written into folders made long before, whose
+// making was forgotten, are written.
+func TestFoldersForgotten(t *testing.T) {
+	var fs []file
+	for _, name := range []string{"index.html", "more.html"} {
+		for i := range 2*maxFolders + 1 {
+			fs = append(fs, file{fmt.Sprintf("s/p%d/%s", i, name), name})
+		}
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	if err := Dir(dest, Options{}, fs); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []file{fs[0], fs[len(fs)/2], fs[len(fs)-1]} {
+		if got, err := os.ReadFile(filepath.Join(dest, f.path)); err != nil || string(got) != f.data {
+			t.Errorf("%s: %q, %v", f.path, got, err)
+		}
 	}
 }
 
