@@ -380,7 +380,7 @@ func (b *assembler) link() {
 	b.linkTerms()
 	for _, p := range b.site.Pages {
 		// model.SortPages' order (TestOrders), without its reflection.
-		slices.SortStableFunc(p.Pages, comparePages)
+		slices.SortStableFunc(p.Pages, model.ComparePages)
 	}
 	for _, p := range b.site.Pages {
 		// Neighbours are siblings in the folder tree; a term lists pages

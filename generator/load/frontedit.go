@@ -195,7 +195,7 @@ func sameOrder(site *model.Site, was map[*model.Page]model.Page) bool {
 		}
 		for _, list := range lists {
 			for i := 1; i < len(list); i++ {
-				if !listBefore(list[i-1], list[i]) {
+				if model.ComparePages(list[i-1], list[i]) >= 0 {
 					return false
 				}
 			}
@@ -219,7 +219,7 @@ func sameRank(site *model.Site, p *model.Page, was map[*model.Page]model.Page) b
 		if w, ok := was[q]; ok {
 			then = &w
 		}
-		if rankBefore(q, p) != rankBefore(then, &before) {
+		if (model.CompareNewest(q, p) < 0) != (model.CompareNewest(then, &before) < 0) {
 			return false
 		}
 	}

@@ -1,10 +1,8 @@
 package load
 
 import (
-	"math/rand/v2"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -233,40 +231,6 @@ func TestUpdateFrontMatterAgain(t *testing.T) {
 			t.Errorf("%+v: the updated site differs from a whole load:\n%s", step, siteDiff(got, want))
 		}
 		old = got
-	}
-}
-
-// TestOrders: the orders this package checks pages against are those of
-// model.SortPages and of related pages, worked out the long way.
-func TestOrders(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	day := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
-	var pages []*model.Page
-	for i := range 400 {
-		for _, lang := range []string{"zh", "en"} {
-			pages = append(pages, &model.Page{Key: lang[:1] + string(rune('a'+i%26)) + string(rune('a'+i/26)),
-				Weight: r.IntN(3), Title: []string{"", "A", "B", "a"}[r.IntN(4)], Extra: &model.Extra{Date: day.AddDate(0, 0, r.IntN(3))}})
-		}
-	}
-	for i := range pages { // keys alike in two languages
-		if i%2 == 1 {
-			pages[i].Key = pages[i-1].Key
-		}
-	}
-	r.Shuffle(len(pages), func(i, j int) { pages[i], pages[j] = pages[j], pages[i] })
-
-	want := slices.Clone(pages)
-	model.SortPages(want)
-	got := slices.Clone(pages)
-	slices.SortStableFunc(got, comparePages)
-	if !slices.Equal(got, want) {
-		t.Error("comparePages orders pages otherwise than model.SortPages")
-	}
-	sort.SliceStable(want, func(i, j int) bool { return want[i].Date.After(want[j].Date) })
-	got = slices.Clone(pages)
-	slices.SortStableFunc(got, compareRank)
-	if !slices.Equal(got, want) {
-		t.Error("compareRank orders pages otherwise than by date after model.SortPages")
 	}
 }
 

@@ -117,7 +117,7 @@ func relate(site *model.Site, rs relatedSettings) {
 		}
 	}
 	r := &ranking{pages: slices.Clone(pages), rank: make(map[*model.Page]int, len(pages)), members: map[*model.Page][]int{}}
-	slices.SortStableFunc(r.pages, compareRank)
+	slices.SortStableFunc(r.pages, model.CompareNewest)
 	for i, p := range r.pages {
 		r.rank[p] = i
 	}
@@ -143,7 +143,7 @@ func relate(site *model.Site, rs relatedSettings) {
 }
 
 // ranking is the order related pages are listed in: the content pages by
-// rank (compareRank), each page's rank, and each term's members' ranks, in
+// rank (model.CompareNewest), each page's rank, and each term's members' ranks, in
 // order. Pages go by rank below, which spares a map lookup per candidate.
 type ranking struct {
 	pages   []*model.Page

@@ -46,7 +46,7 @@ func (b *assembler) termPages(p *model.Page) map[string][]*model.Page {
 	}
 	for _, list := range m {
 		// model.SortPages' order (TestOrders), without its reflection.
-		slices.SortStableFunc(list, comparePages)
+		slices.SortStableFunc(list, model.ComparePages)
 	}
 	return m
 }

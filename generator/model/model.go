@@ -407,24 +407,6 @@ func (s *Site) Index() {
 	slices.SortStableFunc(s.bySource, func(a, b *Page) int { return strings.Compare(a.Source, b.Source) })
 }
 
-// SortPages orders pages the way lists show them: by weight (weighted
-// pages first), then title, then key.
-func SortPages(pages []*Page) {
-	sort.SliceStable(pages, func(i, j int) bool {
-		a, b := pages[i], pages[j]
-		if (a.Weight == 0) != (b.Weight == 0) {
-			return a.Weight != 0
-		}
-		if a.Weight != b.Weight {
-			return a.Weight < b.Weight
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.Key < b.Key
-	})
-}
-
 // KeyPositions are where some of a page's front matter keys were written,
 // by dotted path ("layout", "params.images"). A page keeps a handful, so a
 // list is searched faster than a map, and is a fraction of its size.

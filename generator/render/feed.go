@@ -3,7 +3,7 @@ package render
 import (
 	"cmp"
 	"encoding/xml"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -69,7 +69,7 @@ func atomFeed(site *model.Site, list *model.Page) ([]byte, error) {
 		},
 		Author: atomAuthor{Name: l.Title},
 	}
-	for _, p := range latest(feedPages(list), site.Config.FeedLimit) {
+	for _, p := range latest(list, site.Config.FeedLimit) {
 		u := absolute(base, p.URL)
 		var summary *atomText
 		switch {
@@ -86,43 +86,42 @@ func atomFeed(site *model.Site, list *model.Page) ([]byte, error) {
 	return marshalXML(feed)
 }
 
-// feedPages are the content pages a list page's feed draws from: a
-// term's members, or the pages of the home page or a section and of the
-// sections below it, found by walking down the tree rather than through
-// the whole site, so that a site of many sections costs no more than one.
-func feedPages(list *model.Page) []*model.Page {
-	if list.Kind == model.KindTerm {
-		return list.Pages
+// latest are the first n content pages of a list page's feed, in the
+// order feeds list them (model.CompareNewest: the newest first, then as
+// lists order them). They are drawn from a term's members, or from the
+// pages of the home page or a section and of the sections below it, found
+// by walking down the tree rather than through the whole site. At most 2n
+// pages are held at a time, not a sorted copy of a section of 100,000.
+func latest(list *model.Page, n int) []*model.Page {
+	if n <= 0 {
+		return nil
 	}
-	var pages []*model.Page
+	kept := make([]*model.Page, 0, 2*n)
+	var last *model.Page // the nth kept, once there are n: no later page can be
+	trim := func() {
+		slices.SortFunc(kept, model.CompareNewest)
+		if kept = kept[:min(n, len(kept))]; len(kept) == n {
+			last = kept[n-1]
+		}
+	}
 	var walk func(*model.Page)
 	walk = func(s *model.Page) {
 		for _, p := range s.Pages {
-			switch p.Kind {
-			case model.KindPage:
-				pages = append(pages, p)
-			case model.KindSection:
+			switch {
+			case p.Kind == model.KindSection && list.Kind != model.KindTerm:
 				walk(p)
+			case p.Kind != model.KindPage, last != nil && model.CompareNewest(p, last) > 0:
+			default:
+				if len(kept) == cap(kept) {
+					trim()
+				}
+				kept = append(kept, p)
 			}
 		}
 	}
 	walk(list)
-	return pages
-}
-
-// latest are the content pages among pages in the order a feed lists
-// them, the first n: the newest first, by date, then those without one;
-// pages of one date as lists order them (by weight).
-func latest(pages []*model.Page, n int) []*model.Page {
-	var kept []*model.Page
-	for _, p := range pages {
-		if p.Kind == model.KindPage {
-			kept = append(kept, p)
-		}
-	}
-	model.SortPages(kept)
-	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Date.After(kept[j].Date) })
-	return kept[:min(n, len(kept))]
+	trim()
+	return kept
 }
 
 // feeds writes the feed of every page that has one, on every core: a
