@@ -123,7 +123,7 @@ func (b *assembler) addFile(f contentFile) {
 		for _, e := range fa.src.positions(kept...) {
 			keyPos = keyPos.With(e.Key, e.Pos)
 		}
-		if fa.set["figures"] {
+		if fa.set.has("figures") {
 			figures = fa.src
 		}
 		var errs model.Errors

@@ -251,9 +251,10 @@ func TestKeyPositions(t *testing.T) {
 	}
 	all := func(src *tomlSource) model.KeyPositions {
 		var keys []string
-		for i := range src.keys.entries {
-			keys = append(keys, src.keys.name(i))
-		}
+		src.keys.each(func(name []byte, _ keyEntry) bool {
+			keys = append(keys, string(name))
+			return true
+		})
 		return src.positions(keys...)
 	}
 	got := map[string]model.Pos{}

@@ -16,7 +16,7 @@ import (
 // gives then what decodeReflect would: the same values, the same keys set,
 // no unknown key. On anything else ok is false and the caller decodes with
 // decodeReflect, which also words every error.
-func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set map[string]bool, ok bool) {
+func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set keySet, ok bool) {
 	if off, _ := tomlLimits(src.text); off >= 0 {
 		return fm, nil, false
 	}
@@ -24,16 +24,18 @@ func decodeDirect(src *tomlSource, sc schema) (fm frontMatter, set map[string]bo
 	if !ok {
 		return fm, nil, false
 	}
-	set = make(map[string]bool, len(root.entries))
-	fm.Terms = map[string][]string{}
+	set = make(keySet, 0, len(root.entries))
 	for _, e := range root.entries {
 		if !fm.setKey(e.key, e.value, sc) {
 			return frontMatter{}, nil, false
 		}
-		set[unique.Make(e.key).Value()] = true // not e.key, a part of the text (see decodeFrontMatter)
+		set = set.with(e.key)
 	}
 	src.keys = ix
-	return fm, set, true
+	if len(set) == 0 {
+		return fm, nil, true // as decodeReflect gives it
+	}
+	return fm, slices.Clip(set), true
 }
 
 // setKey stores the value of the top-level key name, as assign would store
@@ -86,6 +88,9 @@ func (fm *frontMatter) setKey(name string, v any, sc schema) bool {
 		if t.Plural == name {
 			var terms []string
 			ok := setStrings(&terms, v)
+			if fm.Terms == nil {
+				fm.Terms = map[string][]string{}
+			}
 			fm.Terms[t.Plural] = terms // not name, a part of the text: pages keep their terms
 			return ok
 		}

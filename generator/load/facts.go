@@ -12,7 +12,7 @@ import (
 type factsSource struct {
 	path string
 	fm   frontMatter
-	set  map[string]bool
+	set  keySet
 	src  *tomlSource
 }
 
@@ -35,41 +35,41 @@ var sharedKeys = map[string]bool{"weight": true, "layout": true, "figures": true
 func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter, model.Errors) {
 	fm := sf.fm
 	var list model.Errors
-	for _, key := range sortedKeys(fa.set) {
+	for _, key := range fa.set {
 		if !sharedKeys[key] && model.FindTaxonomy(tax, key) == nil {
 			list = append(list, fa.src.at(key).Errorf("%q depends on language: set it in each Markdown file, not here", key))
 			continue
 		}
-		if sf.set[key] {
+		if sf.set.has(key) {
 			list = append(list, sf.src.at(key).Errorf("%q is also set in %s: enter a fact once", key, fa.path))
 		}
 	}
 	if len(list) > 0 {
 		return fm, list
 	}
-	if fa.set["weight"] {
+	if fa.set.has("weight") {
 		fm.Weight = fa.fm.Weight
 	}
-	if fa.set["layout"] {
+	if fa.set.has("layout") {
 		fm.Layout = fa.fm.Layout
 	}
-	if fa.set["draft"] {
+	if fa.set.has("draft") {
 		fm.Draft = fa.fm.Draft
 	}
-	if fa.set["figures"] {
+	if fa.set.has("figures") {
 		fm.Figures = fa.fm.Figures
 	}
-	if fa.set["params"] {
+	if fa.set.has("params") {
 		fm.Params = fa.fm.Params
 	}
-	if fa.set["aliases"] {
+	if fa.set.has("aliases") {
 		fm.Aliases = fa.fm.Aliases
 	}
 	for key, date := range map[string]struct{ to, from *time.Time }{
 		"date": {&fm.Date, &fa.fm.Date}, "lastmod": {&fm.Lastmod, &fa.fm.Lastmod},
 		"publishDate": {&fm.PublishDate, &fa.fm.PublishDate}, "expiryDate": {&fm.ExpiryDate, &fa.fm.ExpiryDate},
 	} {
-		if fa.set[key] {
+		if fa.set.has(key) {
 			*date.to = *date.from
 		}
 	}

@@ -97,10 +97,10 @@ func textsByCode(m map[string]string) model.Texts {
 type sourceFile struct {
 	path string // relative to the site source, e.g. content/zones/x.zh.md
 	fm   frontMatter
-	set  map[string]bool // top-level keys present in the front matter
-	src  *tomlSource     // the front matter, which knows where its keys are
-	body model.Text      // where the text after the front matter is
-	more *moreSummary    // the text before <!--more-->, if the text has one
+	set  keySet       // top-level keys present in the front matter
+	src  *tomlSource  // the front matter, which knows where its keys are
+	body model.Text   // where the text after the front matter is
+	more *moreSummary // the text before <!--more-->, if the text has one
 }
 
 const fence = "+++"
@@ -155,7 +155,7 @@ func parseFile(path string, data []byte, sc schema) (*sourceFile, error) {
 
 // decodeFrontMatter decodes front matter or a facts file in one pass,
 // directly where it can (decodeDirect), and checks its params.
-func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
+func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, keySet, error) {
 	fm, set, ok := decodeDirect(src, sc)
 	if !ok {
 		var err error
@@ -176,7 +176,7 @@ func decodeFrontMatter(src *tomlSource, sc schema) (frontMatter, map[string]bool
 // is wrong with it. The taxonomy keys are named only in config, so the
 // decoding target is frontMatter's fields plus a list of term slugs per
 // taxonomy.
-func decodeReflect(src *tomlSource, sc schema) (frontMatter, map[string]bool, error) {
+func decodeReflect(src *tomlSource, sc schema) (frontMatter, keySet, error) {
 	var fm frontMatter
 	target := reflect.New(sc.target)
 	if err := src.decode(target.Interface()); err != nil {
@@ -187,13 +187,15 @@ func decodeReflect(src *tomlSource, sc schema) (frontMatter, map[string]bool, er
 	for i := 0; i < base.NumField(); i++ {
 		base.Field(i).Set(v.Field(i))
 	}
-	set := map[string]bool{}
+	var set keySet
 	for _, path := range src.keys.paths {
-		set[path[0]] = true
+		set = set.with(path[0])
 	}
-	fm.Terms = map[string][]string{}
 	for i, t := range sc.taxonomies {
-		if set[t.Plural] {
+		if set.has(t.Plural) {
+			if fm.Terms == nil {
+				fm.Terms = map[string][]string{}
+			}
 			fm.Terms[t.Plural] = v.Field(base.NumField() + i).Interface().([]string)
 		}
 	}

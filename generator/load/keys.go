@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,24 +31,49 @@ type keyIndex struct {
 	// whose table a site's tens of thousands of small front matters would
 	// each allocate.
 	byPath map[string]int
+	// packed is entries and names in one string, once dropPaths has
+	// packed an index of at most linearKeys entries (see pack).
+	packed string
 }
 
 // linearKeys is how many keys an index scans for a name before it makes a
 // map: a zone's facts file has some forty, its figures' keys.
 const linearKeys = 64
 
-// find returns the index of the entry named name.
-func (ix *keyIndex) find(name string) (int, bool) {
+// lookup returns the entry named name.
+func (ix *keyIndex) lookup(name string) (keyEntry, bool) {
 	if ix.byPath != nil {
 		i, ok := ix.byPath[name]
-		return i, ok
+		if !ok {
+			return keyEntry{}, false
+		}
+		return ix.entries[i], true
 	}
-	for i := range ix.entries {
-		if ix.name(i) == name {
-			return i, true
+	var found keyEntry
+	ok := false
+	ix.each(func(n []byte, e keyEntry) bool {
+		if string(n) == name {
+			found, ok = e, true
+		}
+		return !ok
+	})
+	return found, ok
+}
+
+// each calls fn with each entry's name and entry, in order, until fn
+// returns false. The name is fn's only until it returns.
+func (ix *keyIndex) each(fn func(name []byte, e keyEntry) bool) {
+	if ix.packed != "" {
+		unpack(ix.packed, fn)
+		return
+	}
+	var name []byte
+	for i, e := range ix.entries {
+		name = append(name[:0], ix.name(i)...)
+		if !fn(name, e) {
+			return
 		}
 	}
-	return 0, false
 }
 
 // name is entry i's name: path.String(), a part of ix.names.
@@ -69,15 +95,110 @@ type keyEntry struct {
 	value   textPos // the value after "="; zero for a table header
 }
 
-// dropPaths lets the entries' paths go, and the room the list of entries
-// grew into, if it is more than a little: what is left is what errors and
-// KeyPos look up by name. Only decoding reads the paths, and it indexes
-// the text afresh each time.
+// dropPaths lets the entries' paths go, and packs the rest (pack): what
+// is left is what errors and KeyPos look up by name. Only decoding reads
+// the paths, and it indexes the text afresh each time.
 func (ix *keyIndex) dropPaths() {
 	ix.paths = nil
-	if n := len(ix.entries); cap(ix.entries) > n+n/8 {
-		ix.entries = slices.Clone(ix.entries)
+	if ix.byPath != nil {
+		if n := len(ix.entries); cap(ix.entries) > n+n/8 {
+			ix.entries = slices.Clone(ix.entries)
+		}
+		return
 	}
+	ix.packed = pack(ix)
+	ix.entries, ix.names = nil, ""
+}
+
+// pack writes an index's entries and names as one string: for each entry
+// how much of its name is the last entry's ("figures.0.label" then
+// "figures.0.label.zh"), and the rest of the name with its length; then
+// its key's line (from the last entry's) and column, and its value's line
+// (from the key's, plus one; 0 for none) and column, all as varints. A
+// front matter's index so takes a few bytes a key, where entries of
+// twenty bytes and whole names were most of what a site's parsed files
+// held until its pages were made.
+func pack(ix *keyIndex) string {
+	b := make([]byte, 0, len(ix.names)/2+6*len(ix.entries))
+	last, prev := int32(0), ""
+	for i, e := range ix.entries {
+		name := ix.name(i)
+		shared := 0
+		for shared < min(len(name), len(prev)) && name[shared] == prev[shared] {
+			shared++
+		}
+		prev = name
+		b = binary.AppendUvarint(b, uint64(shared))
+		b = binary.AppendUvarint(b, uint64(len(name)-shared))
+		b = append(b, name[shared:]...)
+		b = binary.AppendVarint(b, int64(e.key.line-last))
+		b = binary.AppendVarint(b, int64(e.key.col))
+		last = e.key.line
+		if e.value.line == 0 {
+			b = append(b, 0)
+			continue
+		}
+		b = binary.AppendUvarint(b, zigzag(e.value.line-e.key.line)+1)
+		b = binary.AppendVarint(b, int64(e.value.col))
+	}
+	return string(b)
+}
+
+// unpack calls fn with each entry pack wrote, until fn returns false.
+func unpack(p string, fn func(name []byte, e keyEntry) bool) {
+	last := int32(0)
+	var buf [64]byte
+	name := buf[:0]
+	for len(p) > 0 {
+		shared, w := uvarint(p)
+		p = p[w:]
+		n, w := uvarint(p)
+		name = append(name[:shared], p[w:w+int(n)]...)
+		p = p[w+int(n):]
+		var e keyEntry
+		var d, col, v int64
+		d, p = varint(p)
+		col, p = varint(p)
+		e.key = textPos{last + int32(d), int32(col)}
+		last = e.key.line
+		var vl uint64
+		vl, w = uvarint(p)
+		p = p[w:]
+		if vl > 0 {
+			v, p = varint(p)
+			e.value = textPos{e.key.line + unzigzag(vl-1), int32(v)}
+		}
+		if !fn(name, e) {
+			return
+		}
+	}
+}
+
+// zigzag maps a signed number to an unsigned one, small for small either
+// way, as binary.AppendVarint does.
+func zigzag(n int32) uint64 { return uint64(uint32(n<<1) ^ uint32(n>>31)) }
+
+func unzigzag(u uint64) int32 { return int32(u>>1) ^ -int32(u&1) }
+
+// uvarint and varint read a varint pack wrote at the start of p.
+func uvarint(p string) (uint64, int) {
+	var x uint64
+	for i, s := 0, uint(0); i < len(p); i, s = i+1, s+7 {
+		if p[i] < 0x80 {
+			return x | uint64(p[i])<<s, i + 1
+		}
+		x |= uint64(p[i]&0x7f) << s
+	}
+	return x, len(p)
+}
+
+func varint(p string) (int64, string) {
+	u, w := uvarint(p)
+	x := int64(u >> 1)
+	if u&1 != 0 {
+		x = ^x
+	}
+	return x, p[w:]
 }
 
 // textPos is a 1-based line and column (in characters) in a text.
@@ -88,11 +209,8 @@ func (ix *keyIndex) pos(path ...string) (textPos, bool) {
 	if ix == nil {
 		return textPos{}, false
 	}
-	i, ok := ix.find(toml.Key(path).String())
-	if !ok {
-		return textPos{}, false
-	}
-	return ix.entries[i].key, true
+	e, ok := ix.lookup(toml.Key(path).String())
+	return e.key, ok
 }
 
 // valuePos returns where the value of the key at path starts, or where the
@@ -101,14 +219,11 @@ func (ix *keyIndex) valuePos(path ...string) (textPos, bool) {
 	if ix == nil {
 		return textPos{}, false
 	}
-	i, ok := ix.find(toml.Key(path).String())
-	if !ok {
-		return textPos{}, false
-	}
-	if e := ix.entries[i]; e.value.line > 0 {
+	e, ok := ix.lookup(toml.Key(path).String())
+	if ok && e.value.line > 0 {
 		return e.value, true
 	}
-	return ix.entries[i].key, true
+	return e.key, ok
 }
 
 // indexKeys scans TOML text that parses for where its keys are. It relies

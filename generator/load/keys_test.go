@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -61,18 +62,54 @@ after = true
 		{"params.when", textPos{22, 1}, textPos{22, 8}},
 		{"params.after", textPos{23, 1}, textPos{23, 9}},
 	}
-	for _, tt := range tests {
-		i, ok := ix.find(tt.path)
-		if !ok {
-			t.Errorf("%s: not indexed", tt.path)
-			continue
+	packed := &keyIndex{packed: pack(ix)}
+	for _, ix := range []*keyIndex{ix, packed} {
+		for _, tt := range tests {
+			e, ok := ix.lookup(tt.path)
+			if !ok {
+				t.Errorf("%s: not indexed", tt.path)
+				continue
+			}
+			if e.key != tt.key || e.value != tt.value {
+				t.Errorf("%s: key at %v, value at %v; want %v, %v", tt.path, e.key, e.value, tt.key, tt.value)
+			}
 		}
-		if e := ix.entries[i]; e.key != tt.key || e.value != tt.value {
-			t.Errorf("%s: key at %v, value at %v; want %v, %v", tt.path, e.key, e.value, tt.key, tt.value)
+		if _, ok := ix.lookup("x"); ok {
+			t.Error("a line inside a multi-line string was taken for a key")
 		}
 	}
-	if _, ok := ix.find("x"); ok {
-		t.Error("a line inside a multi-line string was taken for a key")
+}
+
+// samePacked checks that an index packed (dropPaths) has the same entries,
+// by the same names, in the same order.
+func samePacked(t *testing.T, ix *keyIndex) {
+	t.Helper()
+	type named struct {
+		name string
+		e    keyEntry
+	}
+	var want, got []named
+	// nameEnd is where a name ends in the unpacked form alone.
+	ix.each(func(name []byte, e keyEntry) bool {
+		want = append(want, named{string(name), keyEntry{key: e.key, value: e.value}})
+		return true
+	})
+	if len(ix.entries) <= linearKeys && len(want) > 0 && ix.packed != "" {
+		t.Fatal("an index packed before dropPaths")
+	}
+	ix.dropPaths()
+	ix.each(func(name []byte, e keyEntry) bool {
+		got = append(got, named{string(name), keyEntry{key: e.key, value: e.value}})
+		return true
+	})
+	if !slices.Equal(got, want) {
+		t.Fatalf("packed, the index reads\n%v\nnot\n%v", got, want)
+	}
+	for i, n := range want {
+		first := slices.IndexFunc(want, func(m named) bool { return m.name == n.name })
+		if e, ok := ix.lookup(n.name); !ok || e.key != want[first].e.key || e.value != want[first].e.value {
+			t.Fatalf("entry %d, %q: found %v, %v; want %v", i, n.name, e, ok, want[first].e)
+		}
 	}
 }
 
@@ -87,6 +124,9 @@ func TestManyKeys(t *testing.T) {
 		}
 		text.WriteString("[t]\nk0 = 1\n")
 		ix := indexKeys(text.String())
+		if n%2 == 1 {
+			samePacked(t, ix)
+		}
 		for i := range n {
 			pos, ok := ix.pos(fmt.Sprintf("k%d", i))
 			if !ok || pos != (textPos{int32(i + 1), 1}) {
@@ -129,6 +169,7 @@ func FuzzIndexKeys(f *testing.F) {
 				t.Fatalf("key %q: %v", key, err)
 			}
 		}
+		samePacked(t, ix)
 	})
 }
 

@@ -390,12 +390,12 @@ func (s *tomlSource) positions(keys ...string) model.KeyPositions {
 	if s == nil {
 		return list
 	}
-	for n, e := range s.keys.entries {
-		// The caller's name, not the index's: that is part of a string
-		// of all the file's names, which a page must not keep.
-		if i := slices.Index(keys, s.keys.name(n)); i >= 0 {
+	s.keys.each(func(name []byte, e keyEntry) bool {
+		// The caller's name, which a page may keep, not the index's.
+		if i := slices.IndexFunc(keys, func(k string) bool { return k == string(name) }); i >= 0 {
 			list = list.With(keys[i], s.pos(e.key))
 		}
-	}
+		return true
+	})
 	return slices.Clip(list)
 }
