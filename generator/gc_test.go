@@ -31,21 +31,48 @@ func TestDelayFirstGC(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	restoreGC(t)
 	debug.SetGCPercent(100)
-	delayFirstGC()
+	t.Cleanup(delayFirstGC())
 	if gogc, limit := gcSettings(); gogc != math.MaxUint64 || limit != firstGCAt {
 		t.Fatalf("before the first collection: GOGC %d, limit %d; want off (%d) and %d", gogc, limit, uint64(math.MaxUint64), firstGCAt)
 	}
-	runtime.GC()
+	waitForGC(t, "after the first collection", 100, memoryCeiling)
+	// The limit is set again after every collection.
+	debug.SetMemoryLimit(math.MaxInt64)
+	waitForGC(t, "after another collection", 100, memoryCeiling)
+}
+
+// waitForGC collects until the settings are gogc and limit.
+func waitForGC(t *testing.T, when string, wantGOGC, wantLimit uint64) {
+	t.Helper()
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		gogc, limit := gcSettings()
-		if gogc == 100 && limit == math.MaxInt64 {
-			break
+		if gogc == wantGOGC && limit == wantLimit {
+			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after the first collection: GOGC %d, limit %d; want 100 and none", gogc, limit)
+			t.Fatalf("%s: GOGC %d, limit %d; want %d and %d", when, gogc, limit, wantGOGC, wantLimit)
 		}
 		runtime.GC()
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestCeilingFor: the limit is the ceiling while half again what the heap
+// holds is less, and rises with it after.
+func TestCeilingFor(t *testing.T) {
+	for _, tc := range []struct {
+		live uint64
+		want int64
+	}{
+		{0, memoryCeiling},
+		{100 << 20, memoryCeiling},
+		{600 << 20, memoryCeiling},
+		{700 << 20, 1050 << 20},
+		{4 << 30, 6 << 30},
+	} {
+		if got := ceilingFor(tc.live); got != tc.want {
+			t.Errorf("live %d MiB: limit %d MiB, want %d", tc.live>>20, got>>20, tc.want>>20)
+		}
 	}
 }
 
@@ -55,7 +82,7 @@ func TestDelayFirstGCLeavesEnvironment(t *testing.T) {
 			t.Setenv(env, "200")
 			restoreGC(t)
 			debug.SetGCPercent(150)
-			delayFirstGC()
+			t.Cleanup(delayFirstGC())
 			if gogc, limit := gcSettings(); gogc != 150 || limit != math.MaxInt64 {
 				t.Errorf("GOGC %d, limit %d; want 150 and none, as they were", gogc, limit)
 			}
