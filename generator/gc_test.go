@@ -35,10 +35,10 @@ func TestDelayFirstGC(t *testing.T) {
 	if gogc, limit := gcSettings(); gogc != math.MaxUint64 || limit != firstGCAt {
 		t.Fatalf("before the first collection: GOGC %d, limit %d; want off (%d) and %d", gogc, limit, uint64(math.MaxUint64), firstGCAt)
 	}
-	waitForGC(t, "after the first collection", 100, memoryCeiling)
+	waitForGC(t, "after the first collection", gcPercent, memoryCeiling)
 	// The limit is set again after every collection.
 	debug.SetMemoryLimit(math.MaxInt64)
-	waitForGC(t, "after another collection", 100, memoryCeiling)
+	waitForGC(t, "after another collection", gcPercent, memoryCeiling)
 }
 
 // waitForGC collects until the settings are gogc and limit.
