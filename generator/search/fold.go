@@ -40,15 +40,64 @@ func Fold(r rune) rune {
 }
 
 // bmpTable holds, for each character below U+10000, its folded form
-// shifted left by two and its class.
-var bmpTable = sync.OnceValue(func() *[0x10000]uint32 {
+// shifted left by two and its class. It is made the first time a page is
+// indexed, in every build, so it is made by ranges (bmpTableOf) rather
+// than by folding each of the 65,536 characters, which took a tenth of
+// the real site's build.
+var bmpTable = sync.OnceValue(bmpTableOf)
+
+// bmpTableOf makes bmpTable: every character first as itself with its
+// class, the classes set by unicode's range tables as classOf reads them;
+// then the characters that Fold changes, which are among those its cases
+// name, the traditional characters and those with a lower case.
+func bmpTableOf() *[0x10000]uint32 {
 	t := new([0x10000]uint32)
-	for r := range rune(0x10000) {
-		f := Fold(r)
-		t[r] = uint32(f)<<2 | uint32(classOf(f))
+	for r := range t {
+		t[r] = uint32(r)<<2 | uint32(breakToken)
+	}
+	classRanges(t, unicode.Letter, wordToken)
+	classRanges(t, unicode.Number, wordToken)
+	classRanges(t, unicode.Han, hanToken) // before letters in classOf
+	refold := func(r rune) {
+		if f := Fold(r); f != r {
+			t[r] = uint32(f)<<2 | uint32(classOf(f))
+		}
+	}
+	for r := range rune(0x80) {
+		refold(r)
+	}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		refold(r)
+	}
+	for _, r := range []rune{0x3000, '‘', '’'} {
+		refold(r)
+	}
+	for r := range simplified() {
+		if r < 0x10000 {
+			refold(r)
+		}
+	}
+	for _, c := range unicode.CaseRanges { // where unicode.ToLower looks
+		for r := c.Lo; r <= c.Hi && r < 0x10000; r++ {
+			refold(rune(r))
+		}
 	}
 	return t
-})
+}
+
+// classRanges gives the characters below U+10000 of table class c.
+func classRanges(t *[0x10000]uint32, table *unicode.RangeTable, c tokenKind) {
+	for _, r := range table.R16 {
+		for x := uint32(r.Lo); x <= uint32(r.Hi); x += uint32(r.Stride) {
+			t[x] = t[x]&^3 | uint32(c)
+		}
+	}
+	for _, r := range table.R32 {
+		for x := r.Lo; x <= r.Hi && x < 0x10000; x += r.Stride {
+			t[x] = t[x]&^3 | uint32(c)
+		}
+	}
+}
 
 // FoldString folds every character of s.
 func FoldString(s string) string {

@@ -156,3 +156,15 @@ func TestAt(t *testing.T) {
 		}
 	}
 }
+
+// TestBMPTable: the table made by ranges holds, for every character below
+// U+10000, what Fold and classOf give it one at a time.
+func TestBMPTable(t *testing.T) {
+	table := bmpTableOf()
+	for r := range rune(0x10000) {
+		f := Fold(r)
+		if want := uint32(f)<<2 | uint32(classOf(f)); table[r] != want {
+			t.Fatalf("%U: table holds %U, class %d; want %U, class %d", r, rune(table[r]>>2), table[r]&3, f, classOf(f))
+		}
+	}
+}
