@@ -104,15 +104,22 @@ func (s *searchIndex) index(b *search.Builder, out Output, p *model.Page, passag
 			break
 		}
 	}
-	fragment := b.Add(id, d)
 	if s.hold {
+		fragment := b.Add(id, d)
 		s.mu.Lock()
 		s.fragments[id], s.passages[p] = fragment, passages
 		s.mu.Unlock()
 		return nil
 	}
-	return out.Write(model.SearchDir+search.FragmentPath(id), fragment)
+	// A build writes the file at once, from a buffer the next page reuses.
+	buf := fragmentBufs.Get().(*[]byte)
+	defer fragmentBufs.Put(buf)
+	*buf = b.AppendDoc((*buf)[:0], id, d)
+	return out.Write(model.SearchDir+search.FragmentPath(id), *buf)
 }
+
+// fragmentBufs are the buffers a build's pages' search files are made in.
+var fragmentBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // passagesOf returns the passages a preview's index was given for p, if
 // any.

@@ -120,8 +120,14 @@ func NewBuilder(n int) *Builder {
 // FragmentPath(id). Every document from 0 to n-1 must be added once; one
 // that fails to render is added with what is known of it, so that the
 // documents after it are not held back.
-func (b *Builder) Add(id int, d Doc) []byte {
-	frag := fragment(d)
+func (b *Builder) Add(id int, d Doc) []byte { return b.AppendDoc(nil, id, d) }
+
+// AppendDoc is Add, appending the file to dst: a build writes each file
+// at once, and reuses one buffer for them.
+func (b *Builder) AppendDoc(dst []byte, id int, d Doc) []byte {
+	start := len(dst)
+	dst = appendFragment(dst, d)
+	frag := dst[start:]
 	list := b.read(d)
 
 	sum := uint64(crc32.ChecksumIEEE(frag))
@@ -131,7 +137,7 @@ func (b *Builder) Add(id int, d Doc) []byte {
 	b.fragHash[id] = sum
 	b.pending[int32(id)] = list
 	b.drain()
-	return frag
+	return dst
 }
 
 // drain appends the postings of the documents whose turn has come, so that

@@ -1,6 +1,9 @@
 package search
 
-import "westcoast/generator/jsonstr"
+import (
+	"slices"
+	"westcoast/generator/jsonstr"
+)
 
 // fragment is a document's file: what the script shows of a result. It is
 // the JSON encoding/json makes, with SetEscapeHTML(false), of
@@ -14,12 +17,15 @@ import "westcoast/generator/jsonstr"
 //
 // written by hand, since encoding/json's reflection cost more than the
 // rest of a page's indexing.
-func fragment(d Doc) []byte {
+func fragment(d Doc) []byte { return appendFragment(nil, d) }
+
+// appendFragment appends fragment(d) to buf.
+func appendFragment(buf []byte, d Doc) []byte {
 	size := len(d.Title) + len(d.URL) + len(d.Section) + len(d.Description) + 32
 	for _, p := range d.Passages {
 		size += len(p.Text) + len(p.Anchor) + 8
 	}
-	buf := make([]byte, 0, size+size/16)
+	buf = slices.Grow(buf, size+size/16)
 	buf = jsonstr.Append(append(buf, `{"t":`...), d.Title, false)
 	buf = jsonstr.Append(append(buf, `,"u":`...), d.URL, false)
 	if d.Section != "" {
