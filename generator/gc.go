@@ -29,12 +29,13 @@ const gcPercent = 300
 
 // delayFirstGC starts a build (or check) with the garbage collector off
 // until the heap reaches firstGCAt, then hands over to gcPercent under
-// memoryCeiling (see keepUnderCeiling) for the rest of the process. Go's first collections come at a heap of 4 MB, when almost
-// nothing a build has made is garbage yet: a site of a few hundred pages
-// then spends a tenth or more of its CPU time marking live templates and
-// pages again and again. GOGC or GOMEMLIMIT set in the environment are
-// left to rule. stop ends the settings after the next collection, for
-// tests; a build leaves them to the end.
+// memoryCeiling (see keepUnderCeiling) for the rest of the process. Go's
+// first collections come at a heap of 4 MB, when almost nothing a build
+// has made is garbage yet: a site of a few hundred pages then spends a
+// tenth or more of its CPU time marking live templates and pages again
+// and again. GOGC or GOMEMLIMIT set in the environment are left to rule.
+// stop ends the settings after the next collection, for tests; a build
+// leaves them to the end.
 func delayFirstGC() (stop func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
