@@ -114,7 +114,8 @@ func (ix *keyIndex) dropPaths() {
 // how much of its name is the last entry's ("figures.0.label" then
 // "figures.0.label.zh"), and the rest of the name with its length; then
 // its key's line (from the last entry's) and column, and its value's line
-// (from the key's, plus one; 0 for none) and column, all as varints. A
+// (from the key's, which it never precedes, plus one; 0 for none) and
+// column, all as varints. A
 // front matter's index so takes a few bytes a key, where entries of
 // twenty bytes and whole names were most of what a site's parsed files
 // held until its pages were made.
@@ -138,7 +139,7 @@ func pack(ix *keyIndex) string {
 			b = append(b, 0)
 			continue
 		}
-		b = binary.AppendUvarint(b, zigzag(e.value.line-e.key.line)+1)
+		b = binary.AppendUvarint(b, uint64(e.value.line-e.key.line)+1)
 		b = binary.AppendVarint(b, int64(e.value.col))
 	}
 	return string(b)
@@ -166,19 +167,13 @@ func unpack(p string, fn func(name []byte, e keyEntry) bool) {
 		p = p[w:]
 		if vl > 0 {
 			v, p = varint(p)
-			e.value = textPos{e.key.line + unzigzag(vl-1), int32(v)}
+			e.value = textPos{e.key.line + int32(vl-1), int32(v)}
 		}
 		if !fn(name, e) {
 			return
 		}
 	}
 }
-
-// zigzag maps a signed number to an unsigned one, small for small either
-// way, as binary.AppendVarint does.
-func zigzag(n int32) uint64 { return uint64(uint32(n<<1) ^ uint32(n>>31)) }
-
-func unzigzag(u uint64) int32 { return int32(u>>1) ^ -int32(u&1) }
 
 // uvarint and varint read a varint pack wrote at the start of p.
 func uvarint(p string) (uint64, int) {
