@@ -57,7 +57,7 @@ func bmpTableOf() *[0x10000]uint32 {
 	}
 	classRanges(t, unicode.Letter, wordToken)
 	classRanges(t, unicode.Number, wordToken)
-	classRanges(t, unicode.Han, hanToken) // before letters in classOf
+	classRanges(t, unicode.Han, hanToken) // last: classOf tests Han before letters
 	refold := func(r rune) {
 		if f := Fold(r); f != r {
 			t[r] = uint32(f)<<2 | uint32(classOf(f))
