@@ -3,6 +3,7 @@ package render
 import (
 	"errors"
 	"io/fs"
+	"sync"
 
 	"westcoast/generator/markdown"
 	"westcoast/generator/model"
@@ -16,7 +17,9 @@ func (r *renderer) content(p Page) (markdown.Doc, error) {
 	if p.Body.File == "" {
 		return markdown.Doc{}, nil
 	}
-	text, err := readText(r.site.Source, p.Body)
+	buf := texts.Get().(*[]byte)
+	defer texts.Put(buf)
+	text, err := readText(r.site.Source, p.Body, buf)
 	if err != nil {
 		return markdown.Doc{}, err
 	}
@@ -48,10 +51,29 @@ func (r *renderer) converter(p Page) *markdown.Converter {
 	return r.md
 }
 
-// readText reads the text that load found in a file, and refuses a file
-// that has changed since: a page must not mix two versions of its source.
-func readText(fsys fs.FS, t model.Text) ([]byte, error) {
-	data, err := fs.ReadFile(fsys, t.File)
+// texts are the buffers pages' texts are read into, each used again for
+// another page once a page is converted: what a conversion makes of its
+// text (HTML, passages, headings, links, errors) is strings, which copy.
+var texts = sync.Pool{New: func() any { return new([]byte) }}
+
+// sizedReader is a file system that reads a file whose size is known into
+// a buffer, as source.FS does.
+type sizedReader interface {
+	ReadSized(name string, size int, buf []byte) ([]byte, error)
+}
+
+// readText reads the text that load found in a file, into buf when fsys
+// can, and refuses a file that has changed since: a page must not mix two
+// versions of its source.
+func readText(fsys fs.FS, t model.Text, buf *[]byte) ([]byte, error) {
+	var data []byte
+	var err error
+	if sr, ok := fsys.(sizedReader); ok {
+		data, err = sr.ReadSized(t.File, t.Offset+t.Length, *buf)
+		*buf = data[:0]
+	} else {
+		data, err = fs.ReadFile(fsys, t.File)
+	}
 	var refused *model.Error
 	switch {
 	case errors.As(err, &refused):

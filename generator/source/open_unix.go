@@ -73,9 +73,18 @@ func (f *FS) readKnownFolder(name string) ([]byte, bool) {
 }
 
 // readOpen reads the open file fd to its end, size bytes when it does not
-// change, and never more than the limit.
+// change, and never more than the limit. It ends without the read that
+// would find the end when it has the size bytes fstat gave: the file was
+// that long when it was opened, and one more call for each of a site's
+// files is time a build does not need to spend. (A size of 0 proves
+// nothing: some files, such as those under /proc, say 0 and have more.)
 func (f *FS) readOpen(name string, fd int, size int64) ([]byte, error) {
-	buf := make([]byte, 0, size+1)
+	return f.readInto(name, fd, size, make([]byte, 0, size+1))
+}
+
+// readInto is readOpen into buf, which it grows if it must.
+func (f *FS) readInto(name string, fd int, size int64, buf []byte) ([]byte, error) {
+	buf = buf[:0]
 	for {
 		if int64(len(buf)) > f.max {
 			return nil, model.Errorf(name, 0, 0, "grew past the %s limit while being read (-maxFileSize)", Size(f.max))
@@ -93,7 +102,37 @@ func (f *FS) readOpen(name string, fd int, size int64) ([]byte, error) {
 			return buf, nil
 		}
 		buf = buf[:len(buf)+m]
+		if size > 0 && int64(len(buf)) == size {
+			return buf, nil
+		}
 	}
+}
+
+// ReadSized reads name, which was size bytes long when it was last read
+// whole, into buf, growing buf if it is too small: render reads each page's
+// text a second time, and does it in one open, one read and one close. It
+// neither lists nor stats the file: the read stops at size bytes, or one
+// more if the file grew, and the caller, which knows what it read before,
+// finds any change. A file in a folder not yet resolved is read by
+// ReadFile, with all its checks, and not into buf.
+func (f *FS) ReadSized(name string, size int, buf []byte) ([]byte, error) {
+	i := strings.LastIndexByte(name, '/')
+	if i <= 0 || !fs.ValidPath(name) || size <= 0 || int64(size) > f.max {
+		return f.ReadFile(name)
+	}
+	v, ok := f.dirs.Load(name[:i])
+	if !ok {
+		return f.ReadFile(name)
+	}
+	fd, err := syscall.Open(v.(node).real+"/"+name[i+1:], openFlags, 0)
+	if err != nil {
+		return f.ReadFile(name) // which words the refusal
+	}
+	defer syscall.Close(fd)
+	if cap(buf) < size+1 {
+		buf = make([]byte, 0, size+1)
+	}
+	return f.readInto(name, fd, int64(size), buf[:0:size+1])
 }
 
 // statInfo is a file's fs.FileInfo from fstat, for check: it has no
