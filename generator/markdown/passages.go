@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html/template"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,14 +32,22 @@ type Passage struct {
 
 // passages reads the text's blocks in order, as a reader sees them: soft
 // line breaks between Chinese characters are already gone (see
-// softBreakTransformer), others are a space.
+// softBreakTransformer), others are a space. The texts are written one
+// after the other into one buffer and made one string, which each
+// passage's text is a part of: a page has tens of passages, and every
+// page of a site is read.
 func passages(doc ast.Node, src []byte) []Passage {
 	var out []Passage
-	var buf []byte // a passage's text, reused from one to the next
+	var ends []int // where each passage's text ends in buf
+	pooled := passageBufs.Get().(*[]byte)
+	defer passageBufs.Put(pooled)
+	buf := (*pooled)[:0]
 	anchor := ""
 	add := func(block ast.Node, heading bool) {
-		if buf = appendInlineText(buf[:0], block, src); len(buf) > 0 {
-			out = append(out, Passage{Text: string(buf), Anchor: anchor, Heading: heading})
+		start := len(buf)
+		if buf = appendInlineText(buf, block, src); len(buf) > start {
+			out = append(out, Passage{Anchor: anchor, Heading: heading})
+			ends = append(ends, len(buf))
 		}
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -58,8 +67,16 @@ func passages(doc ast.Node, src []byte) []Passage {
 		}
 		return ast.WalkContinue, nil
 	})
+	all, start := string(buf), 0
+	for i, end := range ends {
+		out[i].Text, start = all[start:end], end
+	}
+	*pooled = buf
 	return out
 }
+
+// passageBufs hold the texts of a page's passages while they are read.
+var passageBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // inlineText is the plain text of a block's inline content, each run of
 // white space one space, none at either end.
