@@ -141,7 +141,8 @@ func (c *Converter) ConvertPage(src []byte, pg Page) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
-	doc := Doc{HTML: html, Passages: passages(root, src), Headings: headings(root, src)}
+	doc := Doc{HTML: html}
+	doc.Passages, doc.Headings = passages(root, src)
 	if pg.Links != nil {
 		doc.HeadingIDs, doc.Links = pg.Links.headings, pg.Links.found
 	}

@@ -32,20 +32,26 @@ type Passage struct {
 
 // passages reads the text's blocks in order, as a reader sees them: soft
 // line breaks between Chinese characters are already gone (see
-// softBreakTransformer), others are a space. The texts are written one
-// after the other into one buffer and made one string, which each
-// passage's text is a part of: a page has tens of passages, and every
-// page of a site is read.
-func passages(doc ast.Node, src []byte) []Passage {
+// softBreakTransformer), others are a space. It lists the headings too, in
+// the same walk, with the ids assignIDs gave them and the texts their
+// passages have. The texts are written one after the other into one buffer
+// and made one string, which each passage's and heading's text is a part
+// of: a page has tens of passages, and every page of a site is read.
+func passages(doc ast.Node, src []byte) ([]Passage, []Heading) {
 	var out []Passage
-	var ends []int // where each passage's text ends in buf
+	var heads []Heading
+	var ends, headEnds []int // where each text ends in buf, and each heading's starts and ends
 	pooled := passageBufs.Get().(*[]byte)
 	defer passageBufs.Put(pooled)
 	buf := (*pooled)[:0]
 	anchor := ""
 	add := func(block ast.Node, heading bool) {
 		start := len(buf)
-		if buf = appendInlineText(buf, block, src); len(buf) > start {
+		buf = appendInlineText(buf, block, src)
+		if heading {
+			headEnds = append(headEnds, start, len(buf))
+		}
+		if len(buf) > start {
 			out = append(out, Passage{Anchor: anchor, Heading: heading})
 			ends = append(ends, len(buf))
 		}
@@ -56,9 +62,13 @@ func passages(doc ast.Node, src []byte) []Passage {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				anchor = string(id.([]byte))
+			attr, _ := n.AttributeString("id")
+			idBytes, _ := attr.([]byte)
+			id := string(idBytes)
+			if attr != nil {
+				anchor = id
 			}
+			heads = append(heads, Heading{Level: n.Level, ID: id})
 			add(n, true)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *extast.TableCell:
@@ -71,8 +81,11 @@ func passages(doc ast.Node, src []byte) []Passage {
 	for i, end := range ends {
 		out[i].Text, start = all[start:end], end
 	}
+	for i := range heads {
+		heads[i].Text = all[headEnds[2*i]:headEnds[2*i+1]]
+	}
 	*pooled = buf
-	return out
+	return out, heads
 }
 
 // passageBufs hold the texts of a page's passages while they are read.

@@ -1,8 +1,12 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 )
 
 // The space folder writes what strings.Fields and a join would make of the
@@ -65,4 +69,83 @@ func splitsRune(text string, i int) bool {
 		}
 	}
 	return true
+}
+
+// FuzzPassages holds the walk that reads a text's passages and headings at
+// once, into one string, to the two walks it replaced: the passages, each
+// its own string, and the headings, each with its inlineText.
+func FuzzPassages(f *testing.F) {
+	for _, seed := range []string{"## 甲 {#a}\n\n正文\n\n### 乙\n\n- 一\n- 二\n\n> ## 引\n", "#\n\n## \n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+		"## *强调* 和 [链接](x)[^1]\n\n[^1]: 注\n", "标题\n===\n\n段落\n第二行\n\n- ## 列表中的标题\n"} {
+		f.Add(seed)
+	}
+	c := New(Options{ReservedIDs: testReserved})
+	f.Fuzz(func(t *testing.T, src string) {
+		if len(src) > fuzzMaxBytes {
+			return
+		}
+		_, root, err := c.convert([]byte(src), nil)
+		if err != nil {
+			return
+		}
+		gotPassages, gotHeadings := passages(root, []byte(src))
+		if want := referencePassages(root, []byte(src)); !slices.Equal(gotPassages, want) {
+			t.Errorf("passages %+v\nwant %+v", gotPassages, want)
+		}
+		if want := referenceHeadings(root, []byte(src)); !slices.Equal(gotHeadings, want) {
+			t.Errorf("headings %+v\nwant %+v", gotHeadings, want)
+		}
+	})
+}
+
+// referencePassages is the walk passages replaced, each passage's text a
+// string of its own.
+func referencePassages(doc ast.Node, src []byte) []Passage {
+	var out []Passage
+	anchor := ""
+	add := func(block ast.Node, heading bool) {
+		if text := inlineText(block, src); text != "" {
+			out = append(out, Passage{Text: text, Anchor: anchor, Heading: heading})
+		}
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				anchor = string(id.([]byte))
+			}
+			add(n, true)
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock, *extast.TableCell:
+			add(n, false)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// referenceHeadings is the walk that listed the headings before passages
+// did.
+func referenceHeadings(doc ast.Node, src []byte) []Heading {
+	var out []Heading
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idBytes, _ := id.([]byte)
+			out = append(out, Heading{Level: n.Level, ID: string(idBytes), Text: inlineText(n, src)})
+			return ast.WalkSkipChildren, nil
+		case *ast.Paragraph, *ast.TextBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }

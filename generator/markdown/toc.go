@@ -4,8 +4,6 @@ import (
 	"html"
 	"html/template"
 	"strings"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // Heading is one heading of a text, for its table of contents.
@@ -27,28 +25,6 @@ const (
 const TOCID = "TableOfContents"
 
 var tocIDs = map[string]string{TOCID: "the table of contents (.TableOfContents)"}
-
-// headings lists the text's headings in order, with the ids assignIDs gave
-// them.
-func headings(doc ast.Node, src []byte) []Heading {
-	var out []Heading
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			id, _ := n.AttributeString("id")
-			idBytes, _ := id.([]byte)
-			out = append(out, Heading{Level: n.Level, ID: string(idBytes), Text: inlineText(n, src)})
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return out
-}
 
 // TableOfContents writes Hugo's table of contents: a <nav
 // id="TableOfContents"> holding a list of the ## and ### headings, each a

@@ -85,18 +85,21 @@ func (s *searchIndex) index(b *search.Builder, out Output, p *model.Page, passag
 	if !ok {
 		return nil
 	}
+	list := docPassages.Get().(*[]search.Passage)
+	defer docPassages.Put(list)
+	*list = (*list)[:0]
+	for _, ps := range passages {
+		*list = append(*list, search.Passage{Text: ps.Text, Anchor: ps.Anchor, Heading: ps.Heading})
+	}
 	d := search.Doc{
 		Title:       p.Title,
 		URL:         strings.TrimPrefix(p.URL, "/"),
 		Description: p.Description,
-		Passages:    make([]search.Passage, len(passages)),
+		Passages:    *list,
 		Group:       id,
 	}
 	if p.Parent != nil && p.Parent.Kind != model.KindHome {
 		d.Section = p.Parent.Title
-	}
-	for i, ps := range passages {
-		d.Passages[i] = search.Passage{Text: ps.Text, Anchor: ps.Anchor, Heading: ps.Heading}
 	}
 	for _, a := range p.Alternates { // in language order: the first indexed one is the group
 		if g, ok := s.ids[a]; ok {
@@ -117,6 +120,10 @@ func (s *searchIndex) index(b *search.Builder, out Output, p *model.Page, passag
 	*buf = b.AppendDoc((*buf)[:0], id, d)
 	return out.Write(model.SearchDir+search.FragmentPath(id), *buf)
 }
+
+// docPassages are the lists of passages documents are given to the search
+// index in: it reads them and keeps none.
+var docPassages = sync.Pool{New: func() any { return new([]search.Passage) }}
 
 // fragmentBufs are the buffers a build's pages' search files are made in.
 var fragmentBufs = sync.Pool{New: func() any { return new([]byte) }}
