@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"westcoast/generator/model"
+	"westcoast/generator/source"
 )
 
 // ContentDir is the folder of pages inside the site source.
@@ -19,6 +20,9 @@ type contentFile struct {
 	key  string // page key: "zones/x"; "" for the home page
 	lang string // for Markdown
 	list bool   // _index: a list page (home, section, taxonomy, term)
+	// size is the file's size as its folder's listing gave it, when the
+	// source can read a file of known size (source.SizedReader); else 0.
+	size int64
 }
 
 type fileKind int
@@ -58,6 +62,11 @@ func listContent(fsys fs.FS, cfg *siteConfig) ([]contentFile, error) {
 		if e != nil {
 			list = append(list, e)
 			return nil
+		}
+		if _, sized := fsys.(source.SizedReader); sized {
+			if info, err := d.Info(); err == nil {
+				f.size = info.Size()
+			}
 		}
 		files = append(files, f)
 		return nil

@@ -7,6 +7,7 @@ import (
 
 	"westcoast/generator/model"
 	"westcoast/generator/par"
+	"westcoast/generator/source"
 )
 
 // Options are the build settings that come from the command line.
@@ -107,7 +108,7 @@ func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFil
 	if sf, fa, ok := cache.get(f.path); ok {
 		return sf, fa, nil
 	}
-	data, err := fs.ReadFile(fsys, f.path)
+	data, err := readContent(fsys, f)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -120,6 +121,19 @@ func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFil
 		cache.put(f.path, sf, fa)
 	}
 	return sf, fa, err
+}
+
+// readContent reads a content file: in one open, one read and one close
+// when the source knows its size from the listing, and by ReadFile, which
+// checks the file whole, when that read finds another size (the file
+// changed since it was listed) or fails.
+func readContent(fsys fs.FS, f contentFile) ([]byte, error) {
+	if sr, ok := fsys.(source.SizedReader); ok && f.size > 0 {
+		if data, err := sr.ReadSized(f.path, int(f.size), nil); err == nil && int64(len(data)) == f.size {
+			return data, nil
+		}
+	}
+	return fs.ReadFile(fsys, f.path)
 }
 
 // asErrors flattens an error into positioned errors.

@@ -7,6 +7,7 @@ import (
 
 	"westcoast/generator/markdown"
 	"westcoast/generator/model"
+	srcfs "westcoast/generator/source"
 )
 
 // content reads a page's text from its source file again and converts it:
@@ -56,19 +57,13 @@ func (r *renderer) converter(p Page) *markdown.Converter {
 // text (HTML, passages, headings, links, errors) is strings, which copy.
 var texts = sync.Pool{New: func() any { return new([]byte) }}
 
-// sizedReader is a file system that reads a file whose size is known into
-// a buffer, as source.FS does.
-type sizedReader interface {
-	ReadSized(name string, size int, buf []byte) ([]byte, error)
-}
-
 // readText reads the text that load found in a file, into buf when fsys
 // can, and refuses a file that has changed since: a page must not mix two
 // versions of its source.
 func readText(fsys fs.FS, t model.Text, buf *[]byte) ([]byte, error) {
 	var data []byte
 	var err error
-	if sr, ok := fsys.(sizedReader); ok {
+	if sr, ok := fsys.(srcfs.SizedReader); ok {
 		data, err = sr.ReadSized(t.File, t.Offset+t.Length, *buf)
 		*buf = data[:0]
 	} else {

@@ -108,13 +108,13 @@ func (f *FS) readInto(name string, fd int, size int64, buf []byte) ([]byte, erro
 	}
 }
 
-// ReadSized reads name, which was size bytes long when it was last read
-// whole, into buf, growing buf if it is too small: render reads each page's
-// text a second time, and does it in one open, one read and one close. It
-// neither lists nor stats the file: the read stops at size bytes, or one
-// more if the file grew, and the caller, which knows what it read before,
-// finds any change. A file in a folder not yet resolved is read by
-// ReadFile, with all its checks, and not into buf.
+// ReadSized reads name, which was size bytes long when its folder was
+// listed or it was last read, into buf, growing buf if it is too small. It
+// neither stats the file nor reads to its end: it reads at most size+1
+// bytes, so a result of another length than size means the file changed,
+// and the caller reads it again with ReadFile, which checks it whole, or
+// refuses it. A file in a folder not yet resolved is read by ReadFile, with
+// all its checks, and not into buf.
 func (f *FS) ReadSized(name string, size int, buf []byte) ([]byte, error) {
 	i := strings.LastIndexByte(name, '/')
 	if i <= 0 || !fs.ValidPath(name) || size <= 0 || int64(size) > f.max {
@@ -132,7 +132,20 @@ func (f *FS) ReadSized(name string, size int, buf []byte) ([]byte, error) {
 	if cap(buf) < size+1 {
 		buf = make([]byte, 0, size+1)
 	}
-	return f.readInto(name, fd, int64(size), buf[:0:size+1])
+	buf = buf[: 0 : size+1]
+	for len(buf) < size {
+		m, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return nil, relative("read", name, err)
+		case m == 0:
+			return buf, nil
+		}
+		buf = buf[:len(buf)+m]
+	}
+	return buf, nil
 }
 
 // statInfo is a file's fs.FileInfo from fstat, for check: it has no

@@ -23,6 +23,14 @@ import (
 	"sync"
 )
 
+// SizedReader is a file system that reads a file of known size in one
+// open, one read and one close, into a buffer: a build reads each content
+// file twice, and knows its size from the listing and then from the first
+// read. FS is one.
+type SizedReader interface {
+	ReadSized(name string, size int, buf []byte) ([]byte, error)
+}
+
 // FS is a site's source folder. It implements fs.FS, fs.ReadFileFS,
 // fs.ReadDirFS and fs.StatFS, with names relative to the folder.
 type FS struct {

@@ -1,0 +1,74 @@
+package load
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"westcoast/generator/source"
+)
+
+// A content file is read in one call when the listing's size still holds,
+// and whole, the long way, when the file has changed size since: a listed
+// size never cuts a file short or lets stale bytes through.
+func TestReadContent(t *testing.T) {
+	const text = "+++\ntitle = \"甲\"\n+++\n正文\n"
+	for _, tc := range []struct {
+		name string
+		size int64 // as listed
+	}{
+		{"as listed", int64(len(text))},
+		{"grew since", int64(len(text)) - 3},
+		{"shrank since", int64(len(text)) + 3},
+		{"not listed", 0},
+	} {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "content", "a.zh.md"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		fsys := source.New(dir, source.DefaultMaxFileSize)
+		if _, err := fsys.ReadDir("content"); err != nil { // as the listing does
+			t.Fatal(err)
+		}
+		data, err := readContent(fsys, contentFile{path: "content/a.zh.md", size: tc.size})
+		if err != nil || string(data) != text {
+			t.Errorf("%s: %q, %v; want the whole file", tc.name, data, err)
+		}
+	}
+}
+
+// The listing gives each content file its size when the source can read a
+// file of known size, and none otherwise.
+func TestListedSizes(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{"config.toml": testConfig, "content/a.zh.md": "+++\ntitle = \"甲\"\n+++\n"} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := readConfig(os.DirFS(dir), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		fsys fs.FS
+		want int64
+	}{
+		{"source", source.New(dir, source.DefaultMaxFileSize), int64(len("+++\ntitle = \"甲\"\n+++\n"))},
+		{"os.DirFS", os.DirFS(dir), 0},
+	} {
+		files, err := listContent(tc.fsys, cfg)
+		if err != nil || len(files) != 1 || files[0].size != tc.want {
+			t.Errorf("%s: listed %+v, %v; want content/a.zh.md of size %d", tc.name, files, err, tc.want)
+		}
+	}
+}
