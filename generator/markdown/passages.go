@@ -38,24 +38,10 @@ type Passage struct {
 // and made one string, which each passage's and heading's text is a part
 // of: a page has tens of passages, and every page of a site is read.
 func passages(doc ast.Node, src []byte) ([]Passage, []Heading) {
-	var out []Passage
-	var heads []Heading
-	var ends, headEnds []int // where each text ends in buf, and each heading's starts and ends
-	pooled := passageBufs.Get().(*[]byte)
-	defer passageBufs.Put(pooled)
-	buf := (*pooled)[:0]
+	r := passageReaders.Get().(*passageReader)
+	defer passageReaders.Put(r)
+	r.reset()
 	anchor := ""
-	add := func(block ast.Node, heading bool) {
-		start := len(buf)
-		buf = appendInlineText(buf, block, src)
-		if heading {
-			headEnds = append(headEnds, start, len(buf))
-		}
-		if len(buf) > start {
-			out = append(out, Passage{Anchor: anchor, Heading: heading})
-			ends = append(ends, len(buf))
-		}
-	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -68,28 +54,73 @@ func passages(doc ast.Node, src []byte) ([]Passage, []Heading) {
 			if attr != nil {
 				anchor = id
 			}
-			heads = append(heads, Heading{Level: n.Level, ID: id})
-			add(n, true)
+			r.heads = append(r.heads, Heading{Level: n.Level, ID: id})
+			r.add(n, src, anchor, true)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *extast.TableCell:
-			add(n, false)
+			r.add(n, src, anchor, false)
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	all, start := string(buf), 0
-	for i, end := range ends {
-		out[i].Text, start = all[start:end], end
-	}
-	for i := range heads {
-		heads[i].Text = all[headEnds[2*i]:headEnds[2*i+1]]
-	}
-	*pooled = buf
-	return out, heads
+	return r.results()
 }
 
-// passageBufs hold the texts of a page's passages while they are read.
-var passageBufs = sync.Pool{New: func() any { return new([]byte) }}
+// passageReader is what passages writes into as it walks, kept from page
+// to page: the texts, one after the other, and the lists, which are copied
+// out at the end at their length.
+type passageReader struct {
+	buf   []byte
+	out   []Passage
+	heads []Heading
+	ends  []int // where each passage's text ends in buf
+	spans []int // where each heading's text starts and ends in buf
+}
+
+var passageReaders = sync.Pool{New: func() any { return new(passageReader) }}
+
+func (r *passageReader) reset() {
+	r.buf, r.out, r.heads, r.ends, r.spans = r.buf[:0], r.out[:0], r.heads[:0], r.ends[:0], r.spans[:0]
+}
+
+// add reads a block's text; an empty one is no passage, but a heading
+// still has it.
+func (r *passageReader) add(block ast.Node, src []byte, anchor string, heading bool) {
+	start := len(r.buf)
+	r.buf = appendInlineText(r.buf, block, src)
+	if heading {
+		r.spans = append(r.spans, start, len(r.buf))
+	}
+	if len(r.buf) > start {
+		r.out = append(r.out, Passage{Anchor: anchor, Heading: heading})
+		r.ends = append(r.ends, len(r.buf))
+	}
+}
+
+// results makes the texts one string and gives each passage and heading
+// its part of it, in lists of their own.
+func (r *passageReader) results() ([]Passage, []Heading) {
+	all, start := string(r.buf), 0
+	var out []Passage
+	if len(r.out) > 0 {
+		out = make([]Passage, len(r.out))
+	}
+	for i, end := range r.ends {
+		out[i], out[i].Text, start = r.out[i], all[start:end], end
+	}
+	var heads []Heading
+	if len(r.heads) > 0 {
+		heads = make([]Heading, len(r.heads))
+	}
+	for i, h := range r.heads {
+		h.Text = all[r.spans[2*i]:r.spans[2*i+1]]
+		heads[i] = h
+	}
+	// Strings the pool would keep alive are let go.
+	clear(r.out)
+	clear(r.heads)
+	return out, heads
+}
 
 // inlineText is the plain text of a block's inline content, each run of
 // white space one space, none at either end.
