@@ -1,6 +1,6 @@
 package model
 
-import "fmt"
+import "strconv"
 
 // ChartTitleID is the id of the title of a page's chart of the figures
 // with this chart key: the chart's aria-labelledby names it.
@@ -16,9 +16,11 @@ func (p *Page) OwnIDs() map[string]string {
 	}
 	ids := map[string]string{}
 	for _, f := range p.Figures {
-		ids[f.ID] = fmt.Sprintf("figure %q of this page", f.ID)
+		// Every page with figures makes these; fmt's machinery was
+		// most of the cost.
+		ids[f.ID] = "figure " + strconv.Quote(f.ID) + " of this page"
 		if f.Chart != "" {
-			ids[ChartTitleID(f.Chart)] = fmt.Sprintf("the title of this page's %q chart", f.Chart)
+			ids[ChartTitleID(f.Chart)] = "the title of this page's " + strconv.Quote(f.Chart) + " chart"
 		}
 	}
 	return ids
