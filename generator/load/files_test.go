@@ -1,9 +1,12 @@
 package load
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 
 	"westcoast/generator/source"
@@ -34,7 +37,7 @@ func TestReadContent(t *testing.T) {
 		if _, err := fsys.ReadDir("content"); err != nil { // as the listing does
 			t.Fatal(err)
 		}
-		data, err := readContent(fsys, contentFile{path: "content/a.zh.md", size: tc.size})
+		data, err := readContent(fsys, contentFile{path: "content/a.zh.md", size: tc.size}, []byte("旧的文字"))
 		if err != nil || string(data) != text {
 			t.Errorf("%s: %q, %v; want the whole file", tc.name, data, err)
 		}
@@ -69,6 +72,52 @@ func TestListedSizes(t *testing.T) {
 		files, err := listContent(tc.fsys, cfg)
 		if err != nil || len(files) != 1 || files[0].size != tc.want {
 			t.Errorf("%s: listed %+v, %v; want content/a.zh.md of size %d", tc.name, files, err, tc.want)
+		}
+	}
+}
+
+// Parsing keeps no part of the bytes it parses, which load reads each file
+// into and then uses again for the next: every content file of the real
+// site, and a page with a summary before <!--more-->, parse the same
+// whether or not their bytes are overwritten once parsed.
+func TestParseKeepsNoPartOfData(t *testing.T) {
+	root := os.DirFS("../..")
+	cfg, err := readConfig(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{"content/more.zh.md": []byte("+++\ntitle = \"甲\"\nsummary = \"\"\n+++\n导语。\n\n<!--more-->\n\n正文\n")}
+	err = fs.WalkDir(root, "content", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files[p], err = fs.ReadFile(root, p)
+		}
+		return err
+	})
+	if err != nil || len(files) < 20 {
+		t.Fatalf("read %d files: %v", len(files), err)
+	}
+	parse := func(p string, data []byte) any {
+		if strings.HasSuffix(p, ".toml") {
+			fa, err := parseFacts(p, data, cfg.schema)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fa
+		}
+		sf, err := parseFile(p, data, cfg.schema)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sf
+	}
+	for p, data := range files {
+		kept := bytes.Clone(data)
+		got := parse(p, data)
+		for i := range data {
+			data[i] = 'x'
+		}
+		if want := parse(p, kept); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: parsed from bytes since overwritten: %+v\nwant %+v", p, got, want)
 		}
 	}
 }

@@ -108,10 +108,13 @@ func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFil
 	if sf, fa, ok := cache.get(f.path); ok {
 		return sf, fa, nil
 	}
-	data, err := readContent(fsys, f)
+	buf := readBufs.Get().(*[]byte)
+	defer readBufs.Put(buf)
+	data, err := readContent(fsys, f, *buf)
 	if err != nil {
 		return nil, nil, err
 	}
+	*buf = data[:0]
 	if f.kind == markdownFile {
 		sf, err = parseFile(f.path, data, sc)
 	} else {
@@ -123,13 +126,19 @@ func parseOne(fsys fs.FS, f contentFile, sc schema, cache *Cache) (sf *sourceFil
 	return sf, fa, err
 }
 
-// readContent reads a content file: in one open, one read and one close
-// when the source knows its size from the listing, and by ReadFile, which
-// checks the file whole, when that read finds another size (the file
-// changed since it was listed) or fails.
-func readContent(fsys fs.FS, f contentFile) ([]byte, error) {
+// readBufs are the buffers content files are read into, each used again
+// for the next file once one is parsed: parsing keeps no part of the bytes
+// (the front matter and a summary before <!--more--> are copied), and a
+// site's files read whole would otherwise all be garbage to collect.
+var readBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// readContent reads a content file, into buf if the source can: in one
+// open, one read and one close when the source knows its size from the
+// listing, and by ReadFile, which checks the file whole, when that read
+// finds another size (the file changed since it was listed) or fails.
+func readContent(fsys fs.FS, f contentFile, buf []byte) ([]byte, error) {
 	if sr, ok := fsys.(source.SizedReader); ok && f.size > 0 {
-		if data, err := sr.ReadSized(f.path, int(f.size), nil); err == nil && int64(len(data)) == f.size {
+		if data, err := sr.ReadSized(f.path, int(f.size), buf); err == nil && int64(len(data)) == f.size {
 			return data, nil
 		}
 	}

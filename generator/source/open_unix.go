@@ -130,22 +130,24 @@ func (f *FS) ReadSized(name string, size int, buf []byte) ([]byte, error) {
 	}
 	defer syscall.Close(fd)
 	if cap(buf) < size+1 {
-		buf = make([]byte, 0, size+1)
+		// Twice what it was, so that a buffer kept for file after file
+		// soon holds any of them.
+		buf = make([]byte, 0, max(size+1, 2*cap(buf)))
 	}
-	buf = buf[: 0 : size+1]
-	for len(buf) < size {
-		m, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+	read := buf[: 0 : size+1] // never more than one byte past size
+	for len(read) < size {
+		m, err := syscall.Read(fd, read[len(read):cap(read)])
 		switch {
 		case err == syscall.EINTR:
 			continue
 		case err != nil:
 			return nil, relative("read", name, err)
 		case m == 0:
-			return buf, nil
+			return buf[:len(read)], nil
 		}
-		buf = buf[:len(buf)+m]
+		read = read[:len(read)+m]
 	}
-	return buf, nil
+	return buf[:len(read)], nil // with all of buf's room, for the next file
 }
 
 // statInfo is a file's fs.FileInfo from fstat, for check: it has no
