@@ -79,12 +79,7 @@ func (f *FS) readKnownFolder(name string) ([]byte, bool) {
 // files is time a build does not need to spend. (A size of 0 proves
 // nothing: some files, such as those under /proc, say 0 and have more.)
 func (f *FS) readOpen(name string, fd int, size int64) ([]byte, error) {
-	return f.readInto(name, fd, size, make([]byte, 0, size+1))
-}
-
-// readInto is readOpen into buf, which it grows if it must.
-func (f *FS) readInto(name string, fd int, size int64, buf []byte) ([]byte, error) {
-	buf = buf[:0]
+	buf := make([]byte, 0, size+1)
 	for {
 		if int64(len(buf)) > f.max {
 			return nil, model.Errorf(name, 0, 0, "grew past the %s limit while being read (-maxFileSize)", Size(f.max))
@@ -92,12 +87,10 @@ func (f *FS) readInto(name string, fd int, size int64, buf []byte) ([]byte, erro
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
-		m, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		m, err := readOnce(name, fd, buf)
 		switch {
-		case err == syscall.EINTR:
-			continue
 		case err != nil:
-			return nil, relative("read", name, err)
+			return nil, err
 		case m == 0:
 			return buf, nil
 		}
@@ -105,6 +98,21 @@ func (f *FS) readInto(name string, fd int, size int64, buf []byte) ([]byte, erro
 		if size > 0 && int64(len(buf)) == size {
 			return buf, nil
 		}
+	}
+}
+
+// readOnce reads from fd into the room after buf's length, again if a
+// signal interrupts it; 0 is the end of the file.
+func readOnce(name string, fd int, buf []byte) (int, error) {
+	for {
+		m, err := syscall.Read(fd, buf[len(buf):cap(buf)])
+		switch {
+		case err == syscall.EINTR:
+			continue
+		case err != nil:
+			return 0, relative("read", name, err)
+		}
+		return m, nil
 	}
 }
 
@@ -136,14 +144,12 @@ func (f *FS) ReadSized(name string, size int, buf []byte) ([]byte, error) {
 	}
 	read := buf[: 0 : size+1] // never more than one byte past size
 	for len(read) < size {
-		m, err := syscall.Read(fd, read[len(read):cap(read)])
-		switch {
-		case err == syscall.EINTR:
-			continue
-		case err != nil:
-			return nil, relative("read", name, err)
-		case m == 0:
-			return buf[:len(read)], nil
+		m, err := readOnce(name, fd, read)
+		if err != nil {
+			return nil, err
+		}
+		if m == 0 {
+			break
 		}
 		read = read[:len(read)+m]
 	}
