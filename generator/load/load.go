@@ -137,8 +137,8 @@ var readBufs = sync.Pool{New: func() any { return new([]byte) }}
 // listing, and by ReadFile, which checks the file whole, when that read
 // finds another size (the file changed since it was listed) or fails.
 func readContent(fsys fs.FS, f contentFile, buf []byte) ([]byte, error) {
-	if sr, ok := fsys.(source.SizedReader); ok && f.size > 0 {
-		if data, err := sr.ReadSized(f.path, int(f.size), buf); err == nil && int64(len(data)) == f.size {
+	if f.size > 0 {
+		if data, err := source.ReadSized(fsys, f.path, int(f.size), buf); err == nil && int64(len(data)) == f.size {
 			return data, nil
 		}
 	}

@@ -61,13 +61,9 @@ var texts = sync.Pool{New: func() any { return new([]byte) }}
 // can, and refuses a file that has changed since: a page must not mix two
 // versions of its source.
 func readText(fsys fs.FS, t model.Text, buf *[]byte) ([]byte, error) {
-	var data []byte
-	var err error
-	if sr, ok := fsys.(srcfs.SizedReader); ok {
-		data, err = sr.ReadSized(t.File, t.Offset+t.Length, *buf)
+	data, err := srcfs.ReadSized(fsys, t.File, t.Offset+t.Length, *buf)
+	if data != nil {
 		*buf = data[:0]
-	} else {
-		data, err = fs.ReadFile(fsys, t.File)
 	}
 	var refused *model.Error
 	switch {

@@ -31,6 +31,16 @@ type SizedReader interface {
 	ReadSized(name string, size int, buf []byte) ([]byte, error)
 }
 
+// ReadSized reads name from fsys as fs.ReadFile does, the sized way (into
+// buf, at most size+1 bytes) when fsys is a SizedReader: a result of
+// another length than size means the file is not the one the caller knew.
+func ReadSized(fsys fs.FS, name string, size int, buf []byte) ([]byte, error) {
+	if sr, ok := fsys.(SizedReader); ok {
+		return sr.ReadSized(name, size, buf)
+	}
+	return fs.ReadFile(fsys, name)
+}
+
 // FS is a site's source folder. It implements fs.FS, fs.ReadFileFS,
 // fs.ReadDirFS and fs.StatFS, with names relative to the folder.
 type FS struct {
