@@ -65,6 +65,7 @@ func New(opts Options) *Converter {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			// sources and notes in the about page
 			util.Prioritized(extension.NewFootnoteHTMLRenderer(), 500),
+			util.Prioritized(newTableCells(), 100), // before the table extension's (500)
 		)),
 		// html.WithUnsafe is left out on purpose: raw HTML in content is
 		// dropped, so content can never break the page or inject script.
