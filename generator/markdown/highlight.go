@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"strings"
 	"sync"
@@ -37,6 +38,9 @@ type codeLanguages struct{}
 
 func (codeLanguages) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	if !bytes.Contains(src, []byte("```")) && !bytes.Contains(src, []byte("~~~")) {
+		return // no fence, no walk: most pages have no code
+	}
 	coloured := 0
 	for n := range codeBlocks(doc) {
 		if n.Info == nil {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -31,6 +32,7 @@ func (s idSet) user(id string) (string, bool) {
 // which no heading can take (':' is not in a plain name) but a layout could.
 func assignIDs(doc *ast.Document, src []byte, reserved idSet, pr *problems) {
 	var headings []*ast.Heading
+	notes := bytes.Contains(src, []byte("[^"))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -40,6 +42,9 @@ func assignIDs(doc *ast.Document, src []byte, reserved idSet, pr *problems) {
 			headings = append(headings, n)
 		case *extast.FootnoteLink:
 			checkFootnoteIDs(n, reserved, pr)
+		}
+		if !notes && isTextBlock(n) {
+			return ast.WalkSkipChildren, nil // a footnote link needs "[^"
 		}
 		return ast.WalkContinue, nil
 	})

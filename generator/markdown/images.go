@@ -45,6 +45,9 @@ type imageAttributes struct{}
 
 func (imageAttributes) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	if !bytes.Contains(src, []byte("![")) {
+		return // no image, no walk
+	}
 	pr := problemsOf(pc)
 	resolve := pageOf(pc).Image
 	var images []*ast.Image
