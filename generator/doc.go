@@ -717,7 +717,10 @@
 // Per language, it writes 404.html; once, the search index of every
 // language (search-index/: a small manifest, shards of keys, a file per
 // page; see package generator/search; pages whose layout is "search" are
-// left out), sitemap.xml (with hreflang alternates, and each page's lastmod when
+// left out) if a layout uses it, that is if some template mentions
+// .SearchIndexURL or the folder search-index/ (layouts without search get
+// no index, much as Hugo makes only the outputs a site asks for);
+// sitemap.xml (with hreflang alternates, and each page's lastmod when
 // it has one) and robots.txt, which names sitemap.xml. One file of a
 // sitemap may hold 50,000 URLs and 50 MB (the protocol's limits): the
 // sitemap of a larger site is split into sitemap-1.xml, sitemap-2.xml, …,

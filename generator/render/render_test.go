@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"westcoast/generator/model"
@@ -298,4 +299,36 @@ func TestFigurePrintedWhole(t *testing.T) {
 		}
 	}
 	tmplexec.Disable(false)
+}
+
+// TestSearchIndexOnlyWhenUsed: a render makes the search index when a
+// layout can point a reader at it, and otherwise no file of it.
+func TestSearchIndexOnlyWhenUsed(t *testing.T) {
+	tests := []struct {
+		name   string
+		layout string // a partial besides the sound layouts
+		want   bool
+	}{
+		{"no search", `<p>{{.}}</p>`, false},
+		{"its address", `<form data-index="{{.Lang.SearchIndexURL}}"></form>`, true},
+		{"its address, through a variable", `{{with .Lang}}<a href="{{.SearchIndexURL}}">i</a>{{end}}`, true},
+		{"its folder written out", `<script data-index="/search-index/index.json"></script>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files, err := renderWith(t, testSite(), map[string]string{"layouts/partials/search.html": tt.layout})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var index []string
+			for name := range files {
+				if strings.HasPrefix(name, model.SearchDir) {
+					index = append(index, name)
+				}
+			}
+			if _, manifest := files[model.SearchIndexFile]; manifest != tt.want || (len(index) > 0) != tt.want {
+				t.Errorf("search index made: %v (%d files), want %v", manifest, len(index), tt.want)
+			}
+		})
+	}
 }

@@ -40,7 +40,7 @@ func newRenderer(site *model.Site, layouts *Layouts, out Output, images *imageIn
 		images:        images,
 		cache:         new(partialCache),
 		partialCalls:  new(partialCalls),
-		search:        newSearchIndex(site),
+		search:        newSearchIndex(site, layouts.searched),
 		links:         newContentLinks(layouts.ReservedIDs(), out),
 		bufs:          &sync.Pool{New: func() any { return new(bytes.Buffer) }},
 	}

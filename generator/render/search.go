@@ -23,14 +23,18 @@ import (
 // passages, for the next render of the site to take up (keep).
 type searchIndex struct {
 	site  *model.Site
+	used  bool                // by a layout: else the index takes no page, makes no file
 	ids   map[*model.Page]int // document numbers, in the site's page order
 	langs []search.Language
-	// b is nil once the index is written. A preview may render a page of
+	// b is nil once the index is written, and from the start when no
+	// layout uses the index: then it takes no page and makes no file.
+	// made is set once files has run. A preview may render a page of
 	// the same site again after that; the written index does not take it
 	// (the next load's index will), so add and skip leave it alone, under
 	// a read lock that keeps files from letting b go under them.
 	written sync.RWMutex
 	b       *search.Builder
+	made    bool
 
 	hold      bool
 	mu        sync.Mutex
@@ -41,8 +45,13 @@ type searchIndex struct {
 	kept []*model.Page
 }
 
-func newSearchIndex(site *model.Site) *searchIndex {
-	s := &searchIndex{site: site, ids: map[*model.Page]int{}}
+// newSearchIndex returns the site's index: unless a layout uses it, one
+// that takes no page and makes no file.
+func newSearchIndex(site *model.Site, used bool) *searchIndex {
+	s := &searchIndex{site: site, used: used, ids: map[*model.Page]int{}}
+	if !used {
+		return s
+	}
 	for _, p := range site.Pages {
 		if !searchable(p) {
 			continue
@@ -176,11 +185,14 @@ func (s *searchIndex) skip(p *model.Page) {
 // the sitemap still to make. It is called once.
 func (s *searchIndex) files(out Output) error {
 	s.written.Lock()
-	b := s.b
-	s.b = nil
+	b, made := s.b, s.made
+	s.b, s.made = nil, true
 	s.written.Unlock()
-	if b == nil {
+	switch {
+	case made:
 		return errors.New("internal error: the search index was written already")
+	case b == nil:
+		return nil // no layout uses it
 	}
 	if err := s.indexKept(b); err != nil {
 		return err
