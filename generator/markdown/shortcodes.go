@@ -84,7 +84,9 @@ func Expand(src []byte, expand func(Call) (Expansion, error)) (Expanded, Errors)
 	if len(calls) == 0 {
 		return out, errs
 	}
-	var text []byte
+	// A placeholder is shorter than the call it stands for; a literal
+	// expansion may be longer, and then append makes room.
+	text := make([]byte, 0, len(src)+64)
 	last := 0
 	for i, c := range calls {
 		text = append(text, src[last:c.start]...)
