@@ -124,9 +124,10 @@ func (ps *Pieces) Report(errs []error) error {
 // changed: two Layouts give a page the same sum when it would be rendered
 // the same with either. A page's sum covers the page template its lookup
 // finds (or the fault it meets), the base layout, the partials and every
-// other template that is not a page template, and the ids the layouts
-// reserve in content, which the conversion of every page's text depends
-// on. Other page templates and the assets do not count: a change to
+// other template that is not a page template, the ids the layouts reserve
+// in content, which the conversion of every page's text depends on, and
+// whether any template uses the search index, which every page is then
+// read for. Other page templates and the assets do not count: a change to
 // zones/page.html renders only the pages that use it again, and one to
 // site.css no page.
 type LayoutSum struct {
@@ -146,6 +147,7 @@ func SumLayouts(l *Layouts) LayoutSum {
 	for _, id := range sortedKeys(l.ids) {
 		fmt.Fprintf(h, "id %s %s\x00", id, l.ids[id])
 	}
+	fmt.Fprintf(h, "search index %v\x00", l.searched)
 	s := LayoutSum{l: l, shared: h.Sum64(), pages: map[string]uint64{}}
 	for name, lay := range l.sets {
 		h := fnv.New64a()

@@ -137,6 +137,10 @@ func TestLayoutSum(t *testing.T) {
 		{"the base layout", map[string]string{"layouts/_default/baseof.html": `<html lang="x">{{block "main" .}}{{end}}</html>`}, slices.Collect(maps.Keys(before))},
 		{"an id the page template reserves", map[string]string{"layouts/_default/home.html": `{{define "main"}}<h1 id="top">{{.Title}}</h1>{{end}}`},
 			slices.Collect(maps.Keys(before))},
+		// A preview kept from layouts without search has no page's
+		// passages to give the index.
+		{"a search page: the index comes", map[string]string{"layouts/_default/search.html": `{{define "main"}}<form data-index="{{.Lang.SearchIndexURL}}"></form>{{end}}`},
+			slices.Collect(maps.Keys(before))},
 		{"the stylesheet", map[string]string{"layouts/assets/site.css": "body{color:red}"}, nil},
 		{"nothing", nil, nil},
 	}
