@@ -34,6 +34,9 @@ func (softBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		if n.Type() == ast.TypeBlock {
 			resolve(0) // a block's start or end: nothing joins across it
 			before = 0
+			if entering && n.Lines().Len() <= 1 && hasInlines(n) {
+				return ast.WalkSkipChildren, nil // one line has no line break
+			}
 			return ast.WalkContinue, nil
 		}
 		t, ok := n.(*ast.Text)
@@ -51,6 +54,13 @@ func (softBreakTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 		return ast.WalkContinue, nil
 	})
 	resolve(0)
+}
+
+// hasInlines says whether a block holds text (inline nodes) rather than
+// other blocks.
+func hasInlines(n ast.Node) bool {
+	_, heading := n.(*ast.Heading)
+	return heading || isTextBlock(n)
 }
 
 // joinsWithoutSpace says whether a line break between a and b is no space:
