@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -28,6 +29,14 @@ func (c *Converter) ConvertInline(src []byte) (template.HTML, error) {
 }
 
 func (c *Converter) convertInline(src []byte, links *Links) (template.HTML, error) {
+	if c.isPlainText(src) {
+		return template.HTML(src), nil
+	}
+	return c.parseInline(src, links)
+}
+
+// parseInline is convertInline by goldmark's parse.
+func (c *Converter) parseInline(src []byte, links *Links) (template.HTML, error) {
 	out, doc, err := c.convert(src, &Page{Links: links})
 	if err != nil {
 		return "", err
@@ -74,4 +83,40 @@ func blockName(k ast.NodeKind) string {
 		return "a footnote"
 	}
 	return "a " + k.String() + " block"
+}
+
+// isPlainText reports a short text that converts to itself: one line of
+// words and plain punctuation, which no Markdown rule, HTML escape,
+// linkify or typographer changes. Most summaries are such a line, and a
+// site lists every page's: goldmark's parse of one costs tens of times
+// more than this look (FuzzPlainText holds the two to the same output).
+func (c *Converter) isPlainText(src []byte) bool {
+	if len(src) == 0 || len(src) > plainTextMax || !startsPlainText(src[0]) || src[len(src)-1] == ' ' {
+		return false
+	}
+	for i, b := range src {
+		switch {
+		case b >= utf8.RuneSelf || 'a' <= b|0x20 && b|0x20 <= 'z' || '0' <= b && b <= '9':
+		case b == ' ' || b == ',' || b == ';' || b == '?' || b == '%' || b == '(' || b == ')' || b == '/':
+		case b == '.' || b == '-': // not as "..", "--": the typographer's
+			if i+1 < len(src) && src[i+1] == b {
+				return false
+			}
+		case b == '\'' && !c.typographer:
+		default:
+			return false
+		}
+	}
+	// "www." would be a link (linkify; ':' and '@' are refused above).
+	return utf8.Valid(src) && !bytes.Contains(bytes.ToLower(src), []byte("www."))
+}
+
+// plainTextMax is the longest text isPlainText looks at: a summary is a
+// sentence or two, and a longer text takes goldmark's way with its limits.
+const plainTextMax = 2 << 10
+
+// startsPlainText reports a first byte that cannot begin a block (a list
+// item, a heading, a quote, code) or be space goldmark trims.
+func startsPlainText(b byte) bool {
+	return b >= utf8.RuneSelf || 'a' <= b|0x20 && b|0x20 <= 'z'
 }

@@ -41,8 +41,9 @@ type Options struct {
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.
 type Converter struct {
-	md       goldmark.Markdown
-	reserved map[string]string
+	md          goldmark.Markdown
+	reserved    map[string]string
+	typographer bool // whether '\'' becomes ’
 }
 
 // New returns a Converter. Build it once: goldmark's setup is not free.
@@ -70,7 +71,7 @@ func New(opts Options) *Converter {
 		// html.WithUnsafe is left out on purpose: raw HTML in content is
 		// dropped, so content can never break the page or inject script.
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs}
+	return &Converter{md: md, reserved: opts.ReservedIDs, typographer: opts.Typographer}
 }
 
 // newParser is goldmark's parser with its list, block quote and heading
