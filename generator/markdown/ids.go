@@ -11,13 +11,31 @@ import (
 	extast "github.com/yuin/goldmark/extension/ast"
 )
 
+// IDUsers tells which element ids a page uses outside its text, and what
+// uses each (for messages): headings and footnotes must not take them.
+type IDUsers interface {
+	IDUser(id string) (what string, ok bool)
+}
+
+// IDMap is IDUsers as a map from each id to what uses it.
+type IDMap map[string]string
+
+// IDUser looks id up in the map.
+func (m IDMap) IDUser(id string) (string, bool) {
+	what, ok := m[id]
+	return what, ok
+}
+
 // idSet is the ids a page already uses outside its text: the layouts' and
-// the page's own (its figures), each with what uses it, for messages.
-type idSet []map[string]string
+// the page's own (its figures). Nil members use none.
+type idSet []IDUsers
 
 func (s idSet) user(id string) (string, bool) {
-	for _, m := range s {
-		if where, ok := m[id]; ok {
+	for _, u := range s {
+		if u == nil {
+			continue
+		}
+		if where, ok := u.IDUser(id); ok {
 			return where, true
 		}
 	}

@@ -40,7 +40,7 @@ func (r *renderer) content(p Page) (markdown.Doc, error) {
 // shortcodes' output, its images.
 func (r *renderer) markdownPage(p Page, x markdown.Expanded) markdown.Page {
 	links := r.links.of(p.Page)
-	return markdown.Page{IDs: p.OwnIDs(), Shortcodes: x.HTML, Image: r.images.resolver(p.Page), Links: &links,
+	return markdown.Page{IDs: p.Page, Shortcodes: x.HTML, Image: r.images.resolver(p.Page), Links: &links,
 		NoPassages: !r.search.used}
 }
 

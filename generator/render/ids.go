@@ -13,8 +13,8 @@ var idAttr = regexp.MustCompile(`\sid=(?:"([^"]*)"|'([^']*)')`)
 // (id="main"), each with the first template that does, in name order.
 // Headings in content must not take them: a second id="main" breaks the
 // skip link, a second id="search-results" breaks search. Ids made by
-// template actions (id="{{.ID}}") are not known here; model.Page.OwnIDs
-// gives a page's. A nil *Layouts reserves nothing.
+// template actions (id="{{.ID}}") are not known here; model.Page.IDUser
+// tells a page's. A nil *Layouts reserves nothing.
 func (l *Layouts) ReservedIDs() map[string]string {
 	if l == nil {
 		return nil

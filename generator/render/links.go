@@ -146,7 +146,7 @@ func (c *contentLinks) check() error {
 		if !converted && f.target.Body.File != "" {
 			continue
 		}
-		if ids.has(f.id) || f.target.OwnIDs()[f.id] != "" || c.reserved[f.id] != "" {
+		if ids.has(f.id) || ownID(f.target, f.id) || c.reserved[f.id] != "" {
 			continue
 		}
 		errs = append(errs, f.at.Errorf("link %q: %s has no heading or figure with the id %q", f.dest, newPage(f.target).what(), f.id))
@@ -158,4 +158,10 @@ func (c *contentLinks) check() error {
 // textPos places a line and column of a page's text in its file.
 func textPos(t model.Text, line, col int) model.Pos {
 	return model.Pos{File: t.File, Line: t.Line + line - 1, Col: col}
+}
+
+// ownID reports an id that the page's figures bring to its layout.
+func ownID(p *model.Page, id string) bool {
+	_, ok := p.IDUser(id)
+	return ok
 }
