@@ -34,7 +34,10 @@ func (h headingParser) Close(node ast.Node, reader text.Reader, pc parser.Contex
 	seg := takeAttributes(heading, heading.Lines().At(last), src, pr, h.atx)
 	heading.Lines().Set(last, seg)
 	// A setext heading was a paragraph, and its marks were counted then.
-	if n := countMarks(seg.Value(src)); h.atx && n > MaxMarks {
+	if pr.fewMarks || !h.atx {
+		return
+	}
+	if n := countMarks(seg.Value(src)); n > MaxMarks {
 		pr.add(seg.Start, "this heading has %s inline marks ([, ], <, or runs of *, _, ~, `); the limit is %s", thousands(n), thousands(MaxMarks))
 		heading.Lines().Clear()
 	}

@@ -42,6 +42,9 @@ type problems struct {
 	footnotes, footnoteRefs int
 	// idAt is where each heading's explicit id is written.
 	idAt map[*ast.Heading]int
+	// fewMarks: the whole text has no more marks than MaxMarks, so no
+	// line, paragraph or heading of it can pass the limit.
+	fewMarks bool
 }
 
 type problem struct {

@@ -141,6 +141,9 @@ func (lineLimits) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 		drop(node)
 		return
 	}
+	if pr.fewMarks {
+		return
+	}
 	for i := range lines.Len() {
 		seg := lines.At(i)
 		if n := countMarks(seg.Value(reader.Source())); n > MaxMarks {
@@ -156,6 +159,9 @@ func (lineLimits) Transform(node *ast.Paragraph, reader text.Reader, pc parser.C
 type paragraphLimits struct{}
 
 func (paragraphLimits) Transform(node *ast.Paragraph, reader text.Reader, pc parser.Context) {
+	if problemsOf(pc).fewMarks {
+		return
+	}
 	lines := node.Lines()
 	n := 0
 	for i := range lines.Len() {
@@ -194,6 +200,23 @@ func countMarks(b []byte) int {
 	}
 	return n
 }
+
+// fewMarks reports a text with at most MaxMarks mark characters in all
+// (an upper bound of what countMarks finds in any part of it): most texts,
+// whose paragraphs then need no count. bytes.Count is vectorised, and
+// eight of its passes cost less than one count byte by byte.
+func fewMarks(src []byte) bool {
+	n := 0
+	for _, c := range []byte(markChars) {
+		if n += bytes.Count(src, []byte{c}); n > MaxMarks {
+			return false
+		}
+	}
+	return true
+}
+
+// markChars are the bytes countMarks looks at.
+const markChars = "\\[]<*_~`"
 
 var markBytes = [256]bool{'\\': true, '[': true, ']': true, '<': true, '*': true, '_': true, '~': true, '`': true}
 

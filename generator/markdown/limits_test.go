@@ -104,3 +104,31 @@ func manyErrors() []string {
 	}
 	return append(lines, strconv.Itoa(maxErrors+2)+":8: 2 more problems from here on are not listed")
 }
+
+// fewMarks may skip the counts only where no count could pass MaxMarks:
+// it looks for the bytes countMarks counts, and bounds its count.
+func TestFewMarks(t *testing.T) {
+	for c := range 256 {
+		if markBytes[c] != strings.ContainsRune(markChars, rune(c)) {
+			t.Errorf("byte %q: countMarks counts it %v, fewMarks %v", rune(c), markBytes[c], !markBytes[c])
+		}
+	}
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"", true},
+		{strings.Repeat("[", MaxMarks), true},
+		{strings.Repeat("[", MaxMarks+1), false},
+		{strings.Repeat("*", MaxMarks+1), false}, // one run to countMarks, but a bound must count bytes
+		{strings.Repeat("a `b` ", MaxMarks/2) + "<", false},
+		{strings.Repeat("中文 text, ", 1000), true},
+	} {
+		if got := fewMarks([]byte(tc.src)); got != tc.want {
+			t.Errorf("fewMarks(%.20q… %d bytes) = %v, want %v", tc.src, len(tc.src), got, tc.want)
+		}
+		if fewMarks([]byte(tc.src)) && countMarks([]byte(tc.src)) > MaxMarks {
+			t.Errorf("fewMarks(%.20q…), but countMarks finds %d", tc.src, countMarks([]byte(tc.src)))
+		}
+	}
+}

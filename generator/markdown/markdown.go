@@ -41,18 +41,31 @@ type Options struct {
 
 // Converter turns Markdown into HTML. It is safe for concurrent use.
 type Converter struct {
-	md          goldmark.Markdown
+	md goldmark.Markdown
+	// noLinks is md's parser without linkify, for a text in which it
+	// cannot find a link (see mayLink).
+	noLinks     parser.Parser
 	reserved    map[string]string
 	typographer bool // whether '\'' becomes ’
 }
 
 // New returns a Converter. Build it once: goldmark's setup is not free.
 func New(opts Options) *Converter {
+	return &Converter{md: newMarkdown(opts, true), noLinks: newMarkdown(opts, false).Parser(),
+		reserved: opts.ReservedIDs, typographer: opts.Typographer}
+}
+
+// newMarkdown is goldmark set up for opts, with linkify or without.
+func newMarkdown(opts Options, withLinkify bool) goldmark.Markdown {
+	var links goldmark.Extender = noExtension{}
+	if withLinkify {
+		links = linkify{} // a bare https://… or www.… is a link
+	}
 	extensions := []goldmark.Extender{
 		extension.Table,    // editors tabulate figures
 		extension.TaskList, // - [x] done, as on GitHub
-		linkify{},          // a bare https://… or www.… is a link
-		CJK,                // emphasis, strikethrough and line breaks for Chinese
+		links,
+		CJK, // emphasis, strikethrough and line breaks for Chinese
 		shortcodeExtension{},
 		imageExtension{},
 		highlighting{}, // fenced code as chroma's CSS classes
@@ -60,7 +73,7 @@ func New(opts Options) *Converter {
 	if opts.Typographer {
 		extensions = append(extensions, typographer{})
 	}
-	md := goldmark.New(
+	return goldmark.New(
 		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(extensions...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
@@ -71,8 +84,12 @@ func New(opts Options) *Converter {
 		// html.WithUnsafe is left out on purpose: raw HTML in content is
 		// dropped, so content can never break the page or inject script.
 	)
-	return &Converter{md: md, reserved: opts.ReservedIDs, typographer: opts.Typographer}
 }
+
+// noExtension extends nothing.
+type noExtension struct{}
+
+func (noExtension) Extend(goldmark.Markdown) {}
 
 // newParser is goldmark's parser with its list, block quote and heading
 // parsers wrapped to enforce this package's rules, and footnotes added the
@@ -160,11 +177,16 @@ func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, erro
 	if !checkSize(src, pr) {
 		return "", nil, pr.errors(src)
 	}
+	pr.fewMarks = fewMarks(src)
 	if pg == nil {
 		pg = &Page{}
 	}
 	ctx.Set(pageKey, pg)
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	p := c.md.Parser()
+	if !mayLink(src) {
+		p = c.noLinks
+	}
+	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx))
 	assignIDs(doc.(*ast.Document), src, idSet{IDMap(c.reserved), pg.IDs, IDMap(tocIDs)}, pr)
 	pg.Links.apply(doc, src, pr) // once ids are known
 	if err := pr.errors(src); err != nil {
