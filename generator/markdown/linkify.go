@@ -45,8 +45,26 @@ func (l maybeLink) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 // with none is parsed without linkify, whose parser goldmark would call at
 // every space (2% of a large build, for the few pages with an address).
 func mayLink(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || bytes.Contains(src, []byte("www.")) ||
-		bytes.Contains(src, []byte("http")) || bytes.Contains(src, []byte("ftp:"))
+	return bytes.IndexByte(src, '@') >= 0 || follows(src, ':', "http", "https", "ftp") || follows(src, '.', "www")
+}
+
+// follows reports a mark in src that comes right after one of words. It
+// looks only where the mark is: far fewer places in a text than its 'h's
+// and 'w's, where a search for "http" or "www." would stop.
+func follows(src []byte, mark byte, words ...string) bool {
+	for i := bytes.IndexByte(src, mark); i >= 0; {
+		for _, w := range words {
+			if bytes.HasSuffix(src[:i], []byte(w)) {
+				return true
+			}
+		}
+		j := bytes.IndexByte(src[i+1:], mark)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // couldLink reports a word that starts like a URL or an e-mail address.
