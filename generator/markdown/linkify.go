@@ -44,8 +44,47 @@ func (l maybeLink) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 // finds one only at "http:", "https:", "ftp:", "www." or an '@'. A text
 // with none is parsed without linkify, whose parser goldmark would call at
 // every space (2% of a large build, for the few pages with an address).
+// So is a text with a blank (a space or tab) at a line's end: goldmark
+// trims the blanks before a line break differently when a parser is
+// called at one ("a  \n" keeps a space before the <br> with linkify, none
+// without), and a page must not render so because another of its lines
+// holds an address.
 func mayLink(src []byte) bool {
-	return bytes.IndexByte(src, '@') >= 0 || follows(src, ':', "http", "https", "ftp") || follows(src, '.', "www")
+	return bytes.IndexByte(src, '@') >= 0 || follows(src, ':', "http", "https", "ftp") || follows(src, '.', "www") ||
+		blankEndsLine(src)
+}
+
+// blankEndsLine reports a blank (space, tab, \v or \f) right before a
+// line break or the end of src.
+func blankEndsLine(src []byte) bool {
+	if isBlankBefore(src, len(src)) {
+		return true
+	}
+	for _, end := range []byte{'\n', '\r'} {
+		for i := bytes.IndexByte(src, end); i >= 0; {
+			if isBlankBefore(src, i) {
+				return true
+			}
+			j := bytes.IndexByte(src[i+1:], end)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return false
+}
+
+// isBlankBefore reports whether the byte before src[end] is a blank.
+func isBlankBefore(src []byte, end int) bool {
+	if end == 0 {
+		return false
+	}
+	switch src[end-1] {
+	case ' ', '\t', '\v', '\f':
+		return true
+	}
+	return false
 }
 
 // follows reports a mark in src that comes right after one of words. It

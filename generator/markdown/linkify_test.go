@@ -50,7 +50,16 @@ func TestMayLink(t *testing.T) {
 			t.Errorf("mayLink(%q) = false", src)
 		}
 	}
-	if mayLink([]byte("a plain sentence: with a colon.")) {
-		t.Error("mayLink says yes to a plain sentence")
+	// goldmark trims blanks before a line break differently with linkify,
+	// so a line that ends in one keeps the parser with linkify.
+	for _, src := range []string{"hard  \nbreak", "tab\t\nend", "ends in a space ", "cr \r\nlf"} {
+		if !mayLink([]byte(src)) {
+			t.Errorf("mayLink(%q) = false: a blank ends a line", src)
+		}
+	}
+	for _, src := range []string{"a plain sentence: with a colon.", "two\nlines", " leading\n\tindent", "中文，\n下一行"} {
+		if mayLink([]byte(src)) {
+			t.Errorf("mayLink(%q) = true, for a text without an address or a line ending in a blank", src)
+		}
 	}
 }
