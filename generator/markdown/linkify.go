@@ -57,53 +57,45 @@ func mayLink(src []byte) bool {
 // blankEndsLine reports a blank (space, tab, \v or \f) right before a
 // line break or the end of src.
 func blankEndsLine(src []byte) bool {
-	if isBlankBefore(src, len(src)) {
-		return true
-	}
-	for _, end := range []byte{'\n', '\r'} {
-		for i := bytes.IndexByte(src, end); i >= 0; {
-			if isBlankBefore(src, i) {
-				return true
-			}
-			j := bytes.IndexByte(src[i+1:], end)
-			if j < 0 {
-				break
-			}
-			i += 1 + j
+	blankBefore := func(end int) bool {
+		if end == 0 {
+			return false
 		}
-	}
-	return false
-}
-
-// isBlankBefore reports whether the byte before src[end] is a blank.
-func isBlankBefore(src []byte, end int) bool {
-	if end == 0 {
+		switch src[end-1] {
+		case ' ', '\t', '\v', '\f':
+			return true
+		}
 		return false
 	}
-	switch src[end-1] {
-	case ' ', '\t', '\v', '\f':
-		return true
-	}
-	return false
+	return blankBefore(len(src)) || anyAt(src, '\n', blankBefore) || anyAt(src, '\r', blankBefore)
 }
 
 // follows reports a mark in src that comes right after one of words. It
 // looks only where the mark is: far fewer places in a text than its 'h's
 // and 'w's, where a search for "http" or "www." would stop.
 func follows(src []byte, mark byte, words ...string) bool {
-	for i := bytes.IndexByte(src, mark); i >= 0; {
+	return anyAt(src, mark, func(i int) bool {
 		for _, w := range words {
 			if bytes.HasSuffix(src[:i], []byte(w)) {
 				return true
 			}
 		}
-		j := bytes.IndexByte(src[i+1:], mark)
+		return false
+	})
+}
+
+// anyAt reports whether found holds at some index of b in src.
+func anyAt(src []byte, b byte, found func(i int) bool) bool {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], b)
 		if j < 0 {
-			break
+			return false
 		}
-		i += 1 + j
+		if found(i + j) {
+			return true
+		}
+		i += j + 1
 	}
-	return false
 }
 
 // couldLink reports a word that starts like a URL or an e-mail address.
