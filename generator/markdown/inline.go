@@ -108,7 +108,8 @@ func (c *Converter) isPlainText(src []byte) bool {
 		}
 	}
 	// "www." would be a link (linkify; ':' and '@' are refused above).
-	return utf8.Valid(src) && !bytes.Contains(bytes.ToLower(src), []byte("www."))
+	www := anyAt(src, '.', func(i int) bool { return i >= 3 && bytes.EqualFold(src[i-3:i], []byte("www")) })
+	return !www && utf8.Valid(src)
 }
 
 // plainTextMax is the longest text isPlainText looks at: a summary is a
