@@ -216,3 +216,28 @@ func between(s, start, end string) string {
 	text, _, _ := strings.Cut(after, end)
 	return text
 }
+
+// A link may lead to an id that another page's figures bring to its
+// layout (a figure's row, a chart's title) as to a heading; an id that no
+// figure of that page has is an error at the link.
+func TestLinkToFigureIDs(t *testing.T) {
+	about := readFile(t, "../content/about.en.md")
+	for _, tc := range []struct {
+		link, want string // want: "" for a build that passes
+	}{
+		{"/_index.md#tax-share", ""},
+		{"/_index.md#chart-shares-title", ""},
+		{"/_index.md#tax", `link "/_index.md#tax": content/_index.en.md has no heading or figure with the id "tax"`},
+		{"/_index.md#chart-share-title", `link "/_index.md#chart-share-title": content/_index.en.md has no heading or figure with the id "chart-share-title"`},
+	} {
+		_, err := buildInMemory(realSiteWith(t, map[string]string{
+			"content/about.en.md": about + "\nSee [the figure](" + tc.link + ").\n",
+		}), load.Options{})
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: %v", tc.link, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: got %v, want an error with %q", tc.link, err, tc.want)
+		}
+	}
+}
