@@ -17,11 +17,12 @@ type IDUsers interface {
 	IDUser(id string) (what string, ok bool)
 }
 
-// IDMap is IDUsers as a map from each id to what uses it.
-type IDMap map[string]string
+// idMap is IDUsers as a map from each id to what uses it: the layouts'
+// ids, the table of contents', and the ids callers of Convert pass.
+type idMap map[string]string
 
 // IDUser looks id up in the map.
-func (m IDMap) IDUser(id string) (string, bool) {
+func (m idMap) IDUser(id string) (string, bool) {
 	what, ok := m[id]
 	return what, ok
 }

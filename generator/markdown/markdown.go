@@ -127,14 +127,14 @@ func newParser() parser.Parser {
 // elements (its figures), each with what uses it; headings never take them
 // either. The error, if any, is Errors.
 func (c *Converter) Convert(src []byte, pageIDs map[string]string) (template.HTML, error) {
-	doc, _, err := c.convert(src, &Page{IDs: IDMap(pageIDs)})
+	doc, _, err := c.convert(src, &Page{IDs: idMap(pageIDs)})
 	return doc, err
 }
 
 // ConvertDoc renders a whole document, as Convert does, and reads its
 // passages for search and its headings from the same parse.
 func (c *Converter) ConvertDoc(src []byte, pageIDs map[string]string) (Doc, error) {
-	return c.ConvertPage(src, Page{IDs: IDMap(pageIDs)})
+	return c.ConvertPage(src, Page{IDs: idMap(pageIDs)})
 }
 
 // Page is what a conversion knows of the page the text is on.
@@ -187,7 +187,7 @@ func (c *Converter) convert(src []byte, pg *Page) (template.HTML, ast.Node, erro
 		p = c.noLinks
 	}
 	doc := p.Parse(text.NewReader(src), parser.WithContext(ctx))
-	assignIDs(doc.(*ast.Document), src, idSet{IDMap(c.reserved), pg.IDs, IDMap(tocIDs)}, pr)
+	assignIDs(doc.(*ast.Document), src, idSet{idMap(c.reserved), pg.IDs, idMap(tocIDs)}, pr)
 	pg.Links.apply(doc, src, pr) // once ids are known
 	if err := pr.errors(src); err != nil {
 		return "", nil, err
