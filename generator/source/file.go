@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"westcoast/generator/model"
+	"westcoast/generator/par"
 )
 
 // file is an open regular file that stops at the size limit: the file may
@@ -88,30 +89,58 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	if err != nil {
 		return nil, relative("readdir", name, err)
 	}
+	// Each entry is resolved on its own (a stat, a symlink's checks), on
+	// every core in a large folder: a site keeps thousands of pages in one.
+	children := make([]child, len(all))
+	resolve := func(i int) {
+		e := all[i]
+		if isBackup(e.Name()) || notSite[e.Name()] {
+			children[i].skip = true
+			return
+		}
+		children[i].node, children[i].err = f.child(n, path.Join(name, e.Name()), e.Name())
+	}
+	if len(all) < parallelEntries {
+		for i := range all {
+			resolve(i)
+		}
+	} else {
+		par.Do(len(all), resolve)
+	}
 	var entries []fs.DirEntry
 	var refused model.Errors
-	for _, e := range all {
-		if isBackup(e.Name()) || notSite[e.Name()] {
+	for i, c := range children {
+		if c.skip {
 			continue
 		}
-		p := path.Join(name, e.Name())
-		c, err := f.child(n, p, e.Name())
-		switch err := err.(type) {
+		switch err := c.err.(type) {
 		case nil:
 			entries = append(entries, entry{c.named()})
 		case *model.Error:
-			if strings.HasPrefix(e.Name(), ".") {
+			if strings.HasPrefix(all[i].Name(), ".") {
 				continue
 			}
 			refused = append(refused, err)
 		default:
 			if !os.IsNotExist(err) { // else removed since it was listed
-				refused = append(refused, model.Errorf(p, 0, 0, "cannot read: %v", unwrapPath(err)))
+				refused = append(refused, model.Errorf(path.Join(name, all[i].Name()), 0, 0, "cannot read: %v", unwrapPath(err)))
 			}
 		}
 	}
 	return entries, refused.Err()
 }
+
+// child is a folder entry as readDir resolves it.
+type child struct {
+	node
+	err  error
+	skip bool // not part of any site
+}
+
+// parallelEntries is how many entries a folder has before readDir
+// resolves them on every core: below it, starting goroutines costs more
+// than it saves.
+const parallelEntries = 256
 
 // notSite are files and folders that tools leave in any folder and no site
 // publishes: a version control's (a submodule's .git file names where its

@@ -1,11 +1,13 @@
 package source
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -187,9 +189,42 @@ func errText(err error) string {
 // ReadFile gives, and goes on with the entries that can be read. Hidden
 // entries that cannot be read are left out without a word.
 func TestWalk(t *testing.T) {
-	fsys := New(hostile(t), 1024)
-	var walked, errs []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+	wantWalked := []string{".env", "config.toml", "content/a.md", "content/edge", "content/same.md",
+		"content/shared/b.md", "content/sub/b.md", "content/up.md", "layouts/assets/.well-known/security.txt"}
+	root := hostile(t)
+	walked, errs := walk(t, root)
+	if strings.Join(walked, " ") != strings.Join(wantWalked, " ") {
+		t.Errorf("walked %q\nwant %q", walked, wantWalked)
+	}
+	if strings.Join(errs, "\n--\n") != strings.Join(hostileErrs, "\n--\n") {
+		t.Errorf("walk errors:\n%s\nwant:\n%s", strings.Join(errs, "\n--\n"), strings.Join(hostileErrs, "\n--\n"))
+	}
+
+	// A folder of more than parallelEntries is read on every core: the
+	// same entries in the same order, the same refusals.
+	var fill []string
+	for i := range parallelEntries {
+		name := fmt.Sprintf("content/fill-%03d.md", i)
+		fill = append(fill, name)
+		if err := os.WriteFile(filepath.Join(root, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantWalked = append(append(slices.Clone(wantWalked[:4]), fill...), wantWalked[4:]...)
+	walked, errs = walk(t, root)
+	if strings.Join(walked, " ") != strings.Join(wantWalked, " ") {
+		t.Errorf("large folder: walked %q\nwant %q", walked, wantWalked)
+	}
+	if strings.Join(errs, "\n--\n") != strings.Join(hostileErrs, "\n--\n") {
+		t.Errorf("large folder: walk errors:\n%s\nwant:\n%s", strings.Join(errs, "\n--\n"), strings.Join(hostileErrs, "\n--\n"))
+	}
+}
+
+// walk lists the files a walk of the source at root reaches, and the
+// errors it meets.
+func walk(t *testing.T, root string) (walked, errs []string) {
+	t.Helper()
+	err := fs.WalkDir(New(root, 1024), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			errs = append(errs, err.Error())
 			return nil
@@ -202,32 +237,27 @@ func TestWalk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantWalked := []string{".env", "config.toml", "content/a.md", "content/edge", "content/same.md",
-		"content/shared/b.md", "content/sub/b.md", "content/up.md", "layouts/assets/.well-known/security.txt"}
-	if strings.Join(walked, " ") != strings.Join(wantWalked, " ") {
-		t.Errorf("walked %q\nwant %q", walked, wantWalked)
-	}
-	wantErrs := []string{
-		"content/big: 1.1KB is more than the 1KB limit (-maxFileSize)\n" +
-			"content/chain: symlink to passwd leads outside the site source\n" +
-			"content/env: symlink to ../.env leads into .env: hidden files and folders (.git, .env) are never part of a site\n" +
-			"content/etc: symlink to /etc leads outside the site source\n" +
-			"content/loop: symlink to .. leads back into a folder that holds it\n" +
-			"content/nowhere: symlink to missing.md leads nowhere\n" +
-			"content/passwd: symlink to /etc/passwd leads outside the site source\n" +
-			"content/pipe: is a named pipe, not a regular file or folder\n" +
-			"content/pipe-link: symlink to pipe leads to a named pipe, not a regular file or folder\n" +
-			"content/sock: is a socket, not a regular file or folder\n" +
-			"content/token: symlink to ../.git/config leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
-			"content/zero: symlink to /dev/zero leads outside the site source",
-		"content/shared/self: symlink to . leads back into a folder that holds it",
-		"content/sub/self: symlink to . leads back into a folder that holds it",
-		"layouts/assets/git: symlink to ../../.git leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
-			"layouts/assets/shadow: symlink to /etc/shadow leads outside the site source",
-	}
-	if strings.Join(errs, "\n--\n") != strings.Join(wantErrs, "\n--\n") {
-		t.Errorf("walk errors:\n%s\nwant:\n%s", strings.Join(errs, "\n--\n"), strings.Join(wantErrs, "\n--\n"))
-	}
+	return walked, errs
+}
+
+// hostileErrs are the refusals a walk of hostile meets, a folder at a time.
+var hostileErrs = []string{
+	"content/big: 1.1KB is more than the 1KB limit (-maxFileSize)\n" +
+		"content/chain: symlink to passwd leads outside the site source\n" +
+		"content/env: symlink to ../.env leads into .env: hidden files and folders (.git, .env) are never part of a site\n" +
+		"content/etc: symlink to /etc leads outside the site source\n" +
+		"content/loop: symlink to .. leads back into a folder that holds it\n" +
+		"content/nowhere: symlink to missing.md leads nowhere\n" +
+		"content/passwd: symlink to /etc/passwd leads outside the site source\n" +
+		"content/pipe: is a named pipe, not a regular file or folder\n" +
+		"content/pipe-link: symlink to pipe leads to a named pipe, not a regular file or folder\n" +
+		"content/sock: is a socket, not a regular file or folder\n" +
+		"content/token: symlink to ../.git/config leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
+		"content/zero: symlink to /dev/zero leads outside the site source",
+	"content/shared/self: symlink to . leads back into a folder that holds it",
+	"content/sub/self: symlink to . leads back into a folder that holds it",
+	"layouts/assets/git: symlink to ../../.git leads into .git: hidden files and folders (.git, .env) are never part of a site\n" +
+		"layouts/assets/shadow: symlink to /etc/shadow leads outside the site source",
 }
 
 // TestFS: on a tree with nothing to refuse, the source is an ordinary
