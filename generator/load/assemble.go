@@ -60,9 +60,6 @@ type assembler struct {
 	// sharedTermKeys are pages' TermKeys, by what they say (sharedTerms,
 	// which makes its keys in textsKey too).
 	sharedTermKeys map[string]map[string][]string
-	// slugs remembers which terms are slugs (slugPart): a large site
-	// files thousands of pages under each of a few terms.
-	slugs map[string]bool
 	// extra is where addFile makes a page's Extra.
 	extra model.Extra
 }
@@ -314,19 +311,6 @@ func (b *assembler) pageKeys() []string {
 		b.keys = sortedKeys(b.byKey)
 	}
 	return b.keys
-}
-
-// isSlug reports whether a term is a slug (slugPart).
-func (b *assembler) isSlug(term string) bool {
-	ok, known := b.slugs[term]
-	if !known {
-		if b.slugs == nil {
-			b.slugs = map[string]bool{}
-		}
-		ok = slugPart.MatchString(term)
-		b.slugs[term] = ok
-	}
-	return ok
 }
 
 // laterKeys are the front matter keys whose place a page keeps

@@ -284,9 +284,9 @@ func taxonomies(src *tomlSource, table map[string]string, langs []*model.Languag
 		plural := table[singular]
 		at, valueAt := src.at("taxonomies", singular), src.valueAt("taxonomies", singular)
 		switch {
-		case !slugPart.MatchString(singular):
+		case !isSlug(singular):
 			list = append(list, at.Errorf("taxonomy name %q must be a slug: lower-case ASCII letters, digits and '-'", singular))
-		case !slugPart.MatchString(plural):
+		case !isSlug(plural):
 			list = append(list, valueAt.Errorf("taxonomy name %q must be a slug: lower-case ASCII letters, digits and '-'", plural))
 		case slices.Contains(keys, plural):
 			list = append(list, valueAt.Errorf("taxonomy %q has the name of a front matter key: choose another name", plural))

@@ -65,11 +65,14 @@ func (fa *factsSource) merge(sf *sourceFile, tax []model.Taxonomy) (frontMatter,
 	if fa.set.has("aliases") {
 		fm.Aliases = fa.fm.Aliases
 	}
-	for key, date := range map[string]struct{ to, from *time.Time }{
-		"date": {&fm.Date, &fa.fm.Date}, "lastmod": {&fm.Lastmod, &fa.fm.Lastmod},
-		"publishDate": {&fm.PublishDate, &fa.fm.PublishDate}, "expiryDate": {&fm.ExpiryDate, &fa.fm.ExpiryDate},
+	for _, date := range [...]struct {
+		key      string
+		to, from *time.Time
+	}{
+		{"date", &fm.Date, &fa.fm.Date}, {"lastmod", &fm.Lastmod, &fa.fm.Lastmod},
+		{"publishDate", &fm.PublishDate, &fa.fm.PublishDate}, {"expiryDate", &fm.ExpiryDate, &fa.fm.ExpiryDate},
 	} {
-		if fa.set.has(key) {
+		if fa.set.has(date.key) {
 			*date.to = *date.from
 		}
 	}

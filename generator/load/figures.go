@@ -37,23 +37,27 @@ func (b *assembler) pageFigures(src *tomlSource, shared bool, list []figureConfi
 // their UI strings. Each fault is reported at its key in src, the file that
 // sets the figures.
 func (b *assembler) figures(src *tomlSource, list []figureConfig) []*model.Figure {
-	seen := map[string]model.Pos{}
-	var out []*model.Figure
+	if len(list) == 0 {
+		return nil
+	}
+	seen := make(map[string]int, len(list)) // the first figure with each id
+	out := make([]*model.Figure, 0, len(list))
 	for i, fc := range list {
 		bad := func(key, format string, args ...any) {
 			b.errs = append(b.errs, figureKeyPos(src, i, key).Errorf("figure %q: %s", fc.ID, fmt.Sprintf(format, args...)))
 		}
+		// Where a key is written is looked up only for a fault.
 		first, dup := seen[fc.ID]
+		if !dup {
+			seen[fc.ID] = i
+		}
 		switch {
-		case fc.ID == "" || !slugPart.MatchString(fc.ID):
+		case fc.ID == "" || !isSlug(fc.ID):
 			bad("id", "id must be a slug such as \"new-projects\"")
 		case dup:
-			bad("id", "id used twice in this page (first at line %d)", first.Line)
+			bad("id", "id used twice in this page (first at line %d)", figureKeyPos(src, first, "id").Line)
 		case !figureKinds[fc.Kind]:
 			bad("kind", "kind must be money, count or percent, not %q", fc.Kind)
-		}
-		if !dup {
-			seen[fc.ID] = figureKeyPos(src, i, "id")
 		}
 		switch {
 		case math.IsNaN(fc.Value) || math.IsInf(fc.Value, 0):
@@ -168,7 +172,7 @@ func figureKeyPos(src *tomlSource, i int, key string) model.Pos {
 func (b *assembler) termsOf(p *model.Page, terms map[string][]string) {
 	for plural, list := range terms {
 		for _, t := range list {
-			if !b.isSlug(t) {
+			if !isSlug(t) {
 				b.errs = append(b.errs, keyPos(p, plural).Errorf("%s: %q is not a slug (lower-case ASCII letters, digits and '-')", plural, t))
 			}
 		}

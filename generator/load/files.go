@@ -3,7 +3,6 @@ package load
 import (
 	"io/fs"
 	"path"
-	"regexp"
 	"strings"
 
 	"westcoast/generator/model"
@@ -33,7 +32,24 @@ const (
 	resourceFile
 )
 
-var slugPart = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s can be a part of a URL as it is: runs of
+// lower-case ASCII letters and digits joined by single hyphens
+// (^[a-z0-9]+(-[a-z0-9]+)*$). Every file's path and every figure's id is
+// checked, so it is a loop, not a regular expression.
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // listContent walks content/ and names each file. Names that cannot become
 // URLs, or that would put pages where a taxonomy or a language has its
@@ -142,7 +158,7 @@ func classify(p string, langs []*model.Language, defaultLang string) (contentFil
 		f.key = path.Clean(rel[:len(rel)-len(name)+len(base)])
 	}
 	for _, part := range strings.Split(f.key, "/") {
-		if f.key != "" && !slugPart.MatchString(part) {
+		if f.key != "" && !isSlug(part) {
 			return f, model.Errorf(p, 0, 0, "%q cannot be part of a URL: use lower-case ASCII letters, digits and '-'", part)
 		}
 	}

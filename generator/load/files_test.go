@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -120,4 +121,37 @@ func TestParseKeepsNoPartOfData(t *testing.T) {
 			t.Errorf("%s: parsed from bytes since overwritten: %+v\nwant %+v", p, got, want)
 		}
 	}
+}
+
+// isSlug says what ^[a-z0-9]+(-[a-z0-9]+)*$ says, the pattern it replaced:
+// checked on the cases below and on every string of up to four bytes from
+// letters, digits, hyphens and their nearest misses.
+func TestIsSlug(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"", false}, {"a", true}, {"new-projects", true}, {"zone-00001", true}, {"2025", true},
+		{"-a", false}, {"a-", false}, {"a--b", false}, {"A", false}, {"a_b", false},
+		{"a b", false}, {"a/b", false}, {"数字", false}, {"café", false}, {"a.b", false},
+	} {
+		if got := isSlug(tc.s); got != tc.want {
+			t.Errorf("isSlug(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	alphabet := []byte{'a', 'z', '0', '9', '-', 'A', '_', '`', '{', '/', ':', 0xc3}
+	var each func(prefix []byte)
+	each = func(prefix []byte) {
+		if got, want := isSlug(string(prefix)), pattern.MatchString(string(prefix)); got != want {
+			t.Errorf("isSlug(%q) = %v, the pattern says %v", prefix, got, want)
+		}
+		if len(prefix) == 4 {
+			return
+		}
+		for _, c := range alphabet {
+			each(append(prefix, c))
+		}
+	}
+	each(nil)
 }

@@ -47,7 +47,7 @@ func (b *assembler) addMissingListPages() {
 		}
 		for _, plural := range sortedKeys(p.TermKeys) {
 			for _, t := range p.TermKeys[plural] {
-				if !b.isSlug(t) {
+				if !isSlug(t) {
 					continue // reported by termsOf
 				}
 				want(plural+"/"+t, p.Lang, model.KindTerm, p)

@@ -15,7 +15,7 @@ func (b *assembler) slug(p *model.Page, slug string) {
 		return
 	case p.Kind != model.KindPage:
 		b.errs = append(b.errs, keyPos(p, "slug").Errorf("slug sets the URL of a page, not of a %s: a %s's URL is its folder's name", p.Kind, p.Kind))
-	case !slugPart.MatchString(slug):
+	case !isSlug(slug):
 		b.errs = append(b.errs, keyPos(p, "slug").Errorf("slug %q cannot be part of a URL: use lower-case ASCII letters, digits and '-'", slug))
 	default:
 		p.Slug = slug
