@@ -91,14 +91,14 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	}
 	// Each entry is resolved on its own (a stat, a symlink's checks), on
 	// every core in a large folder: a site keeps thousands of pages in one.
-	children := make([]child, len(all))
+	resolved := make([]resolvedEntry, len(all))
 	resolve := func(i int) {
 		e := all[i]
 		if isBackup(e.Name()) || notSite[e.Name()] {
-			children[i].skip = true
+			resolved[i].skip = true
 			return
 		}
-		children[i].node, children[i].err = f.child(n, path.Join(name, e.Name()), e.Name())
+		resolved[i].node, resolved[i].err = f.child(n, path.Join(name, e.Name()), e.Name())
 	}
 	if len(all) < parallelEntries {
 		for i := range all {
@@ -109,7 +109,7 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	}
 	var entries []fs.DirEntry
 	var refused model.Errors
-	for i, c := range children {
+	for i, c := range resolved {
 		if c.skip {
 			continue
 		}
@@ -130,8 +130,8 @@ func (f *FS) readDir(name string, n node) ([]fs.DirEntry, error) {
 	return entries, refused.Err()
 }
 
-// child is a folder entry as readDir resolves it.
-type child struct {
+// resolvedEntry is a folder entry as readDir resolves it.
+type resolvedEntry struct {
 	node
 	err  error
 	skip bool // not part of any site
