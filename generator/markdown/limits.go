@@ -215,10 +215,16 @@ func fewMarks(src []byte) bool {
 	return true
 }
 
-// markChars are the bytes countMarks looks at.
+// markChars are the bytes countMarks looks at, and markBytes the same
+// set as a table, for countMarks' byte-by-byte walk.
 const markChars = "\\[]<*_~`"
 
-var markBytes = [256]bool{'\\': true, '[': true, ']': true, '<': true, '*': true, '_': true, '~': true, '`': true}
+var markBytes = func() (t [256]bool) {
+	for _, c := range []byte(markChars) {
+		t[c] = true
+	}
+	return t
+}()
 
 // thousands writes a count with commas, as the messages quote limits.
 func thousands(n int) string {
