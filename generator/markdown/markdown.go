@@ -115,10 +115,11 @@ func newParser() parser.Parser {
 		parser.WithBlockParsers(blocks...),
 		parser.WithInlineParsers(append(parser.DefaultInlineParsers(),
 			util.Prioritized(footnoteRefLimit{extension.NewFootnoteParser()}, 101))...),
-		parser.WithParagraphTransformers(append(parser.DefaultParagraphTransformers(),
-			util.Prioritized(lineLimits{}, 0),        // before link definitions (100) and tables (200)
+		parser.WithParagraphTransformers(
+			util.Prioritized(lineLimits{}, 0),        // before link definitions and tables (200)
+			util.Prioritized(linkDefinitions{}, 100), // goldmark's, at its priority
 			util.Prioritized(paragraphLimits{}, 300), // after them
-		)...),
+		),
 		parser.WithASTTransformers(util.Prioritized(extension.NewFootnoteASTTransformer(), 999)),
 	)
 }
