@@ -62,6 +62,8 @@ type assembler struct {
 	sharedTermKeys map[string]map[string][]string
 	// extra is where addFile makes a page's Extra.
 	extra model.Extra
+	// pages is where pages are made.
+	pages pageBlock
 }
 
 func (b *assembler) assemble() (*model.Site, error) {
@@ -140,12 +142,12 @@ func (b *assembler) addFile(f contentFile) {
 	// The page's Extra is made in b.extra, then kept (KeepExtra): most
 	// pages set none of it, and share one.
 	b.extra = model.Extra{Layout: fm.Layout, Draft: fm.Draft, Monolingual: fm.Monolingual}
-	p := &model.Page{
+	p := b.pages.page(model.Page{
 		Kind: b.kindOf(f), Lang: l, Key: f.key, TranslationKey: groupOf(f.key, fm), Source: f.path,
 		Title: fm.Title, LinkTitle: fm.LinkTitle, Description: fm.Description,
 		Weight: fm.Weight, Params: fm.Params, KeyPos: keyPos, Body: sf.body, Site: b.views[f.lang],
 		Extra: &b.extra,
-	}
+	})
 	// The preview's cache keeps each page with its own faults, so there
 	// each page checks its figures.
 	p.Figures = b.pageFigures(figures, figures != sf.src && b.cache == nil, fm.Figures)

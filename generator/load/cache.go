@@ -82,8 +82,7 @@ func (c *Cache) redo(b *assembler, f contentFile) bool {
 	if !ok || d.sf != b.parsed[f.path] || d.fa != b.groupFacts[groupOf(f.key, d.sf.fm)] || b.byKey[f.key][f.lang] != nil {
 		return false // changed, or a duplicate for addFile to report
 	}
-	p := new(model.Page)
-	*p = d.page
+	p := b.pages.page(d.page)
 	p.Site, p.Lang = b.views[f.lang], model.FindLanguage(b.langs, f.lang)
 	b.errs = append(b.errs, d.errs...)
 	b.add(p)

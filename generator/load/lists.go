@@ -60,7 +60,7 @@ func (b *assembler) addMissingListPages() {
 			if n == nil || b.byKey[key][l.Code] != nil {
 				continue
 			}
-			p := &model.Page{Kind: n.kind, Lang: l, Key: key, TranslationKey: key, Site: b.views[l.Code]}
+			p := b.pages.page(model.Page{Kind: n.kind, Lang: l, Key: key, TranslationKey: key, Site: b.views[l.Code]})
 			p.Extra = model.KeepExtra(&model.Extra{Taxonomy: taxonomyOf(p)})
 			p.Title = b.autoTitle(p, n.users)
 			b.add(p)
