@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -11,30 +10,28 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// definitionsBy is a goldmark with its default blocks and inlines, tables
-// and footnotes, whose link definitions are found by transformer.
-func definitionsBy(transformer parser.ParagraphTransformer) goldmark.Markdown {
-	return goldmark.New(
+// definitionsBy are the options of a goldmark with its default blocks and
+// inlines, tables and footnotes, whose link definitions are found by
+// transformer.
+func definitionsBy(transformer parser.ParagraphTransformer) []goldmark.Option {
+	return []goldmark.Option{
 		goldmark.WithParser(parser.NewParser(
 			parser.WithBlockParsers(parser.DefaultBlockParsers()...),
 			parser.WithInlineParsers(parser.DefaultInlineParsers()...),
 			parser.WithParagraphTransformers(util.Prioritized(transformer, 100)),
 		)),
 		goldmark.WithExtensions(extension.Table, extension.Footnote),
-	)
+	}
 }
 
-var (
-	goldmarksDefinitions = definitionsBy(parser.LinkReferenceParagraphTransformer)
-	ourDefinitions       = definitionsBy(linkDefinitions{})
-)
+// withOurs and withGoldmarks convert src with linkDefinitions and with
+// goldmark's own transformer.
+func withOurs(t *testing.T, src string) string {
+	return convertWith(t, src, definitionsBy(linkDefinitions{})...)
+}
 
-func renderBy(t testing.TB, md goldmark.Markdown, src string) string {
-	var out bytes.Buffer
-	if err := md.Convert([]byte(src), &out); err != nil {
-		t.Fatalf("%q: %v", src, err)
-	}
-	return out.String()
+func withGoldmarks(t *testing.T, src string) string {
+	return convertWith(t, src, definitionsBy(parser.LinkReferenceParagraphTransformer)...)
 }
 
 // TestLinkDefinitions holds the transformer to goldmark's: the same HTML
@@ -62,8 +59,8 @@ func TestLinkDefinitions(t *testing.T) {
 		{"[a]\n\n[a]: /x", true},
 		{"[]: /x\n\n[]", false},
 	} {
-		got := renderBy(t, ourDefinitions, tc.src)
-		if want := renderBy(t, goldmarksDefinitions, tc.src); got != want {
+		got := withOurs(t, tc.src)
+		if want := withGoldmarks(t, tc.src); got != want {
 			t.Errorf("%q: got %q, goldmark's transformer gives %q", tc.src, got, want)
 		}
 		if linked := strings.Contains(got, `<a href="/x"`); linked != tc.link {
@@ -81,7 +78,7 @@ func FuzzLinkDefinitions(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		if got, want := renderBy(t, ourDefinitions, src), renderBy(t, goldmarksDefinitions, src); got != want {
+		if got, want := withOurs(t, src), withGoldmarks(t, src); got != want {
 			t.Fatalf("%q: got %q, goldmark's transformer gives %q", src, got, want)
 		}
 	})
